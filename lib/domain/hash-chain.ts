@@ -1,0 +1,100 @@
+import { createHash } from "node:crypto";
+
+// Each household's entries and events form one chain ordered by chainSeq:
+// hash = SHA-256(prevHash + "\n" + canonical JSON of the record). Changing any hashed
+// field of a stored row, or removing or reordering a record, breaks every later link.
+
+export type ChainedEntry = {
+  kind: "entry";
+  id: string;
+  householdId: string;
+  memberId: string | null;
+  ruleId: string;
+  category: string;
+  marks: number;
+  occurredOn: Date; // a calendar date (stored as DATE)
+  description: string;
+  legalAuthority: string | null;
+  legalDocumentNo: string | null;
+  recordedById: string;
+  recordedAt: Date;
+  evidenceSha256: string[];
+  chainSeq: number;
+};
+
+export type ChainedEvent = {
+  kind: "event";
+  id: string;
+  entryId: string;
+  householdId: string;
+  type: string;
+  fromStatus: string;
+  toStatus: string;
+  reason: string | null;
+  actorId: string | null;
+  reviewId: string | null;
+  appealId: string | null;
+  rectificationId: string | null;
+  createdAt: Date;
+  chainSeq: number;
+};
+
+export type ChainRecord = ChainedEntry | ChainedEvent;
+
+/** Deterministic JSON: sorted keys, dates as ISO strings (calendar dates as YYYY-MM-DD). */
+export function canonicalize(record: ChainRecord): string {
+  const plain: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) {
+    const value = (record as Record<string, unknown>)[key];
+    if (value instanceof Date) {
+      plain[key] = key === "occurredOn" ? value.toISOString().slice(0, 10) : value.toISOString();
+    } else if (Array.isArray(value)) {
+      plain[key] = [...value].sort();
+    } else {
+      plain[key] = value;
+    }
+  }
+  return JSON.stringify(plain);
+}
+
+export function hashRecord(prevHash: string | null, record: ChainRecord): string {
+  return createHash("sha256")
+    .update(`${prevHash ?? ""}\n${canonicalize(record)}`)
+    .digest("hex");
+}
+
+export type StoredLink = { record: ChainRecord; prevHash: string | null; hash: string };
+
+export type ChainBreak = {
+  chainSeq: number;
+  recordId: string;
+  kind: ChainRecord["kind"];
+  problem: "SEQUENCE_GAP" | "PREV_HASH_MISMATCH" | "HASH_MISMATCH" | "HEAD_MISMATCH";
+};
+
+/**
+ * Verifies one household's chain. `links` must be every entry and event of the household,
+ * ordered by chainSeq; `head` is what the household row says the last hash is.
+ * Returns the first break, or null when the chain is intact.
+ */
+export function verifyChain(links: StoredLink[], head: string | null): ChainBreak | null {
+  let prev: string | null = null;
+  for (const [index, link] of links.entries()) {
+    const { record } = link;
+    const at = { chainSeq: record.chainSeq, recordId: record.id, kind: record.kind };
+    if (record.chainSeq !== index + 1) return { ...at, problem: "SEQUENCE_GAP" };
+    if (link.prevHash !== prev) return { ...at, problem: "PREV_HASH_MISMATCH" };
+    if (hashRecord(prev, record) !== link.hash) return { ...at, problem: "HASH_MISMATCH" };
+    prev = link.hash;
+  }
+  if (prev !== head) {
+    const last = links.at(-1);
+    return {
+      chainSeq: last?.record.chainSeq ?? 0,
+      recordId: last?.record.id ?? "",
+      kind: last?.record.kind ?? "entry",
+      problem: "HEAD_MISMATCH",
+    };
+  }
+  return null;
+}
