@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+// The environment, read and validated once. DATABASE_URL is filled in by scripts/start.ts
+// (embedded server) when the person starting the app did not set one.
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const env = EnvSchema.parse(process.env);
+
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
+  }
+  return env.DATABASE_URL;
+}

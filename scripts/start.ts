@@ -1,0 +1,83 @@
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { demoAccounts } from "../prisma/seed/demo-accounts";
+import { seedDemo } from "../prisma/seed/seed-demo";
+import { isBuildCurrent, recordBuild } from "./build-fingerprint";
+import { applyMigrations } from "./db/migrate";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
+
+// `npm start`: one command from a fresh clone to a running app (README, Quick start).
+const DATA_DIR = ".data";
+const PORT = Number(process.env.PORT ?? 3000);
+const EMBEDDED_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
+
+function sessionSecret(): string {
+  const file = path.join(DATA_DIR, "session-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DATA_DIR, { recursive: true });
+  let embedded: EmbeddedDatabase | undefined;
+  if (!process.env.DATABASE_URL) {
+    console.log(`• No DATABASE_URL: starting the embedded database (${DATA_DIR}/pgdata, port ${EMBEDDED_PORT})`);
+    embedded = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, "pgdata"), port: EMBEDDED_PORT });
+  }
+  const databaseUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? sessionSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const stopDatabase = async () => embedded?.stop();
+  try {
+    console.log("• Applying migrations");
+    await applyMigrations(databaseUrl);
+    console.log("• Demo data");
+    await seedDemo(databaseUrl, {});
+    if (!isBuildCurrent()) {
+      console.log("• Building the app (first start or sources changed)");
+      run(path.join("node_modules", ".bin", "next"), ["build"], env);
+      recordBuild();
+    }
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT)], {
+    stdio: "inherit", env, detached: true, // own process group, so stopping it stops next-server too
+  });
+  printSignIns();
+  const shutdown = async (code: number) => {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    await stopDatabase();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  server.on("exit", (code) => void shutdown(code ?? 1));
+}
+
+function printSignIns(): void {
+  console.log(`\n  家庭文明档案 is starting on http://localhost:${PORT}\n\n  Demo sign-ins (password for all: see below):`);
+  for (const account of demoAccounts) {
+    console.log(`    ${account.role.padEnd(18)} ${account.username.padEnd(22)} ${account.password}  ${account.description}`);
+  }
+  console.log("");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
