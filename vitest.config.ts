@@ -6,9 +6,9 @@ const root = path.dirname(new URL(import.meta.url).pathname);
 export default defineConfig({
   resolve: {
     alias: { "@": root },
-    // lib/server modules import "server-only"; tests run them as the server would.
-    conditions: ["react-server"],
   },
+  // lib/server modules import "server-only"; tests run them as the server would.
+  ssr: { resolve: { conditions: ["react-server"] } },
   test: {
     projects: [
       {

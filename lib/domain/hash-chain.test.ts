@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { canonicalize, hashRecord, verifyChain, type ChainRecord, type StoredLink } from "./hash-chain";
+
+const entry: ChainRecord = {
+  kind: "entry",
+  id: "e1",
+  householdId: "h1",
+  memberId: null,
+  ruleId: "r1",
+  category: "RED",
+  marks: 1,
+  occurredOn: new Date("2026-05-03T00:00:00Z"),
+  description: "归还拾到的一袋油菜籽",
+  legalAuthority: null,
+  legalDocumentNo: null,
+  recordedById: "a1",
+  recordedAt: new Date("2026-05-04T08:30:00Z"),
+  evidenceSha256: ["bb", "aa"],
+  chainSeq: 1,
+};
+const event: ChainRecord = {
+  kind: "event",
+  id: "v1",
+  entryId: "e1",
+  householdId: "h1",
+  type: "CONFIRMED",
+  fromStatus: "PENDING",
+  toStatus: "CONFIRMED",
+  reason: null,
+  actorId: null,
+  reviewId: "q1",
+  appealId: null,
+  rectificationId: null,
+  createdAt: new Date("2026-07-10T02:00:00Z"),
+  chainSeq: 2,
+};
+
+function chain(records: ChainRecord[]): StoredLink[] {
+  let prev: string | null = null;
+  return records.map((record) => {
+    const link = { record, prevHash: prev, hash: hashRecord(prev, record) };
+    prev = link.hash;
+    return link;
+  });
+}
+
+describe("canonicalize", () => {
+  it("is independent of key order and evidence order, and writes calendar dates as days", () => {
+    const reordered = { ...entry, evidenceSha256: ["aa", "bb"] };
+    expect(canonicalize(reordered)).toBe(canonicalize(entry));
+    expect(canonicalize(entry)).toContain('"occurredOn":"2026-05-03"');
+    expect(canonicalize(entry)).toContain('"recordedAt":"2026-05-04T08:30:00.000Z"');
+  });
+});
+
+describe("verifyChain", () => {
+  it("accepts an intact chain and an empty one", () => {
+    const links = chain([entry, event]);
+    expect(verifyChain(links, links[1]!.hash)).toBeNull();
+    expect(verifyChain([], null)).toBeNull();
+  });
+
+  it("names the record whose content was changed", () => {
+    const links = chain([entry, event]);
+    links[0] = { ...links[0]!, record: { ...entry, description: "篡改" } };
+    expect(verifyChain(links, links[1]!.hash)).toMatchObject({ recordId: "e1", problem: "HASH_MISMATCH" });
+  });
+
+  it("detects a removed record, a relinked record and a stale head", () => {
+    const links = chain([entry, event]);
+    expect(verifyChain([links[1]!], links[1]!.hash)).toMatchObject({ problem: "SEQUENCE_GAP" });
+    const relinked = [links[0]!, { ...links[1]!, prevHash: "0".repeat(64) }];
+    expect(verifyChain(relinked, links[1]!.hash)).toMatchObject({ recordId: "v1", problem: "PREV_HASH_MISMATCH" });
+    expect(verifyChain(links, links[0]!.hash)).toMatchObject({ problem: "HEAD_MISMATCH" });
+  });
+
+  it("changes every later hash when an earlier record changes", () => {
+    const original = chain([entry, event]);
+    const altered = chain([{ ...entry, marks: 2 }, event]);
+    expect(altered[1]!.hash).not.toBe(original[1]!.hash);
+  });
+});

@@ -1,0 +1,60 @@
+import { Rng, stableUuid } from "./random";
+import { atBeijing, parseDay, utcDate } from "./time";
+import type { AccountRow, GroupRow, HouseholdRow, MemberRow, RuleRow, VillageRow } from "./types";
+import type { VillageSpec } from "./villages";
+import type { RuleTemplate } from "./rule-catalogue";
+
+/** What every generator needs: the PRNG, the stable-id function and the seed's clock. */
+export type SeedContext = {
+  seedKey: string;
+  rng: Rng;
+  /** The seed's "today" (UTC midnight). Entries occur before it. */
+  today: Date;
+  /** The seed's "now": 08:00 Beijing time on today. Every generated timestamp is before it. */
+  now: Date;
+  /** The archive started on 2019-01-01 (DESIGN.md). */
+  launch: Date;
+  uuid: (key: string, at: Date) => string;
+};
+
+export function createContext(seed: string, today: string): SeedContext {
+  const todayDate = parseDay(today);
+  const seedKey = `jiashan-demo:${seed}`;
+  if (todayDate.getTime() < utcDate(2020, 1, 1).getTime()) {
+    throw new Error("--today must be 2020-01-01 or later (the archive started in 2019)");
+  }
+  return {
+    seedKey,
+    rng: new Rng(seedKey),
+    today: todayDate,
+    now: atBeijing(todayDate, 8),
+    launch: utcDate(2019, 1, 1),
+    uuid: (key, at) => stableUuid(seedKey, key, at),
+  };
+}
+
+export type HouseholdInfo = {
+  row: HouseholdRow;
+  members: MemberRow[];
+  head: MemberRow;
+  registered: Date;
+  /** The demo household of its village (serial 00001): a fuller history and a sign-in. */
+  featured: boolean;
+  /** How active the household is (multiplies the entry rate). */
+  activity: number;
+  account?: AccountRow;
+};
+
+export type RuleInfo = { row: RuleRow; template: RuleTemplate };
+
+export type VillageData = {
+  spec: VillageSpec;
+  row: VillageRow;
+  groups: GroupRow[];
+  households: HouseholdInfo[];
+  clerks: AccountRow[];
+  reps: AccountRow[];
+  rules: RuleInfo[];
+  /** Entry rate of the village relative to the town's average. */
+  activity: number;
+};

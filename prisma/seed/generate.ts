@@ -1,0 +1,79 @@
+import { hashDemoPassword, townshipAccounts, villageStaff } from "./accounts";
+import { buildChains } from "./chain";
+import { createContext, type VillageData } from "./context";
+import { dueProcess } from "./due-process";
+import { draftEntries, periodsOf } from "./entries";
+import { buildHouseholds } from "./households";
+import { reviewVillage } from "./reviews";
+import { buildRuleSet } from "./rules";
+import { atBeijing, utcDate } from "./time";
+import type { SeedData, TownshipRow, VillageRow } from "./types";
+import { TOWNSHIP, VILLAGES, householdsPerVillage } from "./villages";
+
+export type GenerateOptions = { households: number; seed: string; today: string };
+
+/** Builds every row of the demo township in memory, village by village. */
+export async function generate(
+  options: GenerateOptions,
+  onVillage: (done: number, total: number) => void = () => {},
+): Promise<SeedData> {
+  const ctx = createContext(options.seed, options.today);
+  const passwordHash = await hashDemoPassword(ctx.seedKey);
+  const setUp = atBeijing(utcDate(2018, 11, 1), 9);
+  const township: TownshipRow = {
+    id: ctx.uuid(`township:${TOWNSHIP.code}`, setUp), ...TOWNSHIP, honourBoardEnabled: true,
+    createdAt: setUp, updatedAt: setUp,
+  };
+  const data: SeedData = {
+    Township: [township], Village: [], VillagerGroup: [], Household: [], Member: [],
+    Account: townshipAccounts(ctx, township.id, passwordHash), RuleSet: [], Rule: [], RuleSetVote: [],
+    RuleSetBallot: [], QuarterlyReview: [], ReviewAttendance: [], ReviewBallot: [], Entry: [],
+    EntryEvent: [], ReviewBallotException: [], ReviewEntryResult: [], Rectification: [], Appeal: [],
+  };
+  const sizes = householdsPerVillage(ctx.rng.fork("sizes"), options.households);
+
+  for (const [index, spec] of VILLAGES.entries()) {
+    const rng = ctx.rng.fork(`village:${spec.code}`);
+    const village: VillageRow = {
+      id: ctx.uuid(`village:${spec.code}`, setUp), townshipId: township.id, code: spec.code,
+      name: spec.name, kind: spec.kind, createdAt: setUp, updatedAt: setUp,
+    };
+    const { groups, households } = buildHouseholds(ctx, rng.fork("households"), spec, village, sizes[index] ?? 1);
+    const { clerks, reps } = villageStaff(ctx, rng.fork("staff"), spec, village, households, passwordHash);
+    const ruled = buildRuleSet(ctx, rng.fork("rules"), spec, village, groups.length, clerks, reps);
+    const vd: VillageData = {
+      spec, row: village, groups, households, clerks, reps, rules: ruled.rules,
+      activity: 0.75 + 0.5 * rng.float(),
+    };
+    const periods = periodsOf(ctx, rng.fork("periods"));
+    const drafts = draftEntries(ctx, rng.fork("entries"), vd, periods);
+    const reviewed = reviewVillage(ctx, rng.fork("reviews"), vd, periods, drafts);
+    const settled = dueProcess(ctx, rng.fork("due-process"), vd, drafts, passwordHash);
+    buildChains(households.map((h) => h.row), drafts);
+
+    data.Village.push(village);
+    data.VillagerGroup.push(...groups);
+    for (const h of households) {
+      data.Household.push(h.row);
+      data.Member.push(...h.members);
+    }
+    data.Account.push(...clerks, ...reps, ...settled.accounts);
+    data.RuleSet.push(ruled.ruleSet);
+    data.Rule.push(...ruled.rules.map((r) => r.row));
+    data.RuleSetVote.push(ruled.vote);
+    data.RuleSetBallot.push(...ruled.ballots);
+    data.QuarterlyReview.push(...reviewed.reviews);
+    data.ReviewAttendance.push(...reviewed.attendance);
+    data.ReviewBallot.push(...reviewed.ballots);
+    data.ReviewBallotException.push(...reviewed.exceptions);
+    data.ReviewEntryResult.push(...reviewed.results);
+    for (const d of drafts) {
+      data.Entry.push(d.row);
+      data.EntryEvent.push(...d.events);
+    }
+    data.Rectification.push(...settled.rectifications);
+    data.Appeal.push(...settled.appeals);
+    onVillage(index + 1, VILLAGES.length);
+  }
+  return data;
+}

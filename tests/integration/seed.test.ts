@@ -1,0 +1,217 @@
+import { verify } from "@node-rs/argon2";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyChain, type StoredLink } from "../../lib/domain/hash-chain";
+import { quarterOf } from "../../lib/domain/quarter";
+import { entryRecord, eventRecord } from "../../prisma/seed/chain";
+import { DEMO_PASSWORD, demoAccounts } from "../../prisma/seed/demo-accounts";
+import { generate } from "../../prisma/seed/generate";
+import { seedDemo, type SeedSummary } from "../../prisma/seed/seed-demo";
+import type { EntryRow, EventRow } from "../../prisma/seed/types";
+import { applyMigrations } from "../../scripts/db/migrate";
+import { createFreshDatabase, type FreshDatabase } from "../helpers/fresh-database";
+
+const OPTIONS = { households: 600, seed: "seed-test", today: "2025-11-20" } as const;
+
+// Prisma's DateTime columns are timestamp(3) holding UTC and DATE columns are calendar dates:
+// read both as UTC, whatever the time zone of the machine running the test.
+const utcTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (oid === 1114) return (s: string) => new Date(`${s.replace(" ", "T")}Z`);
+    if (oid === 1082) return (s: string) => new Date(`${s}T00:00:00Z`);
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+
+let database: FreshDatabase;
+let client: pg.Client;
+let summary: SeedSummary;
+const q = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows;
+
+beforeAll(async () => {
+  database = await createFreshDatabase("seed");
+  await applyMigrations(database.url);
+  summary = await seedDemo(database.url, { ...OPTIONS, quiet: true });
+  client = new pg.Client({ connectionString: database.url, types: utcTypes });
+  await client.connect();
+});
+
+afterAll(async () => {
+  await client?.end();
+  await database?.drop();
+});
+
+describe("npm run db:seed", () => {
+  it("builds 夹山镇 with its 17 villages and communities and the households asked for", async () => {
+    expect(summary.skipped).toBe(false);
+    const villages = await q<{ name: string; kind: string }>('SELECT name, kind FROM "Village"');
+    expect(villages).toHaveLength(17);
+    expect(villages.map((v) => v.name)).toEqual(expect.arrayContaining(["杨坪社区", "新花村", "汉丰村"]));
+    expect(new Set(villages.map((v) => v.kind))).toEqual(new Set(["VILLAGE", "COMMUNITY"]));
+    const [households] = await q<{ n: number; archive: number; initials: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE "archiveNo" ~ '^JS-[A-Z]+-[0-9]{5}$')::int AS archive,
+              count(*) FILTER (WHERE "headInitials" ~ '^[a-z]{2,3}$')::int AS initials FROM "Household"`);
+    expect(households).toEqual({ n: OPTIONS.households, archive: OPTIONS.households, initials: OPTIONS.households });
+    const badFamilies = await q(
+      `SELECT h.id FROM "Household" h JOIN "Member" m ON m."householdId" = h.id GROUP BY h.id
+       HAVING count(*) NOT BETWEEN 1 AND 6 OR count(*) FILTER (WHERE m.relation = 'HEAD' AND m.name = h."headName") <> 1`);
+    expect(badFamilies).toEqual([]);
+  });
+
+  it("gives every village one ADOPTED rule set, voted through with quorum and majority", async () => {
+    const rows = await q<{ village: string; adopted: number; total: number; ballots: number; approve: number; reps: number; codes: string[] }>(
+      `SELECT v.name AS village, count(DISTINCT rs.id)::int AS adopted, max(vo."representativesTotal") AS total,
+              count(b.*)::int AS ballots, count(b.*) FILTER (WHERE b.decision = 'APPROVE')::int AS approve,
+              (SELECT count(*)::int FROM "Account" a WHERE a."villageId" = v.id AND a.role = 'REPRESENTATIVE') AS reps,
+              (SELECT array_agg(r.code) FROM "Rule" r JOIN "RuleSet" s ON s.id = r."ruleSetId"
+                WHERE s."villageId" = v.id AND s.status = 'ADOPTED') AS codes
+       FROM "Village" v
+       LEFT JOIN "RuleSet" rs ON rs."villageId" = v.id AND rs.status = 'ADOPTED'
+       LEFT JOIN "RuleSetVote" vo ON vo."ruleSetId" = rs.id AND vo.passed
+       LEFT JOIN "RuleSetBallot" b ON b."voteId" = vo.id
+       GROUP BY v.id, v.name`);
+    expect(rows).toHaveLength(17);
+    for (const r of rows) {
+      expect(r.adopted, r.village).toBe(1);
+      expect(r.total, r.village).toBe(r.reps);
+      expect(r.ballots * 3, r.village).toBeGreaterThanOrEqual(r.total * 2);
+      expect(r.approve * 2, r.village).toBeGreaterThan(r.ballots);
+      expect(r.codes, r.village).toEqual(expect.arrayContaining(["R01", "R02", "R03", "R04", "Y01", "B01"]));
+    }
+    const blackRules = await q<{ hint: string | null }>(`SELECT "evidenceHint" AS hint FROM "Rule" WHERE category = 'BLACK'`);
+    for (const r of blackRules) expect(r.hint).toMatch(/公安机关或人民法院.*文书编号/);
+  });
+
+  it("records entries in every status, reds far more than yellows, yellows more than blacks", async () => {
+    const statuses = await q<{ status: string }>('SELECT DISTINCT status FROM "Entry"');
+    expect(statuses.map((s) => s.status).sort()).toEqual(["CONFIRMED", "PENDING", "RECTIFIED", "REJECTED", "VOIDED"]);
+    const counts = Object.fromEntries(
+      (await q<{ category: string; n: number }>('SELECT category, count(*)::int AS n FROM "Entry" GROUP BY 1')).map((r) => [r.category, r.n]),
+    );
+    expect(counts.BLACK).toBeGreaterThanOrEqual(1);
+    expect(counts.RED).toBeGreaterThan(5 * (counts.YELLOW ?? 0));
+    expect(counts.YELLOW).toBeGreaterThan(3 * (counts.BLACK ?? 0));
+    const unsupportedBlacks = await q(
+      `SELECT id FROM "Entry" WHERE category = 'BLACK' AND (coalesce("legalAuthority", '') = '' OR coalesce("legalDocumentNo", '') = '')`);
+    expect(unsupportedBlacks).toEqual([]);
+  });
+
+  it("copies category and marks from the rule and dates entries inside the household's archive", async () => {
+    const entries = await q<{ occurredOn: Date; year: number; quarter: number; recordedAt: Date; registeredOn: Date; same: boolean }>(
+      `SELECT e."occurredOn", e.year, e.quarter, e."recordedAt", h."registeredOn",
+              (e.category = r.category AND e.marks = r.marks AND e."villageId" = h."villageId") AS same
+       FROM "Entry" e JOIN "Rule" r ON r.id = e."ruleId" JOIN "Household" h ON h.id = e."householdId"`);
+    const today = new Date(`${OPTIONS.today}T00:00:00Z`);
+    for (const e of entries) {
+      expect(e.same).toBe(true);
+      expect(quarterOf(e.occurredOn)).toEqual({ year: e.year, quarter: e.quarter });
+      expect(e.occurredOn.getTime()).toBeGreaterThanOrEqual(e.registeredOn.getTime());
+      expect(e.occurredOn.getTime()).toBeLessThan(today.getTime());
+      expect(e.recordedAt.getTime()).toBeGreaterThanOrEqual(e.occurredOn.getTime());
+      expect(e.recordedAt.getTime()).toBeLessThan(today.getTime());
+    }
+  });
+
+  it("closes each past quarter's review with quorum and results that follow from the ballots", async () => {
+    const reviews = await q<{ id: string; status: string; total: number | null; present: number; ballots: number }>(
+      `SELECT r.id, r.status, r."representativesTotal" AS total,
+              (SELECT count(*)::int FROM "ReviewAttendance" a WHERE a."reviewId" = r.id) AS present,
+              (SELECT count(*)::int FROM "ReviewBallot" b WHERE b."reviewId" = r.id) AS ballots
+       FROM "QuarterlyReview" r`);
+    expect(reviews.filter((r) => r.status === "CLOSED").length).toBe(17 * 8);
+    for (const r of reviews.filter((x) => x.status === "CLOSED")) {
+      expect(r.present * 3).toBeGreaterThanOrEqual((r.total ?? Infinity) * 2);
+      expect(r.ballots).toBe(r.present);
+    }
+    const ballots = await q<{ id: string; reviewId: string; home: string | null; decision: string }>(
+      `SELECT b.id, b."reviewId", a."homeHouseholdId" AS home, b."defaultDecision" AS decision
+       FROM "ReviewBallot" b JOIN "Account" a ON a.id = b."representativeId"`);
+    const exceptions = new Map(
+      (await q<{ ballotId: string; entryId: string; decision: string }>('SELECT * FROM "ReviewBallotException"'))
+        .map((x) => [`${x.ballotId}/${x.entryId}`, x.decision]),
+    );
+    const results = await q<{ reviewId: string; entryId: string; householdId: string; attendees: number; approve: number; reject: number; abstain: number; passed: boolean }>(
+      `SELECT x.*, e."householdId" FROM "ReviewEntryResult" x JOIN "Entry" e ON e.id = x."entryId"`);
+    expect(results.length).toBeGreaterThan(0);
+    for (const res of results) {
+      const tally = { APPROVE: 0, REJECT: 0, ABSTAIN: 0 } as Record<string, number>;
+      for (const b of ballots) {
+        if (b.reviewId !== res.reviewId) continue;
+        const own = b.home === res.householdId;
+        if (own) expect(exceptions.has(`${b.id}/${res.entryId}`)).toBe(false);
+        else tally[exceptions.get(`${b.id}/${res.entryId}`) ?? b.decision]! += 1;
+      }
+      const voters = (tally.APPROVE ?? 0) + (tally.REJECT ?? 0) + (tally.ABSTAIN ?? 0);
+      expect({ attendees: res.attendees, approve: res.approve, reject: res.reject, abstain: res.abstain })
+        .toEqual({ attendees: voters, approve: tally.APPROVE, reject: tally.REJECT, abstain: tally.ABSTAIN });
+      expect(res.passed).toBe(res.approve * 2 > res.attendees);
+    }
+  });
+
+  it("gives every CONFIRMED or REJECTED entry the status its review result says", async () => {
+    const rows = await q<{ status: string; passed: boolean | null; event: string | null }>(
+      `SELECT e.status, x.passed,
+              (SELECT ev."toStatus"::text FROM "EntryEvent" ev WHERE ev."entryId" = e.id AND ev."reviewId" = x."reviewId") AS event
+       FROM "Entry" e LEFT JOIN "ReviewEntryResult" x ON x."entryId" = e.id
+       WHERE e.status IN ('CONFIRMED', 'REJECTED')`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.passed).not.toBeNull();
+      expect(r.status).toBe(r.passed ? "CONFIRMED" : "REJECTED");
+      expect(r.event).toBe(r.status);
+    }
+  });
+
+  it("hash-chains every household's entries and events so that every chain verifies", async () => {
+    const entries = await q<EntryRow>('SELECT * FROM "Entry"');
+    const events = await q<EventRow>('SELECT * FROM "EntryEvent"');
+    const households = await q<{ id: string; chainHead: string | null; chainLength: number }>(
+      'SELECT id, "chainHead", "chainLength" FROM "Household"');
+    const links = new Map<string, StoredLink[]>();
+    const add = (householdId: string, link: StoredLink) => links.set(householdId, [...(links.get(householdId) ?? []), link]);
+    for (const e of entries) add(e.householdId, { record: entryRecord(e), prevHash: e.prevHash, hash: e.hash });
+    for (const e of events) add(e.householdId, { record: eventRecord(e), prevHash: e.prevHash, hash: e.hash });
+    let chained = 0;
+    for (const h of households) {
+      const chain = (links.get(h.id) ?? []).sort((a, b) => a.record.chainSeq - b.record.chainSeq);
+      expect(verifyChain(chain, h.chainHead), h.id).toBeNull();
+      expect(h.chainLength).toBe(chain.length);
+      if (chain.length > 0) chained++;
+    }
+    expect(chained).toBeGreaterThan(OPTIONS.households / 3);
+    // And the check can fail: a tampered description breaks its chain.
+    const some = entries[0]!;
+    const chain = (links.get(some.householdId) ?? []).sort((a, b) => a.record.chainSeq - b.record.chainSeq);
+    const tampered = chain.map((l) => (l.record.id === some.id ? { ...l, record: { ...l.record, description: "x" } } : l));
+    const head = households.find((h) => h.id === some.householdId)?.chainHead ?? null;
+    expect(verifyChain(tampered as StoredLink[], head)?.problem).toBe("HASH_MISMATCH");
+  });
+
+  it("creates the demo sign-ins with the demo password", async () => {
+    const accounts = await q<{ username: string; role: string; passwordHash: string }>(
+      'SELECT username, role, "passwordHash" FROM "Account" WHERE username = ANY($1)', [demoAccounts.map((a) => a.username)]);
+    expect(accounts.map((a) => `${a.role} ${a.username}`).sort()).toEqual(demoAccounts.map((a) => `${a.role} ${a.username}`).sort());
+    expect(accounts[0]?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verify(accounts[0]?.passwordHash ?? "", DEMO_PASSWORD)).toBe(true);
+    const homeless = await q(
+      `SELECT a.id FROM "Account" a LEFT JOIN "Household" h ON h.id = a."homeHouseholdId"
+       WHERE a.role = 'REPRESENTATIVE' AND (h.id IS NULL OR h."villageId" <> a."villageId")`);
+    expect(homeless).toEqual([]);
+  });
+
+  it("changes nothing when run again, and builds the same rows from the same options", async () => {
+    const checksum = async () => (await q<{ entries: string; events: string; households: string }>(
+      `SELECT (SELECT md5(string_agg(hash, ',' ORDER BY id)) FROM "Entry") AS entries,
+              (SELECT md5(string_agg(hash, ',' ORDER BY id)) FROM "EntryEvent") AS events,
+              (SELECT md5(string_agg(id || coalesce("chainHead", ''), ',' ORDER BY id)) FROM "Household") AS households`))[0];
+    const before = await checksum();
+    const again = await seedDemo(database.url, { ...OPTIONS, quiet: true });
+    expect(again.skipped).toBe(true);
+    expect(again.counts).toEqual(summary.counts);
+    expect(await checksum()).toEqual(before);
+
+    const regenerated = await generate(OPTIONS);
+    const stored = await q<{ id: string; hash: string }>('SELECT id, hash FROM "Entry" ORDER BY id');
+    expect(regenerated.Entry.map((e) => ({ id: e.id, hash: e.hash })).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(stored);
+  });
+});
