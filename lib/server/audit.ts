@@ -1,0 +1,43 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestContext } from "./request-context";
+
+export type AuditRecord = {
+  actorId: string | null;
+  action: string; // dotted verb, e.g. "account.create"
+  targetType: string;
+  targetId?: string | null;
+  townshipId?: string | null;
+  villageId?: string | null;
+  before?: Prisma.InputJsonValue | null;
+  after?: Prisma.InputJsonValue | null;
+};
+
+/** Who and what a record is about, without the action. */
+export type AuditScope = Omit<AuditRecord, "action">;
+
+/**
+ * Writes one audit record. Takes the transaction client on purpose: the record commits or
+ * rolls back together with the write it describes.
+ */
+export async function writeAudit(
+  tx: Prisma.TransactionClient,
+  context: RequestContext,
+  record: AuditRecord,
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: record.actorId,
+      action: record.action,
+      targetType: record.targetType,
+      targetId: record.targetId ?? null,
+      townshipId: record.townshipId ?? null,
+      villageId: record.villageId ?? null,
+      before: record.before ?? undefined,
+      after: record.after ?? undefined,
+      ip: context.ip,
+      userAgent: context.userAgent,
+    },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { requestContextFrom } from "@/lib/server/request-context";
+import { SESSION_MAX_AGE_S } from "./session";
+import { signIn } from "./sign-in";
+
+// next-auth v4, credentials only, JWT sessions (docs/decisions/0003). A refused sign-in throws
+// an Error whose message is JSON ({ reason, retryAt }); the sign-in form turns it into words.
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  jwt: { maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { username: { type: "text" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const username = credentials?.username ?? "";
+        const password = credentials?.password ?? "";
+        if (!username || !password) throw new Error(JSON.stringify({ reason: "INVALID" }));
+        const result = await signIn(username, password, requestContextFrom(new Headers(req.headers as Record<string, string>)));
+        if (!result.ok) throw new Error(JSON.stringify({ reason: result.reason, retryAt: result.retryAt?.toISOString() }));
+        return { id: result.accountId };
+      },
+    }),
+  ],
+  callbacks: {
+    // Only the account id goes into the token; see resolve-actor.ts.
+    jwt: ({ token, user }) => (user ? { sub: user.id } : token),
+  },
+};

@@ -1,0 +1,87 @@
+import "server-only";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "./errors";
+
+// The one authorization policy (DESIGN.md "Who uses it"). Every page, Server Action and route
+// handler asks it: first whether the role may do the thing at all, then whether the target lies
+// in the actor's scope. Reads are additionally scoped in their queries (see the *Where helpers).
+
+export type Actor = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  townshipId: string | null; // null only for ADMIN
+  villageId: string | null; // CLERK, REPRESENTATIVE, HOUSEHOLD
+  householdId: string | null; // HOUSEHOLD: the household it may read
+  homeHouseholdId: string | null; // CLERK, REPRESENTATIVE: where they live (recusal)
+};
+
+export const permissions = {
+  "me.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"],
+  "me.changePassword": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"],
+  "tokens.manageOwn": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
+  "accounts.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
+  "accounts.manage": ["ADMIN", "TOWNSHIP_OFFICIAL"],
+  "accounts.issueAccessCode": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"],
+  "villages.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
+  "villages.manage": ["ADMIN", "TOWNSHIP_OFFICIAL"],
+  "townships.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
+  "audit.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(actor.role);
+}
+
+/** Throws 403 unless the role holds the permission. */
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new AppError("FORBIDDEN", "errors.forbidden");
+}
+
+export type Place = { townshipId: string; villageId?: string | null; householdId?: string | null };
+
+/** Whether a place (township, village or household) lies within the actor's scope. */
+export function isInScope(actor: Actor, place: Place): boolean {
+  switch (actor.role) {
+    case "ADMIN":
+      return true;
+    case "TOWNSHIP_OFFICIAL":
+      return place.townshipId === actor.townshipId;
+    case "CLERK":
+    case "REPRESENTATIVE":
+      return place.townshipId === actor.townshipId && !!place.villageId && place.villageId === actor.villageId;
+    case "HOUSEHOLD":
+      return !!place.householdId && place.householdId === actor.householdId;
+  }
+}
+
+/**
+ * Out-of-scope targets are reported as not found, so that nobody learns which archive numbers,
+ * accounts or villages exist outside their own scope.
+ */
+export function authorizeIn(actor: Actor, permission: Permission, place: Place): void {
+  authorize(actor, permission);
+  if (!isInScope(actor, place)) throw new AppError("NOT_FOUND", "errors.notFound");
+}
+
+/** Prisma `where` for villages the actor may see. */
+export function villageWhere(actor: Actor) {
+  if (actor.role === "ADMIN") return {};
+  if (actor.role === "TOWNSHIP_OFFICIAL") return { townshipId: actor.townshipId ?? "" };
+  return { id: actor.villageId ?? "" };
+}
+
+/** Prisma `where` for accounts the actor may manage. */
+export function accountWhere(actor: Actor) {
+  if (actor.role === "ADMIN") return {};
+  return { townshipId: actor.townshipId ?? "" };
+}
+
+/** Prisma `where` for audit records the actor may browse. */
+export function auditWhere(actor: Actor) {
+  if (actor.role === "ADMIN") return {};
+  return { townshipId: actor.townshipId ?? "" };
+}

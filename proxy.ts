@@ -1,0 +1,66 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { renewSessionToken, SESSION_MAX_AGE_S, sessionCookieName } from "@/lib/server/auth/session";
+
+// Runs before every request. It sets the security headers, renews the session cookie so that it
+// expires only after 12 hours without a request, and sends anonymous visitors of staff pages to
+// sign in. It is a convenience, never the security boundary: every page, action and route
+// handler authorizes on its own (lib/server/authz.ts).
+
+const PUBLIC_PAGES = [/^\/$/, /^\/sign-in$/, /^\/verify(\/.*)?$/, /^\/honour(\/.*)?$/];
+
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const sessionToken = request.cookies.get(sessionCookieName())?.value;
+  const isPage = !pathname.startsWith("/api/");
+  if (isPage && !sessionToken && !PUBLIC_PAGES.some((p) => p.test(pathname))) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", pathname);
+    return NextResponse.redirect(signIn);
+  }
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.headers.set("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=(), usb=()");
+  response.headers.set("X-Content-Type-Options", "nosniff");
+  response.headers.set("X-Frame-Options", "DENY");
+  if (request.nextUrl.protocol === "https:") {
+    response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+
+  if (sessionToken) {
+    const renewed = await renewSessionToken(sessionToken);
+    if (renewed) {
+      response.cookies.set(sessionCookieName(), renewed, {
+        httpOnly: true, sameSite: "lax", path: "/", maxAge: SESSION_MAX_AGE_S,
+        secure: sessionCookieName().startsWith("__Secure-"),
+      });
+    }
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
