@@ -13,10 +13,12 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** `message` is a key of the translation catalogue ("errors.notFound"), filled with `values`. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly values?: Record<string, string | number>,
     readonly details?: unknown,
   ) {
     super(message);

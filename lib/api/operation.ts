@@ -1,0 +1,22 @@
+import type { z } from "zod";
+import type { Permission } from "@/lib/server/authz";
+
+// One description per API operation: the route handler validates with these schemas and the
+// OpenAPI document is generated from them, so the two cannot disagree.
+export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
+export type Operation = {
+  id: string;
+  method: HttpMethod;
+  path: string; // OpenAPI style, under /api/v1: "/accounts/{id}"
+  summary: string;
+  tag: string;
+  permission: Permission | null; // null: public
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  response: z.ZodType;
+  status?: 200 | 201 | 204;
+};
+
+export const defineOperation = <const O extends Operation>(operation: O): O => operation;
