@@ -1,0 +1,25 @@
+// Import this FIRST in an integration test that exercises lib/server: it creates a fresh,
+// migrated database with a small seeded township and points the app's DATABASE_URL at it
+// before any app module reads the environment. ESM evaluates imports in order, and the
+// top-level await below finishes before the next import of the test file is evaluated.
+import { afterAll } from "vitest";
+import { seedDemo } from "../../prisma/seed/seed-demo";
+import { applyMigrations } from "../../scripts/db/migrate";
+import { createFreshDatabase } from "./fresh-database";
+
+export const TEST_TODAY = "2026-11-20";
+
+const database = await createFreshDatabase("app");
+await applyMigrations(database.url);
+await seedDemo(database.url, { households: 240, today: TEST_TODAY, quiet: true });
+
+process.env.DATABASE_URL = database.url;
+process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";
+
+afterAll(async () => {
+  const { db } = await import("@/lib/server/db");
+  await db.$disconnect();
+  await database.drop();
+});
+
+export const appDatabaseUrl = database.url;
