@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
 import { MainNav } from "@/components/layout/main-nav";
+import { getCurrentActor } from "@/lib/server/auth/current-actor";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,14 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#991b1b" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, actor] = await Promise.all([getLocale(), getCurrentActor()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
         <NextIntlClientProvider>
-          <AppHeader />
-          {/* Until accounts exist every visitor is anonymous. */}
-          <MainNav role="ANONYMOUS" />
+          <AppHeader actor={actor} />
+          <MainNav role={actor && !actor.mustChangePassword ? actor.role : "ANONYMOUS"} />
           <main className="mx-auto max-w-5xl px-3 py-4 sm:px-4 sm:py-6">{children}</main>
         </NextIntlClientProvider>
       </body>

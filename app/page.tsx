@@ -1,32 +1,22 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { VillageTotalsTable } from "@/components/township/village-totals-table";
-import { getTownshipOverview } from "@/lib/server/township/get-township-overview";
+import { redirect } from "next/navigation";
+import { HouseholdHome } from "@/components/home/household-home";
+import { VillageHome } from "@/components/home/village-home";
+import { getCurrentActor } from "@/lib/server/auth/current-actor";
 
-export const dynamic = "force-dynamic";
-
-export default async function TownshipOverviewPage() {
-  const [overview, t, format] = await Promise.all([
-    getTownshipOverview(),
-    getTranslations("overview"),
-    getFormatter(),
-  ]);
-  if (!overview) return <p className="text-stone-600">{t("empty")}</p>;
-  const { township } = overview;
-  return (
-    <div className="space-y-4">
-      <div>
-        <h1 className="text-xl font-bold sm:text-2xl">{t("title", { township: township.name })}</h1>
-        <p className="mt-1 text-sm text-stone-600">
-          {t("subtitle", {
-            county: township.county,
-            township: township.name,
-            villages: overview.villages.length,
-            households: format.number(overview.totals.households),
-          })}
-        </p>
-      </div>
-      <VillageTotalsTable overview={overview} />
-      <p className="text-xs leading-relaxed text-stone-500">{t("legend")}</p>
-    </div>
-  );
+// Each role's home: the township overview for township staff, the village for its council
+// members and representatives, the household's own card for a household.
+export default async function HomePage() {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/sign-in");
+  if (actor.mustChangePassword) redirect("/account/password");
+  switch (actor.role) {
+    case "ADMIN":
+    case "TOWNSHIP_OFFICIAL":
+      redirect("/township");
+    case "CLERK":
+    case "REPRESENTATIVE":
+      return <VillageHome actor={actor} />;
+    case "HOUSEHOLD":
+      return <HouseholdHome actor={actor} />;
+  }
 }

@@ -1,16 +1,24 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
-// What each role finds in the navigation. Only pages that exist are listed; each later feature
-// adds its pages here. Showing a link never grants access: every page checks on the server.
-export type NavItem = { href: string; labelKey: "overview" | "signIn" };
+// What each role finds in the navigation. Showing a link never grants access: every page
+// authorizes on the server (lib/server/authz.ts).
+export type NavKey = "home" | "township" | "accounts" | "accessCodes" | "villages" | "audit" | "tokens" | "account" | "signIn";
+export type NavItem = { href: string; labelKey: NavKey };
 
-const common: NavItem[] = [{ href: "/", labelKey: "overview" }];
+const item = (labelKey: NavKey, href: string): NavItem => ({ labelKey, href });
+const township = item("township", "/township");
+const accounts = item("accounts", "/admin/accounts");
+const villages = item("villages", "/admin/villages");
+const audit = item("audit", "/audit");
+const tokens = item("tokens", "/account/tokens");
+const account = item("account", "/account");
+const home = item("home", "/");
 
 export const navigationByRole: Record<Role | "ANONYMOUS", NavItem[]> = {
-  ANONYMOUS: [...common, { href: "/sign-in", labelKey: "signIn" }],
-  ADMIN: common,
-  TOWNSHIP_OFFICIAL: common,
-  CLERK: common,
-  REPRESENTATIVE: common,
-  HOUSEHOLD: common,
+  ANONYMOUS: [item("signIn", "/sign-in")],
+  ADMIN: [township, accounts, villages, audit, tokens, account],
+  TOWNSHIP_OFFICIAL: [township, accounts, villages, audit, tokens, account],
+  CLERK: [home, item("accessCodes", "/access-codes"), tokens, account],
+  REPRESENTATIVE: [home, tokens, account],
+  HOUSEHOLD: [home, account],
 };

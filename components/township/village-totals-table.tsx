@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { TownshipOverview } from "@/lib/server/township/get-township-overview";
+import type { Totals, VillageTotals } from "@/lib/server/township/village-totals";
 
 const markColumns = [
   { key: "red", className: "text-red-700" },
@@ -8,7 +8,7 @@ const markColumns = [
   { key: "pending", className: "text-stone-500" },
 ] as const;
 
-export async function VillageTotalsTable({ overview }: { overview: TownshipOverview }) {
+export async function VillageTotalsTable({ villages, totals }: { villages: VillageTotals[]; totals?: Totals }) {
   const [t, format] = await Promise.all([getTranslations("overview"), getFormatter()]);
   const n = (value: number) => format.number(value);
   return (
@@ -26,7 +26,7 @@ export async function VillageTotalsTable({ overview }: { overview: TownshipOverv
           </tr>
         </thead>
         <tbody>
-          {overview.villages.map((village) => (
+          {villages.map((village) => (
             <tr key={village.id} className="border-t border-stone-100" data-testid="village-row" data-village={village.name}>
               <th scope="row" className="px-2 py-2 text-left font-medium sm:px-3">
                 {village.name}
@@ -41,17 +41,17 @@ export async function VillageTotalsTable({ overview }: { overview: TownshipOverv
             </tr>
           ))}
         </tbody>
-        <tfoot className="border-t-2 border-stone-300 bg-stone-50 font-semibold">
+        {totals && <tfoot className="border-t-2 border-stone-300 bg-stone-50 font-semibold">
           <tr data-testid="totals-row">
             <th scope="row" className="px-2 py-2 text-left sm:px-3">{t("total")}</th>
-            <td className="px-2 py-2 text-right tabular-nums sm:px-3" data-col="households">{n(overview.totals.households)}</td>
+            <td className="px-2 py-2 text-right tabular-nums sm:px-3" data-col="households">{n(totals.households)}</td>
             {markColumns.map((c) => (
               <td key={c.key} className={`px-2 py-2 text-right tabular-nums sm:px-3 ${c.className}`} data-col={c.key}>
-                {n(overview.totals[c.key])}
+                {n(totals[c.key])}
               </td>
             ))}
           </tr>
-        </tfoot>
+        </tfoot>}
       </table>
     </div>
   );

@@ -27,6 +27,7 @@ export const permissions = {
   "villages.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
   "villages.manage": ["ADMIN", "TOWNSHIP_OFFICIAL"],
   "townships.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
+  "households.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "HOUSEHOLD"],
   "audit.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -67,21 +68,31 @@ export function authorizeIn(actor: Actor, permission: Permission, place: Place):
   if (!isInScope(actor, place)) throw new AppError("NOT_FOUND", "errors.notFound");
 }
 
+// An account whose role needs a scope but has none is refused rather than given a filter
+// that might match everything.
+function scopeId(value: string | null): string {
+  if (!value) throw new AppError("FORBIDDEN", "errors.forbidden");
+  return value;
+}
+
+export const townshipIdOf = (actor: Actor): string => scopeId(actor.townshipId);
+export const villageIdOf = (actor: Actor): string => scopeId(actor.villageId);
+
 /** Prisma `where` for villages the actor may see. */
 export function villageWhere(actor: Actor) {
   if (actor.role === "ADMIN") return {};
-  if (actor.role === "TOWNSHIP_OFFICIAL") return { townshipId: actor.townshipId ?? "" };
-  return { id: actor.villageId ?? "" };
+  if (actor.role === "TOWNSHIP_OFFICIAL") return { townshipId: townshipIdOf(actor) };
+  return { id: villageIdOf(actor) };
 }
 
 /** Prisma `where` for accounts the actor may manage. */
 export function accountWhere(actor: Actor) {
   if (actor.role === "ADMIN") return {};
-  return { townshipId: actor.townshipId ?? "" };
+  return { townshipId: townshipIdOf(actor) };
 }
 
 /** Prisma `where` for audit records the actor may browse. */
 export function auditWhere(actor: Actor) {
   if (actor.role === "ADMIN") return {};
-  return { townshipId: actor.townshipId ?? "" };
+  return { townshipId: townshipIdOf(actor) };
 }

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, login, test } from "./fixtures";
 import pg from "pg";
 
 // The overview must show exactly what the database holds: computed here with a query of our own.
@@ -28,7 +28,8 @@ test("the township overview lists every village with the database's numbers, in 
   const expected = await expectedTotals();
   expect(expected.length).toBe(17);
 
-  await page.goto("/");
+  await login(page, "official");
+  await expect(page).toHaveURL(/\/township$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("夹山镇家庭文明档案概览");
   await expect(page.getByRole("columnheader", { name: "红榜" })).toBeVisible();
 
@@ -50,7 +51,7 @@ test("the township overview lists every village with the database's numbers, in 
 });
 
 test("the language can be switched to English and back", async ({ page }) => {
-  await page.goto("/");
+  await login(page, "official");
   await page.getByTestId("locale-en").click();
   await expect(page.getByRole("columnheader", { name: "Red" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");

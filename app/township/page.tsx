@@ -1,0 +1,32 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { VillageTotalsTable } from "@/components/township/village-totals-table";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { getTownshipOverview } from "@/lib/server/township/get-township-overview";
+
+export default async function TownshipOverviewPage() {
+  const actor = await requireActor("townships.read");
+  const [overview, t, format] = await Promise.all([
+    getTownshipOverview(actor),
+    getTranslations("overview"),
+    getFormatter(),
+  ]);
+  if (!overview) return <p className="text-stone-600">{t("empty")}</p>;
+  const { township } = overview;
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-bold sm:text-2xl">{t("title", { township: township.name })}</h1>
+        <p className="mt-1 text-sm text-stone-600">
+          {t("subtitle", {
+            county: township.county,
+            township: township.name,
+            villages: overview.villages.length,
+            households: format.number(overview.totals.households),
+          })}
+        </p>
+      </div>
+      <VillageTotalsTable villages={overview.villages} totals={overview.totals} />
+      <p className="text-xs leading-relaxed text-stone-500">{t("legend")}</p>
+    </div>
+  );
+}

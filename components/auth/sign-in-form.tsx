@@ -1,0 +1,74 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useState, useTransition } from "react";
+
+type Refusal = { reason: "INVALID" | "LOCKED" | "IP_LIMITED" | "INACTIVE"; retryAt?: string };
+
+function parseRefusal(error: string): Refusal {
+  try {
+    return JSON.parse(error) as Refusal;
+  } catch {
+    return { reason: "INVALID" };
+  }
+}
+
+export function SignInForm() {
+  const t = useTranslations("signIn");
+  const format = useFormatter();
+  const router = useRouter();
+  const params = useSearchParams();
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function describe({ reason, retryAt }: Refusal): string {
+    const time = retryAt ? format.dateTime(new Date(retryAt), { hour: "2-digit", minute: "2-digit" }) : "";
+    return t(`refusal.${reason}`, { time });
+  }
+
+  function submit(form: FormData) {
+    startTransition(async () => {
+      setMessage(null);
+      const result = await signIn("credentials", {
+        redirect: false,
+        username: String(form.get("username") ?? ""),
+        password: String(form.get("password") ?? ""),
+      });
+      if (!result || result.error) {
+        setMessage(describe(parseRefusal(result?.error ?? "")));
+        return;
+      }
+      const target = params.get("callbackUrl");
+      router.replace(target?.startsWith("/") && !target.startsWith("//") ? target : "/");
+      router.refresh();
+    });
+  }
+
+  return (
+    <form action={submit} className="space-y-4">
+      <label className="block">
+        <span className="mb-1 block font-medium">{t("username")}</span>
+        <input name="username" required autoComplete="username" autoCapitalize="none"
+          className="min-h-12 w-full rounded-md border border-stone-300 px-3 text-lg" />
+        <span className="mt-1 block text-sm text-stone-500">{t("usernameHint")}</span>
+      </label>
+      <label className="block">
+        <span className="mb-1 block font-medium">{t("password")}</span>
+        <input name="password" type="password" required autoComplete="current-password"
+          className="min-h-12 w-full rounded-md border border-stone-300 px-3 text-lg" />
+        <span className="mt-1 block text-sm text-stone-500">{t("passwordHint")}</span>
+      </label>
+      {message && (
+        <p className="rounded-md border border-red-200 bg-red-50 p-3 text-red-800" data-testid="sign-in-error" role="status">
+          {message}
+        </p>
+      )}
+      <button type="submit" disabled={pending}
+        className="min-h-12 w-full rounded-md bg-red-800 text-lg font-semibold text-white disabled:opacity-60">
+        {pending ? t("submitting") : t("submit")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import { getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/server/authz";
+import { getHouseholdSummary } from "@/lib/server/households/get-household-summary";
+import { AppError } from "@/lib/server/errors";
+
+export async function HouseholdHome({ actor }: { actor: Actor }) {
+  if (!actor.householdId) throw new AppError("FORBIDDEN", "errors.forbidden");
+  const [household, t] = await Promise.all([getHouseholdSummary(actor, actor.householdId), getTranslations()]);
+  return (
+    <div className="space-y-4" data-testid="household-home">
+      <div>
+        <p className="text-sm text-stone-600">{t("home.householdGreeting")}</p>
+        <h1 className="text-xl font-bold sm:text-2xl">{t("home.householdTitle", { head: household.headName })}</h1>
+      </div>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border border-stone-200 bg-white p-4">
+        <dt className="text-stone-500">{t("home.archiveNo")}</dt>
+        <dd className="font-mono" data-testid="archive-no">{household.archiveNo}</dd>
+        <dt className="text-stone-500">{t("home.village")}</dt>
+        <dd>{household.village.township.name}{household.village.name}</dd>
+        <dt className="text-stone-500">{t("home.address")}</dt>
+        <dd>{household.address}</dd>
+      </dl>
+      <section className="rounded-lg border border-stone-200 bg-white p-4">
+        <h2 className="mb-2 font-semibold">{t("home.members")}</h2>
+        <ul className="divide-y divide-stone-100">
+          {household.members.map((m) => (
+            <li key={m.id} className="flex justify-between py-2">
+              <span>{m.name}</span>
+              <span className="text-sm text-stone-500">{t(`relations.${m.relation}`)} · {t("home.born", { year: m.birthYear })}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
