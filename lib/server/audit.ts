@@ -33,8 +33,9 @@ export async function writeAudit(
       targetId: record.targetId ?? null,
       townshipId: record.townshipId ?? null,
       villageId: record.villageId ?? null,
-      before: record.before ?? undefined,
-      after: record.after ?? undefined,
+      // Absent rather than undefined: strictUndefinedChecks refuses explicit undefined.
+      ...(record.before == null ? {} : { before: record.before }),
+      ...(record.after == null ? {} : { after: record.after }),
       ip: context.ip,
       userAgent: context.userAgent,
     },
