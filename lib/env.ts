@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Where evidence photos are stored; relative paths are resolved from the working directory.
+  UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
 });
 
 export const env = EnvSchema.parse(process.env);

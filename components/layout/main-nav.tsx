@@ -12,7 +12,7 @@ export async function MainNav({ role }: { role: Role | "ANONYMOUS" }) {
           <li key={item.href}>
             <Link
               href={item.href}
-              className="flex min-h-12 items-center px-3 text-base text-stone-700 hover:text-red-800"
+              className="flex min-h-12 items-center whitespace-nowrap px-3 text-base text-stone-700 hover:text-red-800"
             >
               {t(item.labelKey)}
             </Link>

@@ -32,6 +32,13 @@ function parameters(op: Operation) {
   return out;
 }
 
+// An upload is a multipart form whose parts the operation's body schema describes.
+function requestBody(op: Operation) {
+  if (!op.body) return {};
+  const media = op.multipart ? "multipart/form-data" : "application/json";
+  return { requestBody: { required: true, content: { [media]: { schema: schema(op.body, "input") } } } };
+}
+
 function operationObject(op: Operation) {
   const error = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
   const status = String(op.status ?? 200);
@@ -42,11 +49,11 @@ function operationObject(op: Operation) {
     security: op.permission === null ? [] : [{ sessionCookie: [] }, { bearerToken: [] }],
     "x-permission": op.permission,
     parameters: parameters(op),
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(op.body, "input") } } } } : {}),
+    ...requestBody(op),
     responses: {
       [status]: status === "204"
         ? { description: "Done" }
-        : { description: "Success", content: { "application/json": { schema: schema(op.response, "output") } } },
+        : { description: "Success", content: { [op.produces ?? "application/json"]: { schema: schema(op.response, "output") } } },
       "400": error("Invalid input; details name the failing fields"),
       ...(op.permission === null ? {} : { "401": error("Not signed in"), "403": error("Not allowed") }),
       "404": error("Not found, or outside the caller's scope"),

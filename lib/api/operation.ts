@@ -17,6 +17,10 @@ export type Operation = {
   body?: z.ZodType;
   response: z.ZodType;
   status?: 200 | 201 | 204;
+  // A file upload: `body` describes the parts of a multipart/form-data request.
+  multipart?: true;
+  // A file download: the media type of the Response the handler returns (JSON otherwise).
+  produces?: string;
 };
 
 export const defineOperation = <const O extends Operation>(operation: O): O => operation;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "./errors";
 
@@ -28,7 +29,17 @@ export const permissions = {
   "villages.manage": ["ADMIN", "TOWNSHIP_OFFICIAL"],
   "townships.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
   "households.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "HOUSEHOLD"],
+  // Listing, searching and exporting many households: staff only (a household reads itself).
+  "households.search": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"],
+  "households.manage": ["CLERK"],
   "audit.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
+  "chains.verify": ["ADMIN", "TOWNSHIP_OFFICIAL"],
+  "entries.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"],
+  "entries.list": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
+  "entries.record": ["CLERK"],
+  "entries.void": ["CLERK"],
+  "evidence.upload": ["CLERK"],
+  "rules.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -95,4 +106,38 @@ export function accountWhere(actor: Actor) {
 export function auditWhere(actor: Actor) {
   if (actor.role === "ADMIN") return {};
   return { townshipId: townshipIdOf(actor) };
+}
+
+/**
+ * Prisma `where` for entries the actor may read: representatives read their village's entries
+ * under review (PENDING) only; a household reads its own archive.
+ */
+export function entryWhere(actor: Actor): Prisma.EntryWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "TOWNSHIP_OFFICIAL":
+      return { village: { townshipId: townshipIdOf(actor) } };
+    case "CLERK":
+      return { villageId: villageIdOf(actor) };
+    case "REPRESENTATIVE":
+      return { villageId: villageIdOf(actor), status: "PENDING" };
+    case "HOUSEHOLD":
+      return { householdId: scopeId(actor.householdId) };
+  }
+}
+
+/** Prisma `where` for households the actor may read. */
+export function householdWhere(actor: Actor): Prisma.HouseholdWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "TOWNSHIP_OFFICIAL":
+      return { village: { townshipId: townshipIdOf(actor) } };
+    case "CLERK":
+    case "REPRESENTATIVE":
+      return { villageId: villageIdOf(actor) };
+    case "HOUSEHOLD":
+      return { id: scopeId(actor.householdId) };
+  }
 }

@@ -14,7 +14,7 @@ export type Caller = { username: string } | { bearer: string } | null;
 
 export async function sessionCookieFor(username: string): Promise<string> {
   const account = await db.account.findUniqueOrThrow({ where: { username }, select: { id: true } });
-  const token = await encode({ token: { sub: account.id }, secret: process.env.NEXTAUTH_SECRET ?? "" });
+  const token = await encode({ token: { sub: account.id, signedInAt: Date.now() }, secret: process.env.NEXTAUTH_SECRET ?? "" });
   return `${sessionCookieName()}=${token}`;
 }
 

@@ -112,6 +112,11 @@ const table: Record<string, Row> = {
     request: (fx) => ({ method: "PATCH", path: `/api/v1/villages/${fx.xinhuaId}`, body: { kind: "VILLAGE" } }),
     expect: townshipStaffOnly(200),
   },
+  verifyChains: {
+    // Reads only; an official of another township verifies its own (empty) township.
+    request: () => ({ method: "POST", path: "/api/v1/chains/verify" }),
+    expect: townshipStaffOnly(200, 200),
+  },
 };
 
 let fx: Fixtures;

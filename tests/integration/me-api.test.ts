@@ -1,7 +1,7 @@
 import "../helpers/app-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { callApi } from "../helpers/api-client";
+import { callApi, sessionCookieFor } from "../helpers/api-client";
 
 describe("GET /api/v1/me", () => {
   it("answers 401 with a JSON error in Chinese when nobody is signed in", async () => {
@@ -23,5 +23,18 @@ describe("GET /api/v1/me", () => {
     } finally {
       await db.account.update({ where: { username: "clerk-xinhua" }, data: { active: true } });
     }
+  });
+
+  it("ends sessions opened before a password reset, even renewed ones", async () => {
+    const cookie = await sessionCookieFor("rep-xinhua-2");
+    const headers = { cookie };
+    expect((await callApi("GET", "/api/v1/me", { headers })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 5));
+    const reset = await callApi("POST", `/api/v1/accounts/${(await db.account.findUniqueOrThrow({ where: { username: "rep-xinhua-2" } })).id}/reset-password`, { as: { username: "official" } });
+    expect(reset.status).toBe(200);
+    expect((await callApi("GET", "/api/v1/me", { headers })).status).toBe(401);
+    const { renewSessionToken } = await import("@/lib/server/auth/session");
+    const renewed = await renewSessionToken(cookie.split("=").slice(1).join("="));
+    expect((await callApi("GET", "/api/v1/me", { headers: { cookie: `${cookie.split("=")[0]}=${renewed}` } })).status).toBe(401);
   });
 });

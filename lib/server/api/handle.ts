@@ -17,6 +17,7 @@ export type HandlerArgs<O extends Operation> = {
   query: Infer<O["query"]>;
   body: Infer<O["body"]>;
   context: RequestContext;
+  request: Request;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -28,7 +29,7 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
  */
 export function handle<O extends Operation>(
   operation: O,
-  run: (args: HandlerArgs<O>) => Promise<z.infer<O["response"]> | undefined>,
+  run: (args: HandlerArgs<O>) => Promise<z.infer<O["response"]> | Response | undefined>,
 ) {
   return async (request: Request, route: RouteContext): Promise<Response> => {
     try {
@@ -45,10 +46,12 @@ export function handle<O extends Operation>(
         actor,
         params: operation.params?.parse(await route.params),
         query: operation.query?.parse(Object.fromEntries(new URL(request.url).searchParams)),
-        body: operation.body?.parse(await readJson(request)),
+        body: operation.body?.parse(operation.multipart ? await readForm(request) : await readJson(request)),
         context: requestContextFrom(request.headers),
+        request,
       } as HandlerArgs<O>;
       const result = await run(args);
+      if (result instanceof Response) return result;
       if (operation.status === 204) return new Response(null, { status: 204 });
       return Response.json(result, { status: operation.status ?? 200, headers: { "Cache-Control": "no-store" } });
     } catch (error) {
@@ -72,6 +75,14 @@ async function readJson(request: Request): Promise<unknown> {
     return JSON.parse(text);
   } catch {
     throw new AppError("INVALID_INPUT", "errors.invalidJson");
+  }
+}
+
+async function readForm(request: Request): Promise<Record<string, FormDataEntryValue>> {
+  try {
+    return Object.fromEntries(await request.formData());
+  } catch {
+    throw new AppError("INVALID_INPUT", "errors.invalidForm");
   }
 }
 

@@ -27,6 +27,6 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     // Only the account id goes into the token; see resolve-actor.ts.
-    jwt: ({ token, user }) => (user ? { sub: user.id } : token),
+    jwt: ({ token, user }) => (user ? { sub: user.id, signedInAt: Date.now() } : token),
   },
 };

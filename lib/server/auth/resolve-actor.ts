@@ -31,8 +31,13 @@ export async function resolveActor(authorization: string | null, sessionToken: s
   }
   const session = await readSessionToken(sessionToken);
   if (!session) return null;
-  const account = await db.account.findUnique({ where: { id: session.accountId }, select: actorSelect });
-  return account?.active ? toActor(account, "session") : null;
+  const account = await db.account.findUnique({
+    where: { id: session.accountId },
+    select: { ...actorSelect, sessionsValidFrom: true },
+  });
+  if (!account?.active) return null;
+  if (account.sessionsValidFrom && session.signedInAt < account.sessionsValidFrom) return null;
+  return toActor(account, "session");
 }
 
 function toActor(account: { active: boolean; mustChangePassword: boolean } & Actor, via: AuthenticatedActor["via"]): AuthenticatedActor {

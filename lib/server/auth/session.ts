@@ -12,11 +12,16 @@ export function sessionCookieName(): string {
 
 const secret = () => process.env.NEXTAUTH_SECRET ?? "";
 
-export async function readSessionToken(token: string | undefined): Promise<{ accountId: string } | null> {
+export type SessionClaims = { accountId: string; signedInAt: Date };
+
+export async function readSessionToken(token: string | undefined): Promise<SessionClaims | null> {
   if (!token || !secret()) return null;
   try {
     const payload = await decode({ token, secret: secret() });
-    return typeof payload?.sub === "string" ? { accountId: payload.sub } : null;
+    if (typeof payload?.sub !== "string") return null;
+    // signedInAt survives renewals (unlike iat), so a password reset can end older sessions.
+    const signedInAt = typeof payload.signedInAt === "number" ? payload.signedInAt : 0;
+    return { accountId: payload.sub, signedInAt: new Date(signedInAt) };
   } catch {
     return null;
   }
@@ -26,6 +31,6 @@ export async function readSessionToken(token: string | undefined): Promise<{ acc
 export async function renewSessionToken(token: string): Promise<string | null> {
   const payload = await decode({ token, secret: secret() }).catch(() => null);
   if (!payload?.sub) return null;
-  const { sub, name, email, picture } = payload;
-  return encode({ token: { sub, name, email, picture }, secret: secret(), maxAge: SESSION_MAX_AGE_S });
+  const { sub, signedInAt } = payload;
+  return encode({ token: { sub, signedInAt }, secret: secret(), maxAge: SESSION_MAX_AGE_S });
 }

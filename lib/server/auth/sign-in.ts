@@ -52,7 +52,9 @@ export async function signIn(identifier: string, secret: string, context: Reques
 
   const viaPassword = await verifySecret(account?.passwordHash, secret);
   const viaAccessCode = !viaPassword && !!account?.accessCodeHash && !!account.accessCodeExpiresAt
-    && account.accessCodeExpiresAt > now && (await verifySecret(account.accessCodeHash, secret));
+    && account.accessCodeExpiresAt > now
+    // Codes are printed in capitals; people type them as they like.
+    && (await verifySecret(account.accessCodeHash, secret.trim().toUpperCase()));
 
   if (!account || !(viaPassword || viaAccessCode)) return recordFailure(name, account, context, now, windowStart, scope);
   if (!account.active) {

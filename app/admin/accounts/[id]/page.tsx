@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AccountDetails } from "@/components/accounts/account-details";
+import { AccountStatusForm } from "@/components/accounts/account-status-form";
+import { renderOrNotice } from "@/components/accounts/app-error-notice";
+import { EditAccountForm } from "@/components/accounts/edit-account-form";
+import { cardClass } from "@/components/accounts/form-parts";
+import { staffRoles, townshipOptions, villageOptions } from "@/components/accounts/options";
+import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
+import type { AccountOutput } from "@/lib/schemas/accounts";
+import { IdSchema } from "@/lib/schemas/common";
+import { getAccount } from "@/lib/server/accounts/get-account";
+import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { can } from "@/lib/server/authz";
+import { AppError } from "@/lib/server/errors";
+import { listTownshipOptions } from "@/lib/server/villages/list-township-options";
+import { listVillages } from "@/lib/server/villages/list-villages";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata() {
+  const t = await getTranslations("accounts");
+  return { title: t("detailTitle") };
+}
+
+/** Choices for the edit form; a household account's place follows its household. */
+async function placementChoices(actor: AuthenticatedActor, account: AccountOutput) {
+  if (account.role === "HOUSEHOLD") return null;
+  const isAdmin = actor.role === "ADMIN";
+  const [villages, townships] = await Promise.all([listVillages(actor), isAdmin ? listTownshipOptions(actor) : []]);
+  return {
+    // Nobody changes their own role (update-account.ts), so one's own account offers only its role.
+    roles: account.id === actor.id ? [account.role] : staffRoles(isAdmin),
+    villages: villageOptions(villages.items.filter((v) => v.active || v.id === account.village?.id)),
+    townships: townshipOptions(townships),
+  };
+}
+
+export default async function AccountPage({ params }: { params: Params }) {
+  return renderOrNotice(async () => {
+    const actor = await requireActor("accounts.read");
+    const id = IdSchema.safeParse((await params).id);
+    if (!id.success) throw new AppError("NOT_FOUND", "errors.notFound");
+    const account = await getAccount(actor, id.data);
+    const canManage = can(actor, "accounts.manage");
+    const [t, placement] = await Promise.all([getTranslations("accounts"), canManage ? placementChoices(actor, account) : null]);
+    const defaults = {
+      displayName: account.displayName, role: account.role, townshipId: account.township?.id,
+      villageId: account.village?.id, homeArchiveNo: account.homeHousehold?.archiveNo,
+    };
+    return (
+      <div className="mx-auto max-w-xl space-y-4">
+        <Link href="/admin/accounts" className="inline-flex min-h-11 items-center text-red-800 underline">{t("backToList")}</Link>
+        <h1 className="flex flex-wrap items-center gap-2 text-xl font-bold sm:text-2xl">
+          {account.displayName}
+          {account.active ? null : <span className="rounded bg-stone-700 px-2 py-0.5 text-sm font-normal text-white">{t("inactive")}</span>}
+        </h1>
+        <section className={cardClass}><AccountDetails account={account} /></section>
+        {canManage ? (
+          <>
+            <section className={`space-y-3 ${cardClass}`}>
+              <h2 className="text-lg font-semibold">{t("editTitle")}</h2>
+              <EditAccountForm accountId={account.id} placement={placement} defaults={defaults} />
+            </section>
+            <section className={`space-y-3 ${cardClass}`}>
+              <h2 className="text-lg font-semibold">{t("passwordTitle")}</h2>
+              <p className="text-sm text-stone-600">{t("passwordIntro")}</p>
+              <ResetPasswordForm accountId={account.id} />
+              {account.household ? (
+                <Link href={`/access-codes?q=${encodeURIComponent(account.household.archiveNo)}`}
+                  className="inline-flex min-h-11 items-center text-red-800 underline">{t("issueCodeInstead")}</Link>
+              ) : null}
+            </section>
+            <section className={`space-y-3 ${cardClass}`}>
+              <h2 className="text-lg font-semibold">{t("statusTitle")}</h2>
+              {account.id === actor.id
+                ? <p className="text-stone-600">{t("ownAccountNote")}</p>
+                : <AccountStatusForm accountId={account.id} active={account.active} />}
+            </section>
+          </>
+        ) : null}
+      </div>
+    );
+  });
+}

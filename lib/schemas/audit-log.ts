@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { DateTimeSchema } from "./common";
+
+// A GET form sends empty fields for the filters left blank; they mean "no filter".
+const blankAsAbsent = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const filter = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsAbsent, schema.optional());
+const text = (max: number) => z.string().trim().max(max, { error: "validation.too_big" });
+const day = z.iso.date({ error: "validation.invalidDate" });
+
+export const AUDIT_PAGE_SIZE_MAX = 100;
+
+export const AuditLogQuerySchema = z.object({
+  action: filter(text(100)).describe("Actions starting with this, e.g. \"token\" or \"account.create\""),
+  actor: filter(text(100)).describe("Username of the account that acted"),
+  targetType: filter(text(60)).describe("e.g. \"Account\", \"ApiToken\""),
+  targetId: filter(text(100)),
+  from: filter(day).describe("First day, inclusive (China Standard Time)"),
+  to: filter(day).describe("Last day, inclusive (China Standard Time)"),
+  cursor: filter(z.string().regex(/^\d{1,15}-\d{1,18}$/, { error: "validation.invalidCursor" }))
+    .describe("nextCursor of the previous page"),
+  pageSize: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).max(AUDIT_PAGE_SIZE_MAX).default(50)),
+});
+export type AuditLogQuery = z.infer<typeof AuditLogQuerySchema>;
+
+export const AuditRecordSchema = z.object({
+  id: z.string().describe("Sequence number of the record"),
+  createdAt: DateTimeSchema,
+  action: z.string(),
+  actor: z.object({ username: z.string(), displayName: z.string() }).nullable(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  townshipId: z.uuid().nullable(),
+  villageId: z.uuid().nullable(),
+  before: z.unknown().describe("The target before the write (JSON), if any"),
+  after: z.unknown().describe("The target after the write (JSON), if any"),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export type AuditRecordView = z.infer<typeof AuditRecordSchema>;
+
+export const AuditLogPageSchema = z.object({
+  records: z.array(AuditRecordSchema),
+  nextCursor: z.string().nullable().describe("Pass as cursor for the next (older) page; null on the last page"),
+});
+export type AuditLogPage = z.infer<typeof AuditLogPageSchema>;

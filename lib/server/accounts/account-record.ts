@@ -1,0 +1,56 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AccountOutput } from "@/lib/schemas/accounts";
+import { AppError } from "@/lib/server/errors";
+
+// The columns an account is shown with. Deliberately no passwordHash or accessCodeHash.
+const householdRef = { select: { id: true, archiveNo: true, headName: true } } as const;
+export const accountSelect = {
+  id: true, username: true, displayName: true, role: true, active: true, mustChangePassword: true,
+  townshipId: true, villageId: true, householdId: true, homeHouseholdId: true,
+  accessCodeExpiresAt: true, lockedUntil: true, lastSeenAt: true, createdAt: true,
+  township: { select: { id: true, name: true } },
+  village: { select: { id: true, name: true } },
+  household: householdRef,
+  homeHousehold: householdRef,
+} satisfies Prisma.AccountSelect;
+
+export type AccountRow = Prisma.AccountGetPayload<{ select: typeof accountSelect }>;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+export function toAccountOutput(row: AccountRow, now = new Date()): AccountOutput {
+  return {
+    id: row.id, username: row.username, displayName: row.displayName, role: row.role,
+    active: row.active, mustChangePassword: row.mustChangePassword,
+    township: row.township, village: row.village, household: row.household, homeHousehold: row.homeHousehold,
+    hasAccessCode: !!row.accessCodeExpiresAt && row.accessCodeExpiresAt > now,
+    accessCodeExpiresAt: iso(row.accessCodeExpiresAt),
+    // Only a lock still in force; a past one means nothing.
+    lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil.toISOString() : null,
+    lastSeenAt: iso(row.lastSeenAt), createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** What the audit log keeps of an account: who it is and where, never a secret. */
+export function auditSnapshot(row: AccountRow) {
+  return {
+    username: row.username, displayName: row.displayName, role: row.role, active: row.active,
+    townshipId: row.townshipId, villageId: row.villageId, householdId: row.householdId,
+    homeHouseholdId: row.homeHouseholdId, mustChangePassword: row.mustChangePassword,
+  };
+}
+
+/** The audit record's target and place for an account. */
+export const auditTarget = (row: Pick<AccountRow, "id" | "townshipId" | "villageId">) => ({
+  targetType: "Account", targetId: row.id, townshipId: row.townshipId, villageId: row.villageId,
+});
+
+export const usernameTaken = () =>
+  new AppError("CONFLICT", "errors.usernameTaken", undefined, { username: "errors.usernameTaken" });
+
+/** Sign-in matches usernames case-insensitively, so must uniqueness. */
+export async function assertUsernameFree(tx: Prisma.TransactionClient, username: string): Promise<void> {
+  const taken = await tx.account.findFirst({ where: { username: { equals: username, mode: "insensitive" } }, select: { id: true } });
+  if (taken) throw usernameTaken();
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ListAccountsQuery } from "@/lib/schemas/accounts";
+import { accountWhere, authorize, type Actor } from "@/lib/server/authz";
+import { db } from "@/lib/server/db";
+import { accountSelect, toAccountOutput } from "./account-record";
+
+/** Accounts within the actor's scope, filtered and paged; the scope is part of the query. */
+export async function listAccounts(actor: Actor, query: ListAccountsQuery) {
+  authorize(actor, "accounts.read");
+  const filters: Prisma.AccountWhereInput[] = [accountWhere(actor)];
+  if (query.role) filters.push({ role: query.role });
+  if (query.villageId) filters.push({ villageId: query.villageId });
+  if (query.active !== undefined) filters.push({ active: query.active });
+  if (query.q) {
+    filters.push({
+      OR: [
+        { username: { contains: query.q, mode: "insensitive" } },
+        { displayName: { contains: query.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  const where = { AND: filters };
+  const [rows, total] = await Promise.all([
+    db.account.findMany({
+      where, select: accountSelect, orderBy: [{ role: "asc" }, { username: "asc" }],
+      skip: (query.page - 1) * query.pageSize, take: query.pageSize,
+    }),
+    db.account.count({ where }),
+  ]);
+  const now = new Date();
+  return { items: rows.map((row) => toAccountOutput(row, now)), total, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import type { ChainedEntry, ChainedEvent, StoredLink } from "@/lib/domain/hash-chain";
+
+// Stored Entry and EntryEvent rows as the hash chain sees them (lib/domain/hash-chain.ts).
+// The mapping must stay field for field what prisma/seed/chain.ts and the recording use cases
+// hash; `occurredOn` arrives from its DATE column as UTC midnight, timestamps as stored.
+
+export const entryChainSelect = {
+  id: true, householdId: true, memberId: true, ruleId: true, category: true, marks: true,
+  occurredOn: true, description: true, legalAuthority: true, legalDocumentNo: true,
+  recordedById: true, recordedAt: true, chainSeq: true, prevHash: true, hash: true, status: true,
+  evidence: { select: { sha256: true } },
+} as const;
+
+export const eventChainSelect = {
+  id: true, entryId: true, householdId: true, type: true, fromStatus: true, toStatus: true,
+  reason: true, actorId: true, reviewId: true, appealId: true, rectificationId: true,
+  createdAt: true, chainSeq: true, prevHash: true, hash: true,
+} as const;
+
+export type EntryChainRow = {
+  id: string; householdId: string; memberId: string | null; ruleId: string; category: string;
+  marks: number; occurredOn: Date; description: string; legalAuthority: string | null;
+  legalDocumentNo: string | null; recordedById: string; recordedAt: Date; chainSeq: number;
+  prevHash: string | null; hash: string; status: string; evidence: { sha256: string }[];
+};
+
+export type EventChainRow = {
+  id: string; entryId: string; householdId: string; type: string; fromStatus: string;
+  toStatus: string; reason: string | null; actorId: string | null; reviewId: string | null;
+  appealId: string | null; rectificationId: string | null; createdAt: Date; chainSeq: number;
+  prevHash: string | null; hash: string;
+};
+
+export function entryChainRecord(row: EntryChainRow): ChainedEntry {
+  return {
+    kind: "entry", id: row.id, householdId: row.householdId, memberId: row.memberId, ruleId: row.ruleId,
+    category: row.category, marks: row.marks, occurredOn: row.occurredOn, description: row.description,
+    legalAuthority: row.legalAuthority, legalDocumentNo: row.legalDocumentNo, recordedById: row.recordedById,
+    recordedAt: row.recordedAt, evidenceSha256: row.evidence.map((photo) => photo.sha256), chainSeq: row.chainSeq,
+  };
+}
+
+export function eventChainRecord(row: EventChainRow): ChainedEvent {
+  return {
+    kind: "event", id: row.id, entryId: row.entryId, householdId: row.householdId, type: row.type,
+    fromStatus: row.fromStatus, toStatus: row.toStatus, reason: row.reason, actorId: row.actorId,
+    reviewId: row.reviewId, appealId: row.appealId, rectificationId: row.rectificationId,
+    createdAt: row.createdAt, chainSeq: row.chainSeq,
+  };
+}
+
+/** One household's stored links, ordered by chainSeq as verifyChain expects. */
+export function householdLinks(entries: EntryChainRow[], events: EventChainRow[]): StoredLink[] {
+  const links: StoredLink[] = [
+    ...entries.map((row) => ({ record: entryChainRecord(row), prevHash: row.prevHash, hash: row.hash })),
+    ...events.map((row) => ({ record: eventChainRecord(row), prevHash: row.prevHash, hash: row.hash })),
+  ];
+  return links.sort((a, b) => a.record.chainSeq - b.record.chainSeq);
+}
+
+/**
+ * Entry.status is the one column updated in place and it is not hashed: it must equal what the
+ * chained events say (the last event's toStatus, PENDING before any). Otherwise a black could be
+ * made to look voided by editing one column. Returns the first entry whose status disagrees.
+ */
+export function findStatusMismatch(entries: EntryChainRow[], events: EventChainRow[]): EntryChainRow | null {
+  const latest = new Map<string, EventChainRow>();
+  for (const event of events) {
+    const seen = latest.get(event.entryId);
+    if (!seen || seen.chainSeq < event.chainSeq) latest.set(event.entryId, event);
+  }
+  const sorted = [...entries].sort((a, b) => a.chainSeq - b.chainSeq);
+  return sorted.find((entry) => entry.status !== (latest.get(entry.id)?.toStatus ?? "PENDING")) ?? null;
+}
