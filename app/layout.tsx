@@ -20,7 +20,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased">
         <NextIntlClientProvider>
           <AppHeader actor={actor} />
-          <MainNav role={actor && !actor.mustChangePassword ? actor.role : "ANONYMOUS"} />
+          {/* Someone who must first choose a password gets no navigation: there is nowhere else to go yet. */}
+          {!actor?.mustChangePassword && <MainNav role={actor ? actor.role : "ANONYMOUS"} />}
           <main className="mx-auto max-w-5xl px-3 py-4 sm:px-4 sm:py-6">{children}</main>
         </NextIntlClientProvider>
       </body>

@@ -1,0 +1,64 @@
+import { expect, login, test } from "./fixtures";
+
+// A clerk issues a one-time access code; the household signs in with it and must choose a password.
+test("a household signs in with its access code and is made to choose its own password", async ({ page }, info) => {
+  const archiveNo = info.project.name === "phone" ? "JS-XH-00002" : "JS-XH-00003";
+  await login(page, "clerk-xinhua");
+  await page.getByRole("link", { name: "农户登录码" }).click();
+  await page.getByLabel("查找农户").fill(archiveNo);
+  await page.getByRole("button", { name: "查找", exact: true }).click();
+  const result = page.getByTestId("household-result").filter({ hasText: archiveNo });
+  await result.getByRole("button", { name: /生成登录码|重新生成/ }).first().click();
+  const confirm = result.getByRole("button", { name: "确定重新生成" });
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  const code = (await result.getByTestId("access-code").textContent())?.trim() ?? "";
+  expect(code).toMatch(/^[A-Z0-9]{10}$/);
+  await page.screenshot({ path: `tests/e2e/screenshots/access-code-card-${info.project.name}.png`, fullPage: true });
+  await page.getByTestId("sign-out").click();
+  await expect(page).toHaveURL(/\/sign-in/);
+
+  // Lower case, as people type it.
+  await page.getByLabel("用户名或档案编号").fill(archiveNo.toLowerCase());
+  await page.getByLabel("密码或登录码").fill(code.toLowerCase());
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("请设置您自己的密码");
+
+  // Other pages send the household back here until it has chosen a password.
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/account\/password$/);
+
+  await page.getByRole("textbox", { name: /^新密码/ }).fill("short");
+  await page.getByLabel("再输一次新密码").fill("short");
+  await page.getByRole("button", { name: "保存密码" }).click();
+  await expect(page.getByText("密码至少 8 位。")).toBeVisible();
+
+  await page.getByRole("textbox", { name: /^新密码/ }).fill("Family-2026");
+  await page.getByLabel("再输一次新密码").fill("Family-2026");
+  await page.getByRole("button", { name: "保存密码" }).click();
+  await expect(page.getByTestId("household-home")).toBeVisible();
+  await expect(page.getByTestId("archive-no")).toHaveText(archiveNo);
+
+  // The code worked once; the new password works from now on.
+  await page.getByTestId("sign-out").click();
+  await page.getByLabel("用户名或档案编号").fill(archiveNo);
+  await page.getByLabel("密码或登录码").fill(code);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("sign-in-error")).toBeVisible();
+  await login(page, archiveNo, "Family-2026");
+  await expect(page.getByTestId("household-home")).toBeVisible();
+});
+
+test("an administrator creates a clerk account on a phone", async ({ page }, info) => {
+  await login(page, "admin");
+  await page.goto("/admin/accounts/new");
+  await page.screenshot({ path: `tests/e2e/screenshots/admin-new-account-${info.project.name}.png`, fullPage: true });
+  await page.goto("/admin/accounts");
+  await expect(page.getByTestId("account-list")).toBeVisible();
+  await page.screenshot({ path: `tests/e2e/screenshots/admin-accounts-${info.project.name}.png`, fullPage: true });
+  await page.goto("/audit");
+  await expect(page.getByText("auth.signIn").first()).toBeVisible();
+  await page.screenshot({ path: `tests/e2e/screenshots/audit-${info.project.name}.png`, fullPage: true });
+  await page.goto("/account/tokens");
+  await page.screenshot({ path: `tests/e2e/screenshots/tokens-${info.project.name}.png`, fullPage: true });
+});
