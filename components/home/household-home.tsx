@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { HouseholdArchive } from "@/components/archive/household-archive";
 import type { Actor } from "@/lib/server/authz";
 import { getHouseholdSummary } from "@/lib/server/households/get-household-summary";
 import { AppError } from "@/lib/server/errors";
@@ -20,6 +21,7 @@ export async function HouseholdHome({ actor }: { actor: Actor }) {
         <dt className="text-stone-500">{t("home.address")}</dt>
         <dd>{household.address}</dd>
       </dl>
+      <HouseholdArchive actor={actor} householdId={household.id} />
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">{t("home.members")}</h2>
         <ul className="divide-y divide-stone-100">

@@ -40,6 +40,16 @@ export const permissions = {
   "entries.void": ["CLERK"],
   "evidence.upload": ["CLERK"],
   "rules.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
+  // A household's archive page: score, eligibility, entries, rectifications and appeals.
+  "archive.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "HOUSEHOLD"],
+  // A household asks for its own yellows; a clerk may ask on its behalf. Both may upload photos for it.
+  "rectifications.request": ["CLERK", "HOUSEHOLD"],
+  "rectifications.decide": ["CLERK"],
+  "rectifications.list": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"],
+  "appeals.lodge": ["HOUSEHOLD"],
+  "appeals.resolve": ["CLERK"],
+  // "Open appeals are visible to the township" (DESIGN.md).
+  "appeals.list": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -77,6 +87,14 @@ export function isInScope(actor: Actor, place: Place): boolean {
 export function authorizeIn(actor: Actor, permission: Permission, place: Place): void {
   authorize(actor, permission);
   if (!isInScope(actor, place)) throw new AppError("NOT_FOUND", "errors.notFound");
+}
+
+/**
+ * A council member never decides a matter of the household he or she lives in (recusal): a
+ * rectification or an appeal of that household is left to another clerk of the village.
+ */
+export function assertNotRecused(actor: Actor, householdId: string): void {
+  if (actor.homeHouseholdId === householdId) throw new AppError("FORBIDDEN", "errors.recusedOwnHousehold");
 }
 
 // An account whose role needs a scope but has none is refused rather than given a filter

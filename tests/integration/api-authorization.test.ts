@@ -55,6 +55,34 @@ async function tokenOf(username: string): Promise<string> {
   return row.id;
 }
 
+// An entry just recorded by clerk-xinhua for a household of 新花村 (PENDING, so representatives see it).
+async function recordedEntry(householdId: string): Promise<string> {
+  const rule = await db.rule.findFirstOrThrow({ where: { ruleSet: { village: { code: "XH" }, status: "ADOPTED" }, category: "RED" }, select: { id: true } });
+  const res = await callApi("POST", "/api/v1/entries", { as: { username: "clerk-xinhua" }, body: {
+    idempotencyKey: randomUUID(), householdId, ruleId: rule.id, occurredOn: "2026-11-20", description: "帮五保户收割稻谷",
+  } });
+  if (res.status !== 201) throw new Error(`could not record an entry: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+// Households: staff search and export; a household reads only itself; only the village's clerks write.
+const householdStaff = (ok: number, outOfScope: number) =>
+  statuses(ok, { representative: 403, household: 403, householdOther: 403, officialOther: outOfScope });
+const householdReaders = statuses(200, { officialOther: 404, clerkOther: 404, representative: 403, household: 404, householdOther: 404 });
+const householdClerk = (ok: number) => statuses(403, { clerk: ok, clerkOther: 404 });
+
+// A new 新花村 household with a head and one more member, for rows that change them.
+async function newXinhuaMember(): Promise<{ id: string; householdId: string }> {
+  const village = await db.village.findFirstOrThrow({ where: { code: "XH" }, select: { id: true } });
+  const household = await db.household.create({
+    data: { villageId: village.id, archiveNo: `JS-XH-T${uniq()}`, headName: "测试户主", headInitials: "cshz", address: "测试地址", registeredOn: new Date("2026-01-01"),
+      members: { create: [{ name: "测试户主", relation: "HEAD", birthYear: 1970 }, { name: "测试成员", relation: "SON", birthYear: 2000 }] } },
+    select: { id: true, members: { where: { relation: "SON" }, select: { id: true } } },
+  });
+  return { id: household.members[0]!.id, householdId: household.id };
+}
+const villageReaders = (ok: number) =>
+  statuses(ok, { household: 403, householdOther: 403, clerkOther: 404, officialOther: 404 });
+
 const table: Record<string, Row> = {
   getMe: { request: () => ({ method: "GET", path: "/api/v1/me" }), expect: statuses(200) },
   changeMyPassword: {
@@ -117,7 +145,141 @@ const table: Record<string, Row> = {
     request: () => ({ method: "POST", path: "/api/v1/chains/verify" }),
     expect: townshipStaffOnly(200, 200),
   },
+  recordEntry: {
+    request: async (fx) => {
+      const rule = await db.rule.findFirstOrThrow({ where: { ruleSet: { village: { code: "XH" }, status: "ADOPTED" }, category: "RED" }, select: { id: true } });
+      return { method: "POST", path: "/api/v1/entries", body: {
+        idempotencyKey: randomUUID(), householdId: fx.xinhuaHouseholdId, ruleId: rule.id, occurredOn: "2026-11-20", description: "拾金不昧",
+      } };
+    },
+    expect: statuses(403, { clerk: 201, clerkOther: 404 }),
+  },
+  voidEntry: {
+    request: async (fx) => ({ method: "POST", path: `/api/v1/entries/${await recordedEntry(fx.xinhuaHouseholdId)}/void`, body: { reason: "记错了" } }),
+    expect: statuses(403, { clerk: 200, clerkOther: 404 }),
+  },
+  getEntry: {
+    request: async () => {
+      const home = await db.household.findUniqueOrThrow({ where: { archiveNo: "JS-XH-00001" }, select: { id: true } });
+      return { method: "GET", path: `/api/v1/entries/${await recordedEntry(home.id)}` };
+    },
+    expect: statuses(200, { clerkOther: 404, officialOther: 404, householdOther: 404 }),
+  },
+  listVillageEntries: { request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/entries` }), expect: villageReaders(200) },
+  listRulesInForce: { request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/rules` }), expect: villageReaders(200) },
+  uploadEvidence: {
+    // callApi sends JSON: a clerk passes authorization and is then told the body is no multipart form.
+    // Uploads themselves, and who may see a photo, are tested in evidence.test.ts.
+    request: () => ({ method: "POST", path: "/api/v1/evidence", body: {} }),
+    expect: statuses(403, { clerk: 400, clerkOther: 400 }),
+  },
+  downloadEvidence: {
+    // callApi reads JSON answers only, so this row asks for a photo that does not exist.
+    request: () => ({ method: "GET", path: `/api/v1/evidence/${randomUUID()}` }),
+    expect: statuses(404),
+  },
+  searchHouseholds: { request: () => ({ method: "GET", path: "/api/v1/households?q=JS" }), expect: householdStaff(200, 200) },
+  getHousehold: { request: (fx) => ({ method: "GET", path: `/api/v1/households/${fx.xinhuaHouseholdId}` }), expect: householdReaders },
+  householdHistory: { request: (fx) => ({ method: "GET", path: `/api/v1/households/${fx.xinhuaHouseholdId}/history` }), expect: householdReaders },
+  createHousehold: {
+    request: () => ({ method: "POST", path: "/api/v1/households",
+      body: { headName: "测试户主", headBirthYear: 1970, address: `测试地址${uniq()}`, registeredOn: "2026-11-01" } }),
+    expect: statuses(403, { clerk: 201, clerkOther: 201 }),
+  },
+  updateHousehold: {
+    request: (fx) => ({ method: "PATCH", path: `/api/v1/households/${fx.xinhuaHouseholdId}`, body: { address: `测试地址${uniq()}`, reason: "测试修改" } }),
+    expect: householdClerk(200),
+  },
+  setHouseholdStatus: {
+    request: async () => ({ method: "POST", path: `/api/v1/households/${(await newXinhuaMember()).householdId}/status`, body: { status: "MOVED_OUT", reason: "测试迁出" } }),
+    expect: householdClerk(200),
+  },
+  addMember: {
+    request: (fx) => ({ method: "POST", path: `/api/v1/households/${fx.xinhuaHouseholdId}/members`, body: { name: "测试成员", relation: "OTHER", birthYear: 2000 } }),
+    expect: householdClerk(201),
+  },
+  updateMember: {
+    request: async () => ({ method: "PATCH", path: `/api/v1/members/${(await newXinhuaMember()).id}`, body: { birthYear: 2001, reason: "测试更正" } }),
+    expect: householdClerk(200),
+  },
+  deactivateMember: {
+    request: async () => ({ method: "POST", path: `/api/v1/members/${(await newXinhuaMember()).id}/deactivate`, body: { reason: "测试离开" } }),
+    expect: householdClerk(200),
+  },
+  importHouseholds: {
+    // callApi sends JSON: a clerk passes authorization and is then told the body is no multipart form.
+    // Imports themselves, and their scope, are tested in household-import.test.ts.
+    request: (fx) => ({ method: "POST", path: `/api/v1/villages/${fx.xinhuaId}/households/import?dryRun=true` }),
+    expect: statuses(403, { clerk: 400, clerkOther: 400 }),
+  },
+  exportHouseholds: {
+    // callApi reads JSON answers only, so these rows ask for a village that does not exist.
+    request: () => ({ method: "GET", path: `/api/v1/villages/${randomUUID()}/households/export` }),
+    expect: householdStaff(404, 404),
+  },
+  householdImportTemplate: {
+    request: () => ({ method: "GET", path: `/api/v1/villages/${randomUUID()}/households/template` }),
+    expect: statuses(403, { clerk: 404, clerkOther: 404 }),
+  },
+  getHouseholdArchive: {
+    request: async () => ({ method: "GET", path: `/api/v1/households/${(await demoHousehold()).id}/archive` }),
+    expect: statuses(200, { representative: 403, clerkOther: 404, officialOther: 404, householdOther: 404 }),
+  },
+  requestRectification: {
+    request: async () => ({ method: "POST", path: `/api/v1/entries/${await demoEntry("YELLOW")}/rectifications`, body: { note: "已整改到位" } }),
+    expect: statuses(403, { clerk: 201, household: 201, clerkOther: 404, householdOther: 404 }),
+  },
+  decideRectification: {
+    request: async () => {
+      const id = await byDemoHousehold(`/api/v1/entries/${await demoEntry("YELLOW")}/rectifications`, { note: "已整改到位" });
+      return { method: "POST", path: `/api/v1/rectifications/${id}/decision`, body: { decision: "DECLINE", reason: "仍未整改到位" } };
+    },
+    expect: statuses(403, { clerk: 200, clerkOther: 404 }),
+  },
+  listRectifications: {
+    request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/rectifications` }),
+    expect: { ...villageReaders(200), representative: 403 },
+  },
+  uploadRectificationEvidence: {
+    // callApi sends JSON: who passes authorization is then told the body is no multipart form.
+    // Uploads themselves are tested in rectifications.test.ts.
+    request: () => ({ method: "POST", path: "/api/v1/rectifications/evidence", body: {} }),
+    expect: statuses(403, { clerk: 400, clerkOther: 400, household: 400, householdOther: 400 }),
+  },
+  lodgeAppeal: {
+    request: async () => ({ method: "POST", path: `/api/v1/entries/${await demoEntry("RED")}/appeals`, body: { reason: "记录与事实不符" } }),
+    expect: statuses(403, { household: 201, householdOther: 404 }),
+  },
+  resolveAppeal: {
+    request: async () => {
+      const id = await byDemoHousehold(`/api/v1/entries/${await demoEntry("RED")}/appeals`, { reason: "记录与事实不符" });
+      return { method: "POST", path: `/api/v1/appeals/${id}/resolution`, body: { outcome: "DISMISSED", resolution: "经核实记录属实" } };
+    },
+    expect: statuses(403, { clerk: 200, clerkOther: 404 }),
+  },
+  listOpenAppeals: {
+    request: () => ({ method: "GET", path: "/api/v1/appeals" }),
+    expect: statuses(200, { representative: 403, household: 403, householdOther: 403 }),
+  },
 };
+
+// Fixtures of the archive rows: a fresh entry of JS-XH-00001, and a request or an appeal its household makes.
+const demoHousehold = () => db.household.findUniqueOrThrow({ where: { archiveNo: "JS-XH-00001" }, select: { id: true } });
+
+async function demoEntry(category: "RED" | "YELLOW"): Promise<string> {
+  const rule = await db.rule.findFirstOrThrow({ where: { ruleSet: { village: { code: "XH" }, status: "ADOPTED" }, category }, select: { id: true } });
+  const res = await callApi("POST", "/api/v1/entries", { as: { username: "clerk-xinhua" }, body: {
+    idempotencyKey: randomUUID(), householdId: (await demoHousehold()).id, ruleId: rule.id, occurredOn: "2026-11-20", description: "测试记录",
+  } });
+  if (res.status !== 201) throw new Error(`could not record an entry: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+async function byDemoHousehold(path: string, body: unknown): Promise<string> {
+  const res = await callApi("POST", path, { as: { username: "JS-XH-00001" }, body });
+  if (res.status !== 201) throw new Error(`${path}: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
 
 let fx: Fixtures;
 

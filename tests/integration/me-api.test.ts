@@ -33,8 +33,13 @@ describe("GET /api/v1/me", () => {
     const reset = await callApi("POST", `/api/v1/accounts/${(await db.account.findUniqueOrThrow({ where: { username: "rep-xinhua-2" } })).id}/reset-password`, { as: { username: "official" } });
     expect(reset.status).toBe(200);
     expect((await callApi("GET", "/api/v1/me", { headers })).status).toBe(401);
-    const { renewSessionToken } = await import("@/lib/server/auth/session");
-    const renewed = await renewSessionToken(cookie.split("=").slice(1).join("="));
-    expect((await callApi("GET", "/api/v1/me", { headers: { cookie: `${cookie.split("=")[0]}=${renewed}` } })).status).toBe(401);
+    const { renewSessionToken, sessionCookieName } = await import("@/lib/server/auth/session");
+    const { encode } = await import("next-auth/jwt");
+    const account = await db.account.findUniqueOrThrow({ where: { username: "rep-xinhua-2" } });
+    // A session signed in before the reset, old enough to be renewed by the proxy.
+    const old = await encode({ token: { sub: account.id, signedInAt: Date.now() - 60_000 }, secret: process.env.NEXTAUTH_SECRET!, maxAge: 600 });
+    const renewed = await renewSessionToken(old);
+    expect(renewed).toBeTypeOf("string");
+    expect((await callApi("GET", "/api/v1/me", { headers: { cookie: `${sessionCookieName()}=${renewed}` } })).status).toBe(401);
   });
 });

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { requestContextFrom } from "@/lib/server/request-context";
 import { SESSION_MAX_AGE_S } from "./session";
+import { endSessions } from "./end-sessions";
 import { signIn } from "./sign-in";
 
 // next-auth v4, credentials only, JWT sessions (docs/decisions/0003). A refused sign-in throws
@@ -25,6 +26,13 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Signing out ends the session on the server too, so a cookie renewed by a request that was
+    // still in flight cannot bring it back. It signs the account out on every device.
+    async signOut({ token }) {
+      if (typeof token?.sub === "string") await endSessions(token.sub);
+    },
+  },
   callbacks: {
     // Only the account id goes into the token; see resolve-actor.ts.
     jwt: ({ token, user }) => (user ? { sub: user.id, signedInAt: Date.now() } : token),

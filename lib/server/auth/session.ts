@@ -27,10 +27,17 @@ export async function readSessionToken(token: string | undefined): Promise<Sessi
   }
 }
 
-/** A fresh token with the same payload: the proxy re-issues it on each request (sliding expiry). */
+const RENEW_AFTER_S = 60;
+
+/**
+ * A fresh token with the same claims, for the proxy's sliding expiry; null when the token is
+ * invalid or was issued less than a minute ago (fewer Set-Cookie headers racing a sign-out).
+ */
 export async function renewSessionToken(token: string): Promise<string | null> {
   const payload = await decode({ token, secret: secret() }).catch(() => null);
   if (!payload?.sub) return null;
+  const exp = typeof payload.exp === "number" ? payload.exp : 0;
+  if (exp - Date.now() / 1000 > SESSION_MAX_AGE_S - RENEW_AFTER_S) return null;
   const { sub, signedInAt } = payload;
   return encode({ token: { sub, signedInAt }, secret: secret(), maxAge: SESSION_MAX_AGE_S });
 }

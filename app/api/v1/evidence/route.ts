@@ -1,0 +1,5 @@
+import { uploadEvidence as operation } from "@/lib/api/operations/entries";
+import { handle } from "@/lib/server/api/handle";
+import { uploadEvidence } from "@/lib/server/evidence/upload-evidence";
+
+export const POST = handle(operation, ({ actor, body, context }) => uploadEvidence(actor, body.file, context));

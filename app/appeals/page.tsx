@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AppealList } from "@/components/appeals/appeal-list";
+import { ListAppealsQuerySchema } from "@/lib/schemas/appeals";
+import { listOpenAppeals } from "@/lib/server/appeals/list-open-appeals";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { can } from "@/lib/server/authz";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata() {
+  const t = await getTranslations("appeals");
+  return { title: t("title") };
+}
+
+/** Open appeals: a clerk's village to resolve; for the township (and administrators), every open one, read only. */
+export default async function AppealsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor("appeals.list");
+  const { page: rawPage } = await searchParams;
+  const parsed = ListAppealsQuerySchema.safeParse({ status: "OPEN", page: typeof rawPage === "string" ? rawPage : undefined });
+  const query = parsed.success ? parsed.data : ListAppealsQuerySchema.parse({});
+  const [result, t] = await Promise.all([listOpenAppeals(actor, query), getTranslations("appeals")]);
+  const canResolve = can(actor, "appeals.resolve");
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <div>
+        <h1 className="text-xl font-bold sm:text-2xl">{t("title")}</h1>
+        <p className="text-stone-600">{canResolve ? t("introClerk") : t("introTownship")}</p>
+        <p className="mt-1 font-medium" data-testid="open-count">{t("openCount", { count: result.total })}</p>
+      </div>
+      <AppealList items={result.items} canResolve={canResolve} homeHouseholdId={actor.homeHouseholdId} showVillage={!canResolve} />
+      {pages > 1 ? (
+        <nav aria-label={t("paging")} className="flex items-center justify-between gap-2">
+          {result.page > 1 ? <Link href={`/appeals?page=${result.page - 1}`} className="flex min-h-12 items-center px-3 text-red-800">{t("previous")}</Link> : <span />}
+          <span className="text-stone-600">{t("pageOf", { page: result.page, pages })}</span>
+          {result.page < pages ? <Link href={`/appeals?page=${result.page + 1}`} className="flex min-h-12 items-center px-3 text-red-800">{t("next")}</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { EntryFilters } from "@/components/entries/entry-filters";
+import { EntryList } from "@/components/entries/entry-list";
+import { VillageChooser } from "@/components/entries/village-chooser";
+import { chinaToday, dayToDate } from "@/lib/domain/entry-date";
+import { formatQuarter, previousQuarter, quarterOf, type Quarter } from "@/lib/domain/quarter";
+import { IdSchema } from "@/lib/schemas/common";
+import { ListVillageEntriesQuerySchema } from "@/lib/schemas/entries";
+import { fieldErrors } from "@/lib/server/api/error-response";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { can } from "@/lib/server/authz";
+import { listRulesInForce } from "@/lib/server/entries/list-rules-in-force";
+import { listVillageEntries } from "@/lib/server/entries/list-village-entries";
+import { isAppError } from "@/lib/server/errors";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const FILTERS = ["quarter", "status", "category", "ruleId", "archiveNo"] as const;
+
+export async function generateMetadata() {
+  const t = await getTranslations("entries.list");
+  return { title: t("title") };
+}
+
+function recentQuarters(count: number): Quarter[] {
+  const quarters = [quarterOf(dayToDate(chinaToday(new Date())))];
+  while (quarters.length < count) quarters.push(previousQuarter(quarters.at(-1)!));
+  return quarters;
+}
+
+/** The village's entries for its council (and, by village, for the township). */
+export default async function EntriesPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor("entries.list");
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v.trim()]] : [])),
+  );
+  const villageId = actor.villageId ?? raw.villageId ?? null;
+  const [t, root] = await Promise.all([getTranslations("entries"), getTranslations()]);
+  if (!villageId) return <VillageChooser actor={actor} />;
+  if (!IdSchema.safeParse(villageId).success) notFound();
+
+  const parsed = ListVillageEntriesQuerySchema.safeParse(raw);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error, (key) => (root.has(key) ? root(key) : key));
+  const [page, rules] = await Promise.all([
+    parsed.success ? listVillageEntries(actor, villageId, parsed.data) : null,
+    listRulesInForce(actor, villageId),
+  ]).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const keep = new URLSearchParams(FILTERS.flatMap((name) => (raw[name] ? [[name, raw[name]]] : [])));
+  if (!actor.villageId) keep.set("villageId", villageId);
+  const pageLink = (n: number) => `/entries?${new URLSearchParams([...keep, ["page", String(n)]])}`;
+  const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
+  const quarters = recentQuarters(9).map((q) => ({ value: formatQuarter(q), label: t("quarterLabel", q) }));
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-bold sm:text-2xl">{t("list.title")}</h1>
+          {page ? <p className="text-sm text-stone-600">{t("list.count", { total: page.total })}</p> : null}
+        </div>
+        {can(actor, "entries.record") ? (
+          <Link href="/entries/new" className="flex min-h-12 items-center rounded-md bg-red-800 px-5 text-lg font-semibold text-white">
+            {t("list.record")}
+          </Link>
+        ) : null}
+      </div>
+      <EntryFilters values={raw} errors={errors} quarters={quarters} rules={rules.rules} villageId={actor.villageId ? null : villageId} />
+      {page ? <EntryList items={page.items} /> : <p role="alert" className="text-red-700">{t("list.invalidFilters")}</p>}
+      {page && pages > 1 ? (
+        <nav aria-label={t("list.paging")} className="flex items-center justify-between gap-3">
+          {page.page > 1 ? <Link href={pageLink(page.page - 1)} className="flex min-h-12 items-center rounded-md border border-stone-300 bg-white px-4">{t("list.previous")}</Link> : <span />}
+          <span className="text-stone-600">{t("list.pageOf", { page: page.page, pages })}</span>
+          {page.page < pages ? <Link href={pageLink(page.page + 1)} className="flex min-h-12 items-center rounded-md border border-stone-300 bg-white px-4" data-testid="entries-next">{t("list.next")}</Link> : <span />}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
+import type { AppealView } from "@/lib/schemas/appeals";
+import { ResolveAppealForm } from "./resolve-appeal-form";
+
+type Props = { items: AppealView[]; canResolve: boolean; homeHouseholdId: string | null; showVillage: boolean };
+
+/** Open appeals, longest waiting first, each with its age; a clerk of the village resolves them here. */
+export async function AppealList({ items, canResolve, homeHouseholdId, showVillage }: Props) {
+  const [t, tEntries, format] = await Promise.all([getTranslations("appeals"), getTranslations("entries"), getFormatter()]);
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  if (items.length === 0) return <p className="rounded-md bg-stone-100 p-4 text-stone-700">{t("empty")}</p>;
+  return (
+    <ul className="space-y-3" data-testid="appeal-list">
+      {items.map((item) => (
+        <li key={item.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 shadow-sm" data-appeal-id={item.id}>
+          <div className="flex flex-wrap items-center gap-2">
+            <span className={`rounded px-2 py-0.5 text-sm font-semibold ${item.ageDays >= 30 ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`} data-testid="appeal-age">
+              {t("age", { days: item.ageDays })}
+            </span>
+            <CategoryBadge category={item.entry.category} />
+            <StatusBadge status={item.entry.status} />
+            {showVillage ? <span className="text-sm text-stone-600">{item.village.name}</span> : null}
+          </div>
+          <Link href={`/households/${item.household.id}`} className="flex min-h-12 items-center text-lg font-semibold text-red-800 underline-offset-2 hover:underline">
+            {tEntries("new.householdOf", { head: item.household.headName })} · {item.household.archiveNo}
+          </Link>
+          <p>
+            <Link href={`/entries/${item.entry.id}`} className="text-stone-900 underline-offset-2 hover:underline">
+              {item.entry.rule.code} {item.entry.rule.title}
+            </Link>
+            <span className="ml-2 text-sm text-stone-500">{tEntries("list.occurredOn", { date: item.entry.occurredOn })}</span>
+          </p>
+          <p className="text-stone-600">{item.entry.description}</p>
+          <div className="rounded-md bg-stone-50 p-2">
+            <p className="text-sm text-stone-600">{t("lodged", { date: when(item.createdAt) })}</p>
+            <p className="whitespace-pre-line text-stone-800">{item.reason}</p>
+          </div>
+          {!canResolve ? null : item.household.id === homeHouseholdId ? (
+            <p className="rounded-md bg-amber-50 p-3 text-amber-900">{t("recused")}</p>
+          ) : (
+            <ResolveAppealForm appealId={item.id} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

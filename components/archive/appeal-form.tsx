@@ -1,0 +1,9 @@
+"use client";
+
+import { lodgeAppealAction } from "@/app/archive-actions";
+import { ReasonForm } from "./reason-form";
+
+/** "申诉": the household disputes an entry, in its own words. */
+export function AppealForm({ entryId }: { entryId: string }) {
+  return <ReasonForm action={lodgeAppealAction.bind(null, entryId)} namespace="archive.appeal" field="reason" testId="appeal-form" />;
+}

@@ -1,0 +1,16 @@
+"use client";
+
+import { useState } from "react";
+import { requestRectificationAction } from "@/app/archive-actions";
+import { RectificationPhotos } from "./rectification-photos";
+import { ReasonForm } from "./reason-form";
+
+/** "申请整改销号": what was done to correct a yellow, with photos if there are any. */
+export function RectificationForm({ entryId }: { entryId: string }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <ReasonForm action={requestRectificationAction.bind(null, entryId)} namespace="archive.rectify" field="note" testId="rectification-form" busy={busy}>
+      <RectificationPhotos onBusyChange={setBusy} />
+    </ReasonForm>
+  );
+}

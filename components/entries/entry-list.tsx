@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { EntrySummary } from "@/lib/schemas/entries";
+import { CategoryBadge, StatusBadge } from "./entry-badges";
+
+/** Entries as cards: readable on a phone, one tap to the entry or to its household. */
+export async function EntryList({ items }: { items: EntrySummary[] }) {
+  const t = await getTranslations("entries");
+  if (items.length === 0) return <p className="rounded-md bg-stone-100 p-4 text-stone-700" data-testid="entries-empty">{t("list.empty")}</p>;
+  return (
+    <ul className="space-y-2" data-testid="entry-list">
+      {items.map((entry) => (
+        <li key={entry.id} className="rounded-lg border border-stone-200 bg-white p-3 shadow-sm">
+          <div className="flex flex-wrap items-center gap-2">
+            <CategoryBadge category={entry.category} />
+            <StatusBadge status={entry.status} />
+            <span className="text-sm text-stone-500">{t("list.occurredOn", { date: entry.occurredOn })}</span>
+          </div>
+          <Link href={`/entries/${entry.id}`} className="mt-1 flex min-h-12 items-center text-lg font-semibold text-stone-900 hover:text-red-800">
+            {entry.rule.title}
+            <span className="ml-2 text-sm font-normal text-stone-500">{t("new.marks", { marks: entry.marks })}</span>
+          </Link>
+          <p className="line-clamp-2 text-stone-700">{entry.description}</p>
+          <p className="mt-1 flex flex-wrap items-center gap-x-3 text-sm text-stone-600">
+            <Link href={`/households/${entry.household.id}`} className="inline-flex min-h-11 items-center text-red-800 underline-offset-2 hover:underline">
+              {t("new.householdOf", { head: entry.household.headName })} · {entry.household.archiveNo}
+            </Link>
+            {entry.member ? <span>{entry.member.name}</span> : null}
+            {entry.evidenceCount ? <span>{t("list.photos", { count: entry.evidenceCount })}</span> : null}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+type Found = { id: string; archiveNo: string; headName: string; group: { name: string } | null; members: number };
+
+/** Step 1 of recording: find the household by archive number, the head's name or its initials. */
+export async function HouseholdFinder({ q, results }: { q: string; results: Found[] }) {
+  const t = await getTranslations("entries.new");
+  return (
+    <div className="space-y-4">
+      <form method="get" action="/entries/new" className="space-y-2" role="search">
+        <label htmlFor="household-q" className="block font-medium">{t("findLabel")}</label>
+        <div className="flex gap-2">
+          <input
+            id="household-q" name="q" type="search" defaultValue={q} autoFocus enterKeyHint="search"
+            placeholder={t("findPlaceholder")}
+            className="min-h-12 w-full min-w-0 flex-1 rounded-md border border-stone-300 px-3 text-lg"
+          />
+          <button type="submit" className="min-h-12 shrink-0 rounded-md bg-red-800 px-5 text-lg font-semibold text-white">
+            {t("find")}
+          </button>
+        </div>
+        <p className="text-sm text-stone-500">{t("findHint")}</p>
+      </form>
+      {q && results.length === 0 ? <p className="rounded-md bg-stone-100 p-3" data-testid="no-households">{t("noneFound")}</p> : null}
+      <ul className="space-y-2" data-testid="household-results">
+        {results.map((h) => (
+          <li key={h.id}>
+            <Link
+              href={`/entries/new?householdId=${h.id}`}
+              className="flex min-h-14 flex-col justify-center rounded-lg border border-stone-200 bg-white px-4 py-2 shadow-sm active:bg-stone-100"
+            >
+              <span className="text-lg font-semibold">{t("householdOf", { head: h.headName })}</span>
+              <span className="text-sm text-stone-600">
+                {[h.archiveNo, h.group?.name, t("memberCount", { count: h.members })].filter(Boolean).join(" · ")}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

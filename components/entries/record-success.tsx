@@ -1,0 +1,27 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+
+type Props = { entryId: string; replayed: boolean; household: { id: string; headName: string } };
+
+const button = "flex min-h-12 items-center justify-center rounded-md px-4 text-lg";
+
+export function RecordSuccess({ entryId, replayed, household }: Props) {
+  const t = useTranslations("entries.new");
+  return (
+    <div className="space-y-4 rounded-lg border border-green-200 bg-green-50 p-4" role="status" data-testid="entry-recorded">
+      <h2 className="text-xl font-bold text-green-900">{t("recordedTitle")}</h2>
+      <p className="text-green-900">{t("recordedBody", { head: household.headName })}</p>
+      {replayed ? <p className="text-sm text-green-800">{t("recordedOnce")}</p> : null}
+      <div className="grid gap-2 sm:grid-cols-2">
+        <Link href={`/entries/new?householdId=${household.id}&after=${entryId}`} className={`${button} bg-red-800 font-semibold text-white`}>
+          {t("recordAnotherSame")}
+        </Link>
+        <Link href="/entries/new" className={`${button} border border-stone-300 bg-white`}>{t("recordAnother")}</Link>
+        <Link href={`/entries/${entryId}`} className={`${button} border border-stone-300 bg-white`}>{t("viewEntry")}</Link>
+        <Link href={`/households/${household.id}`} className={`${button} border border-stone-300 bg-white`}>{t("viewHousehold")}</Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { deactivateMemberAction, type HouseholdFormState } from "@/app/households/actions";
+import { FormStatus, SubmitButton } from "@/components/accounts/form-parts";
+import { ReasonField } from "./reason-field";
+
+export function DeactivateMemberForm({ householdId, memberId }: { householdId: string; memberId: string }) {
+  const t = useTranslations("households.detail");
+  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(deactivateMemberAction, {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-3" data-testid="member-deactivate-form">
+      <input type="hidden" name="id" value={memberId} />
+      <input type="hidden" name="householdId" value={householdId} />
+      <p className="text-sm text-stone-600">{t("deactivateHint")}</p>
+      <ReasonField id={`${memberId}-leave-reason`} error={errors.reason} defaultValue={state.values?.reason} />
+      <FormStatus state={state} />
+      <SubmitButton pending={pending} label={t("deactivateSubmit")} pendingLabel={t("saving")} tone="danger" />
+    </form>
+  );
+}

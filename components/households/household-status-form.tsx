@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { setHouseholdStatusAction, type HouseholdFormState } from "@/app/households/actions";
+import { Field, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { HouseholdStatusSchema, type HouseholdOutput } from "@/lib/schemas/households";
+import { ReasonField } from "./reason-field";
+
+export function HouseholdStatusForm({ household }: { household: Pick<HouseholdOutput, "id" | "status"> }) {
+  const t = useTranslations("households");
+  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(setHouseholdStatusAction, {});
+  const values = state.ok ? {} : (state.values ?? {});
+  const errors = state.fieldErrors ?? {};
+  const choices = HouseholdStatusSchema.options.filter((s) => s !== household.status);
+  return (
+    <form action={action} className="space-y-3" data-testid="household-status-form" key={`${household.status}${JSON.stringify(values)}`}>
+      <input type="hidden" name="id" value={household.id} />
+      <p className="text-sm text-stone-600">{t("detail.statusHint")}</p>
+      <Field id="status-choice" label={t("field.status")} error={errors.status}>
+        <select id="status-choice" name="status" required defaultValue={values.status ?? choices[0]} className={inputClass}>
+          {choices.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+        </select>
+      </Field>
+      <ReasonField id="status-reason" error={errors.reason} defaultValue={values.reason} />
+      <FormStatus state={state} success={t("detail.saved")} />
+      <SubmitButton pending={pending} label={t("detail.statusSubmit")} pendingLabel={t("detail.saving")} tone="danger" />
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { PhotoStrip } from "@/components/archive/photo-strip";
+import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
+import { isRectifiable } from "@/lib/domain/due-process";
+import type { RectificationView } from "@/lib/schemas/rectifications";
+import { DecideRectificationForm } from "./decide-rectification-form";
+
+type Props = { items: RectificationView[]; homeHouseholdId: string | null };
+
+/** The village's rectification requests: open ones to decide, then the latest decided. */
+export async function RectificationQueue({ items, homeHouseholdId }: Props) {
+  const [t, tEntries, format] = await Promise.all([getTranslations("rectifications"), getTranslations("entries"), getFormatter()]);
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Asia/Shanghai" });
+  if (items.length === 0) return <p className="rounded-md bg-stone-100 p-4 text-stone-700">{t("empty")}</p>;
+  return (
+    <ul className="space-y-3" data-testid="rectification-queue">
+      {items.map((item) => (
+        <li key={item.id} className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 shadow-sm" data-status={item.status}>
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="rounded bg-stone-100 px-2 py-0.5 text-sm font-medium">{t(`status.${item.status}`)}</span>
+            <CategoryBadge category={item.entry.category} />
+            <StatusBadge status={item.entry.status} />
+          </div>
+          <Link href={`/households/${item.household.id}`} className="flex min-h-12 items-center text-lg font-semibold text-red-800 underline-offset-2 hover:underline">
+            {tEntries("new.householdOf", { head: item.household.headName })} · {item.household.archiveNo}
+          </Link>
+          <p>
+            <Link href={`/entries/${item.entry.id}`} className="text-stone-900 underline-offset-2 hover:underline">
+              {item.entry.rule.code} {item.entry.rule.title}
+            </Link>
+            <span className="ml-2 text-sm text-stone-500">{tEntries("list.occurredOn", { date: item.entry.occurredOn })}</span>
+          </p>
+          <p className="text-stone-600">{item.entry.description}</p>
+          <div className="rounded-md bg-stone-50 p-2">
+            <p className="text-sm text-stone-600">
+              {t(item.requestedBy.isHousehold ? "byHousehold" : "byClerk", { name: item.requestedBy.displayName, date: when(item.createdAt) })}
+            </p>
+            <p className="whitespace-pre-line text-stone-800">{item.note}</p>
+            <PhotoStrip photos={item.evidence} alt={t("photoAlt")} />
+          </div>
+          {item.status !== "REQUESTED" ? (
+            <p className="text-stone-700">
+              {t("decided", { name: item.decidedBy?.displayName ?? "", date: when(item.decidedAt ?? item.createdAt) })}
+              {item.decisionReason ? t("decidedReason", { reason: item.decisionReason }) : null}
+            </p>
+          ) : item.household.id === homeHouseholdId ? (
+            <p className="rounded-md bg-amber-50 p-3 text-amber-900">{t("recused")}</p>
+          ) : (
+            <>
+              {/* Voided or rectified since it was asked: it can only be declined now. */}
+              {!isRectifiable(item.entry) ? <p className="rounded-md bg-amber-50 p-3 text-amber-900">{t("entryChanged")}</p> : null}
+              <DecideRectificationForm rectificationId={item.id} />
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

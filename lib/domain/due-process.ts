@@ -1,0 +1,29 @@
+import { chinaToday, dayToDate } from "./entry-date";
+import type { Category, EntryStatus } from "./scoring";
+
+// Due process on an entry (DESIGN.md "Domain"): which entries a household may ask to have
+// rectified or may appeal. The use cases refuse with these, and the archive page offers
+// only what they allow.
+
+type EntryState = { category: Category; status: EntryStatus };
+
+/**
+ * A yellow, pending or confirmed, can be rectified. Reds need no correction, blacks are never
+ * erased, and a yellow already rectified, rejected or voided no longer counts.
+ */
+export function isRectifiable(entry: EntryState): boolean {
+  return entry.category === "YELLOW" && (entry.status === "PENDING" || entry.status === "CONFIRMED");
+}
+
+/** Any entry still in the archive may be disputed, whatever its category or review; a voided one is gone. */
+export function isAppealable(entry: Pick<EntryState, "status">): boolean {
+  return entry.status !== "VOIDED";
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole calendar days in China from `since` to `now`: lodged today is 0, yesterday 1. */
+export function ageInDays(since: Date, now: Date): number {
+  const days = (dayToDate(chinaToday(now)).getTime() - dayToDate(chinaToday(since)).getTime()) / DAY_MS;
+  return Math.max(0, days);
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { DateTimeSchema } from "./common";
+import { DisputedEntrySchema, HouseholdRefSchema } from "./rectifications";
+
+// Messages are catalogue keys ("validation.…"), translated where they are shown.
+export const AppealStatusSchema = z.enum(["OPEN", "UPHELD", "DISMISSED"]);
+
+export const LodgeAppealSchema = z.strictObject({
+  reason: z.string({ error: "validation.appealReasonRequired" }).trim()
+    .min(2, { error: "validation.appealReasonRequired" })
+    .max(1000, { error: "validation.appealReasonTooLong" })
+    .describe("Why the household disputes the entry"),
+});
+export type LodgeAppealInput = z.infer<typeof LodgeAppealSchema>;
+
+export const ResolveAppealSchema = z.strictObject({
+  outcome: z.enum(["UPHELD", "DISMISSED"], { error: "validation.outcomeRequired" })
+    .describe("UPHELD voids the entry; DISMISSED keeps it"),
+  resolution: z.string({ error: "validation.resolutionRequired" }).trim()
+    .min(2, { error: "validation.resolutionRequired" })
+    .max(500, { error: "validation.resolutionTooLong" })
+    .describe("The reason, shown to the household"),
+});
+export type ResolveAppealInput = z.infer<typeof ResolveAppealSchema>;
+
+export const APPEAL_PAGE_SIZE_MAX = 200;
+
+export const ListAppealsQuerySchema = z.object({
+  status: AppealStatusSchema.default("OPEN").describe("OPEN (the default): oldest first; resolved ones: latest first"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(APPEAL_PAGE_SIZE_MAX).default(50),
+});
+export type ListAppealsQuery = z.infer<typeof ListAppealsQuerySchema>;
+
+/** An appeal as the household sees it on its archive page. */
+export const AppealOutcomeSchema = z.object({
+  id: z.uuid(),
+  status: AppealStatusSchema,
+  reason: z.string(),
+  createdAt: DateTimeSchema,
+  resolvedAt: DateTimeSchema.nullable(),
+  resolution: z.string().nullable(),
+  ageDays: z.int().describe("Calendar days (China) from lodging to resolution, or to today while open"),
+});
+export type AppealOutcome = z.infer<typeof AppealOutcomeSchema>;
+
+export const AppealSchema = AppealOutcomeSchema.extend({
+  village: z.object({ id: z.uuid(), name: z.string() }),
+  household: HouseholdRefSchema,
+  entry: DisputedEntrySchema,
+});
+export type AppealView = z.infer<typeof AppealSchema>;
+
+export const AppealPageSchema = z.object({
+  items: z.array(AppealSchema),
+  page: z.int(),
+  pageSize: z.int(),
+  total: z.int(),
+});
+export type AppealPage = z.infer<typeof AppealPageSchema>;

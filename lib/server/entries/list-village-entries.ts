@@ -1,0 +1,49 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EntryPage, ListVillageEntriesQuery } from "@/lib/schemas/entries";
+import { authorize, authorizeIn, entryWhere, type Actor } from "@/lib/server/authz";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { entrySummarySelect, toEntrySummary } from "./entry-views";
+
+/**
+ * A village's entries, newest recorded first, for its council and representatives (who see the
+ * entries under review), the township and administrators. The usual filter — a quarter and a
+ * status — walks the (villageId, year, quarter, status) index.
+ */
+export async function listVillageEntries(actor: Actor, villageId: string, query: ListVillageEntriesQuery): Promise<EntryPage> {
+  authorize(actor, "entries.list");
+  const village = await db.village.findUnique({ where: { id: villageId }, select: { townshipId: true } });
+  if (!village) throw new AppError("NOT_FOUND", "errors.notFound");
+  authorizeIn(actor, "entries.list", { townshipId: village.townshipId, villageId });
+
+  const where: Prisma.EntryWhereInput = { AND: [{ villageId }, entryWhere(actor), filtersWhere(query)] };
+  const [total, rows] = await Promise.all([
+    db.entry.count({ where }),
+    db.entry.findMany({
+      where,
+      orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: { ...entrySummarySelect, _count: { select: { evidence: true } } },
+    }),
+  ]);
+  return {
+    items: rows.map(({ _count, ...row }) => toEntrySummary(row, _count.evidence)),
+    page: query.page, pageSize: query.pageSize, total,
+  };
+}
+
+function filtersWhere(query: ListVillageEntriesQuery): Prisma.EntryWhereInput {
+  const where: Prisma.EntryWhereInput = {};
+  if (query.quarter) {
+    where.year = Number(query.quarter.slice(0, 4));
+    where.quarter = Number(query.quarter.slice(5));
+  }
+  if (query.status) where.status = query.status;
+  if (query.category) where.category = query.category;
+  if (query.ruleId) where.ruleId = query.ruleId;
+  if (query.householdId) where.householdId = query.householdId;
+  if (query.archiveNo) where.household = { archiveNo: { equals: query.archiveNo, mode: "insensitive" } };
+  return where;
+}
