@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
+import { EntrySummary } from "@/components/entries/entry-summary";
 import type { AppealView } from "@/lib/schemas/appeals";
 import { ResolveAppealForm } from "./resolve-appeal-form";
 
@@ -8,7 +8,7 @@ type Props = { items: AppealView[]; canResolve: boolean; homeHouseholdId: string
 
 /** Open appeals, longest waiting first, each with its age; a clerk of the village resolves them here. */
 export async function AppealList({ items, canResolve, homeHouseholdId, showVillage }: Props) {
-  const [t, tEntries, format] = await Promise.all([getTranslations("appeals"), getTranslations("entries"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("appeals"), getFormatter()]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Asia/Shanghai" });
   if (items.length === 0) return <p className="rounded-md bg-stone-100 p-4 text-stone-700">{t("empty")}</p>;
   return (
@@ -23,16 +23,7 @@ export async function AppealList({ items, canResolve, homeHouseholdId, showVilla
             <StatusBadge status={item.entry.status} />
             {showVillage ? <span className="text-sm text-stone-600">{item.village.name}</span> : null}
           </div>
-          <Link href={`/households/${item.household.id}`} className="flex min-h-12 items-center text-lg font-semibold text-red-800 underline-offset-2 hover:underline">
-            {tEntries("new.householdOf", { head: item.household.headName })} · {item.household.archiveNo}
-          </Link>
-          <p>
-            <Link href={`/entries/${item.entry.id}`} className="text-stone-900 underline-offset-2 hover:underline">
-              {item.entry.rule.code} {item.entry.rule.title}
-            </Link>
-            <span className="ml-2 text-sm text-stone-500">{tEntries("list.occurredOn", { date: item.entry.occurredOn })}</span>
-          </p>
-          <p className="text-stone-600">{item.entry.description}</p>
+          <EntrySummary household={item.household} entry={item.entry} />
           <div className="rounded-md bg-stone-50 p-2">
             <p className="text-sm text-stone-600">{t("lodged", { date: when(item.createdAt) })}</p>
             <p className="whitespace-pre-line text-stone-800">{item.reason}</p>

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PhotoStrip } from "@/components/archive/photo-strip";
 import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
+import { EntrySummary } from "@/components/entries/entry-summary";
 import { isRectifiable } from "@/lib/domain/due-process";
 import type { RectificationView } from "@/lib/schemas/rectifications";
 import { DecideRectificationForm } from "./decide-rectification-form";
@@ -10,7 +10,7 @@ type Props = { items: RectificationView[]; homeHouseholdId: string | null };
 
 /** The village's rectification requests: open ones to decide, then the latest decided. */
 export async function RectificationQueue({ items, homeHouseholdId }: Props) {
-  const [t, tEntries, format] = await Promise.all([getTranslations("rectifications"), getTranslations("entries"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("rectifications"), getFormatter()]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Asia/Shanghai" });
   if (items.length === 0) return <p className="rounded-md bg-stone-100 p-4 text-stone-700">{t("empty")}</p>;
   return (
@@ -22,16 +22,7 @@ export async function RectificationQueue({ items, homeHouseholdId }: Props) {
             <CategoryBadge category={item.entry.category} />
             <StatusBadge status={item.entry.status} />
           </div>
-          <Link href={`/households/${item.household.id}`} className="flex min-h-12 items-center text-lg font-semibold text-red-800 underline-offset-2 hover:underline">
-            {tEntries("new.householdOf", { head: item.household.headName })} · {item.household.archiveNo}
-          </Link>
-          <p>
-            <Link href={`/entries/${item.entry.id}`} className="text-stone-900 underline-offset-2 hover:underline">
-              {item.entry.rule.code} {item.entry.rule.title}
-            </Link>
-            <span className="ml-2 text-sm text-stone-500">{tEntries("list.occurredOn", { date: item.entry.occurredOn })}</span>
-          </p>
-          <p className="text-stone-600">{item.entry.description}</p>
+          <EntrySummary household={item.household} entry={item.entry} />
           <div className="rounded-md bg-stone-50 p-2">
             <p className="text-sm text-stone-600">
               {t(item.requestedBy.isHousehold ? "byHousehold" : "byClerk", { name: item.requestedBy.displayName, date: when(item.createdAt) })}
