@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
 import { AppealList } from "@/components/appeals/appeal-list";
 import { ListAppealsQuerySchema } from "@/lib/schemas/appeals";
 import { listOpenAppeals } from "@/lib/server/appeals/list-open-appeals";
@@ -14,7 +15,7 @@ export async function generateMetadata() {
 }
 
 /** Open appeals: a clerk's village to resolve; for the township (and administrators), every open one, read only. */
-export default async function AppealsPage({ searchParams }: { searchParams: SearchParams }) {
+export default withNotice(async function AppealsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("appeals.list");
   const { page: rawPage } = await searchParams;
   const parsed = ListAppealsQuerySchema.safeParse({ status: "OPEN", page: typeof rawPage === "string" ? rawPage : undefined });
@@ -39,4 +40,4 @@ export default async function AppealsPage({ searchParams }: { searchParams: Sear
       ) : null}
     </div>
   );
-}
+});

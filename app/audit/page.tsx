@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditLogList } from "@/components/audit/audit-log-list";
 import { AuditLogQuerySchema } from "@/lib/schemas/audit-log";
@@ -16,7 +17,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
+export default withNotice(async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("audit.read");
   const raw = Object.fromEntries(
     Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
@@ -53,4 +54,4 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       </nav>
     </div>
   );
-}
+});

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
 import { EntryFilters } from "@/components/entries/entry-filters";
 import { EntryList } from "@/components/entries/entry-list";
 import { VillageChooser } from "@/components/entries/village-chooser";
@@ -31,7 +32,7 @@ function recentQuarters(count: number): Quarter[] {
 }
 
 /** The village's entries for its council (and, by village, for the township). */
-export default async function EntriesPage({ searchParams }: { searchParams: SearchParams }) {
+export default withNotice(async function EntriesPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("entries.list");
   const raw = Object.fromEntries(
     Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v.trim()]] : [])),
@@ -80,4 +81,4 @@ export default async function EntriesPage({ searchParams }: { searchParams: Sear
       ) : null}
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
 import { RectificationQueue } from "@/components/rectifications/rectification-queue";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { villageIdOf } from "@/lib/server/authz";
@@ -10,7 +11,7 @@ export async function generateMetadata() {
 }
 
 /** The council's queue of rectification requests of its village. */
-export default async function RectificationsPage() {
+export default withNotice(async function RectificationsPage() {
   const actor = await requireActor("rectifications.decide");
   const [{ items }, t] = await Promise.all([listRectifications(actor, villageIdOf(actor), {}), getTranslations("rectifications")]);
   const open = items.filter((item) => item.status === "REQUESTED").length;
@@ -24,4 +25,4 @@ export default async function RectificationsPage() {
       <RectificationQueue items={items} homeHouseholdId={actor.homeHouseholdId} />
     </div>
   );
-}
+});

@@ -1,9 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
 import { VillageTotalsTable } from "@/components/township/village-totals-table";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { getTownshipOverview } from "@/lib/server/township/get-township-overview";
 
-export default async function TownshipOverviewPage() {
+export default withNotice(async function TownshipOverviewPage() {
   const actor = await requireActor("townships.read");
   const [overview, t, format] = await Promise.all([
     getTownshipOverview(actor),
@@ -29,4 +30,4 @@ export default async function TownshipOverviewPage() {
       <p className="text-xs leading-relaxed text-stone-500">{t("legend")}</p>
     </div>
   );
-}
+});

@@ -26,3 +26,11 @@ export async function renderOrNotice(render: () => Promise<ReactNode>): Promise<
     throw error;
   }
 }
+
+/**
+ * A page whose expected refusals show as a notice, e.g. a household opening a staff page gets
+ * "没有权限" rather than the crash page: `export default withNotice(async function Page() {…})`.
+ */
+export function withNotice<Props>(page: (props: Props) => Promise<ReactNode>): (props: Props) => Promise<ReactNode> {
+  return (props) => renderOrNotice(() => page(props));
+}

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { TokenList } from "@/components/tokens/token-list";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -9,7 +10,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function TokensPage() {
+export default withNotice(async function TokensPage() {
   const actor = await requireActor("tokens.manageOwn");
   const [{ tokens }, t] = await Promise.all([listMyTokens(actor), getTranslations("tokens")]);
   return (
@@ -28,4 +29,4 @@ export default async function TokensPage() {
       </section>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
 import { VerifyChainsForm } from "@/components/chains/verify-chains-form";
 import { requireActor } from "@/lib/server/auth/current-actor";
 
@@ -7,7 +8,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function VerifyChainsPage() {
+export default withNotice(async function VerifyChainsPage() {
   const actor = await requireActor("chains.verify");
   const t = await getTranslations("chains");
   return (
@@ -20,4 +21,4 @@ export default async function VerifyChainsPage() {
       <VerifyChainsForm />
     </div>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
 import { HouseholdFinder } from "@/components/entries/household-finder";
 import { RecordEntryForm } from "@/components/entries/record-entry-form";
 import { chinaToday, dateToDay } from "@/lib/domain/entry-date";
@@ -18,7 +19,7 @@ export async function generateMetadata() {
 }
 
 /** Recording a mark in the field: find the household, then fill in one short form. */
-export default async function NewEntryPage({ searchParams }: { searchParams: SearchParams }) {
+export default withNotice(async function NewEntryPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor("entries.record");
   const params = await searchParams;
   const t = await getTranslations("entries.new");
@@ -57,4 +58,4 @@ export default async function NewEntryPage({ searchParams }: { searchParams: Sea
       <HouseholdFinder q={q} results={results} />
     </div>
   );
-}
+});
