@@ -70,7 +70,7 @@ async function main(): Promise<void> {
 }
 
 function printSignIns(): void {
-  console.log(`\n  家庭文明档案 is starting on http://localhost:${PORT}\n\n  Demo sign-ins (password for all: see below):`);
+  console.log(`\n  家庭文明档案 is starting on http://localhost:${PORT}\n\n  Demo sign-ins (every seeded account has the same password):`);
   for (const account of demoAccounts) {
     console.log(`    ${account.role.padEnd(18)} ${account.username.padEnd(22)} ${account.password}  ${account.description}`);
   }
