@@ -20,7 +20,11 @@ export async function DueProcessHistory({ entry }: { entry: ArchiveEntry }) {
           <p className="text-sm text-stone-600">{t("requestedOn", { date: day(r.createdAt) })}</p>
           <p className="text-stone-700">{t("note", { note: r.note })}</p>
           <PhotoStrip photos={r.evidence} alt={t("photoAlt")} />
-          {r.decisionReason ? <p className="text-stone-800">{t("answer", { date: day(r.decidedAt ?? r.createdAt), reason: r.decisionReason })}</p> : null}
+          {r.decisionReason ? (
+            <p className="text-stone-800">{t("answer", { date: day(r.decidedAt ?? r.createdAt), reason: r.decisionReason })}</p>
+          ) : r.decidedAt ? (
+            <p className="text-stone-800">{t("decidedOn", { date: day(r.decidedAt) })}</p>
+          ) : null}
         </li>
       ))}
       {entry.appeals.map((a) => (
