@@ -28,7 +28,12 @@ export function SignInForm() {
     return t(`refusal.${reason}`, { time });
   }
 
-  function submit(form: FormData) {
+  // onSubmit rather than a form action: an action would clear the whole form after each try,
+  // and a person who mistyped the password should not have to type the name again.
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     startTransition(async () => {
       setMessage(null);
       const result = await signIn("credentials", {
@@ -38,6 +43,8 @@ export function SignInForm() {
       });
       if (!result || result.error) {
         setMessage(describe(parseRefusal(result?.error ?? "")));
+        const password = formElement.elements.namedItem("password");
+        if (password instanceof HTMLInputElement) password.value = "";
         return;
       }
       const target = params.get("callbackUrl");
@@ -47,7 +54,7 @@ export function SignInForm() {
   }
 
   return (
-    <form action={submit} className="space-y-4">
+    <form onSubmit={submit} className="space-y-4">
       <label className="block">
         <span className="mb-1 block font-medium">{t("username")}</span>
         <input name="username" required autoComplete="username" autoCapitalize="none"

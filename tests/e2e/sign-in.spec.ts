@@ -35,3 +35,23 @@ test("signing out ends the session", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("the sixth wrong password finds the account locked, and the message says until when", async ({ page }, info) => {
+  const username = info.project.name === "phone" ? "clerk-hanfeng-2" : "clerk-chayuan-2";
+  await page.goto("/sign-in");
+  await page.getByLabel("用户名或档案编号").fill(username);
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await page.getByLabel("密码或登录码").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "登录" }).click();
+    // The password is cleared when the answer has come (the name is kept); then the next try.
+    await expect(page.getByLabel("密码或登录码")).toHaveValue("");
+    await expect(page.getByLabel("用户名或档案编号")).toHaveValue(username);
+    await expect(page.getByTestId("sign-in-error")).toBeVisible();
+  }
+  await expect(page.getByTestId("sign-in-error")).toContainText(/账号已暂时锁定。请在 \d{2}:\d{2} 以后再试。/);
+  // Even the right password is refused until then.
+  await page.getByLabel("密码或登录码").fill("demo1234");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("sign-in-error")).toContainText("锁定");
+  await page.screenshot({ path: `tests/e2e/screenshots/sign-in-locked-${info.project.name}.png` });
+});
