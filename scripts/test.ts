@@ -44,6 +44,11 @@ const stages: Stage[] = [
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !stages.some((s) => s.name === name));
+  if (unknown.length) {
+    console.error(`Unknown stage(s): ${unknown.join(", ")}. Stages: ${stages.map((s) => s.name).join(", ")}`);
+    process.exit(2);
+  }
   const selected = only.length ? stages.filter((s) => only.includes(s.name)) : stages;
   let passed = 0;
   for (const stage of selected) {

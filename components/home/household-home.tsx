@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { HouseholdArchive } from "@/components/archive/household-archive";
 import type { Actor } from "@/lib/server/authz";
-import { getHouseholdSummary } from "@/lib/server/households/get-household-summary";
+import { getHousehold } from "@/lib/server/households/get-household";
 import { AppError } from "@/lib/server/errors";
 
 export async function HouseholdHome({ actor }: { actor: Actor }) {
   if (!actor.householdId) throw new AppError("FORBIDDEN", "errors.forbidden");
-  const [household, t] = await Promise.all([getHouseholdSummary(actor, actor.householdId), getTranslations()]);
+  const [household, t] = await Promise.all([getHousehold(actor, actor.householdId), getTranslations()]);
   return (
     <div className="space-y-4" data-testid="household-home">
       <div>
@@ -17,7 +17,7 @@ export async function HouseholdHome({ actor }: { actor: Actor }) {
         <dt className="text-stone-500">{t("home.archiveNo")}</dt>
         <dd className="font-mono" data-testid="archive-no">{household.archiveNo}</dd>
         <dt className="text-stone-500">{t("home.village")}</dt>
-        <dd>{household.village.township.name}{household.village.name}</dd>
+        <dd>{household.township.name}{household.village.name}</dd>
         <dt className="text-stone-500">{t("home.address")}</dt>
         <dd>{household.address}</dd>
       </dl>
@@ -25,7 +25,7 @@ export async function HouseholdHome({ actor }: { actor: Actor }) {
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">{t("home.members")}</h2>
         <ul className="divide-y divide-stone-100">
-          {household.members.map((m) => (
+          {household.members.filter((m) => m.active).map((m) => (
             <li key={m.id} className="flex justify-between py-2">
               <span>{m.name}</span>
               <span className="text-sm text-stone-500">{t(`relations.${m.relation}`)} · {t("home.born", { year: m.birthYear })}</span>

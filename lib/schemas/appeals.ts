@@ -42,7 +42,6 @@ export const AppealOutcomeSchema = z.object({
   resolution: z.string().nullable(),
   ageDays: z.int().describe("Calendar days (China) from lodging to resolution, or to today while open"),
 });
-export type AppealOutcome = z.infer<typeof AppealOutcomeSchema>;
 
 export const AppealSchema = AppealOutcomeSchema.extend({
   village: z.object({ id: z.uuid(), name: z.string() }),

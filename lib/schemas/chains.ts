@@ -7,7 +7,6 @@ export const ChainProblemSchema = z.enum([
   "HEAD_MISMATCH", // the household's chain head is not the last record's hash
   "STATUS_MISMATCH", // an entry's status is not what its chained events say
 ]);
-export type ChainProblem = z.infer<typeof ChainProblemSchema>;
 
 export const ChainBreakSchema = z.object({
   householdId: z.uuid(),

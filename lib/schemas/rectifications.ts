@@ -57,7 +57,6 @@ export const RectificationOutcomeSchema = z.object({
   decisionReason: z.string().nullable(),
   evidence: z.array(PhotoRefSchema),
 });
-export type RectificationOutcome = z.infer<typeof RectificationOutcomeSchema>;
 
 export const RectificationSchema = RectificationOutcomeSchema.extend({
   requestedBy: z.object({ displayName: z.string(), isHousehold: z.boolean() }),

@@ -1,27 +1,11 @@
-import { hashRecord, type ChainRecord } from "../../lib/domain/hash-chain";
+import { hashRecord } from "../../lib/domain/hash-chain";
+import { entryChainRecord, eventChainRecord } from "../../lib/server/chain/chain-records";
 import type { Draft } from "./entries";
 import type { EntryRow, EventRow, HouseholdRow } from "./types";
 
 // Each household's entries and events form ONE hash chain in chronological order
-// (lib/domain/hash-chain.ts). Seeded entries have no evidence photos: evidenceSha256 = [].
-
-export function entryRecord(e: EntryRow): ChainRecord {
-  return {
-    kind: "entry", id: e.id, householdId: e.householdId, memberId: e.memberId, ruleId: e.ruleId,
-    category: e.category, marks: e.marks, occurredOn: e.occurredOn, description: e.description,
-    legalAuthority: e.legalAuthority, legalDocumentNo: e.legalDocumentNo, recordedById: e.recordedById,
-    recordedAt: e.recordedAt, evidenceSha256: [], chainSeq: e.chainSeq,
-  };
-}
-
-export function eventRecord(e: EventRow): ChainRecord {
-  return {
-    kind: "event", id: e.id, entryId: e.entryId, householdId: e.householdId, type: e.type,
-    fromStatus: e.fromStatus, toStatus: e.toStatus, reason: e.reason, actorId: e.actorId,
-    reviewId: e.reviewId, appealId: e.appealId, rectificationId: e.rectificationId,
-    createdAt: e.createdAt, chainSeq: e.chainSeq,
-  };
-}
+// (lib/domain/hash-chain.ts), hashed with the same row mapping the app records and verifies
+// with. Seeded entries have no evidence photos.
 
 type Link = { at: number; order: number } & ({ kind: "entry"; row: EntryRow } | { kind: "event"; row: EventRow });
 
@@ -47,7 +31,7 @@ export function buildChains(households: HouseholdRow[], drafts: Draft[]): void {
     for (const [index, link] of links.entries()) {
       link.row.chainSeq = index + 1;
       link.row.prevHash = prev;
-      link.row.hash = hashRecord(prev, link.kind === "entry" ? entryRecord(link.row) : eventRecord(link.row));
+      link.row.hash = hashRecord(prev, link.kind === "entry" ? entryChainRecord({ ...link.row, evidence: [] }) : eventChainRecord(link.row));
       prev = link.row.hash;
     }
     household.chainLength = links.length;

@@ -10,8 +10,13 @@ import { createFreshDatabase } from "./fresh-database";
 export const TEST_TODAY = "2026-11-20";
 
 const database = await createFreshDatabase("app");
-await applyMigrations(database.url);
-await seedDemo(database.url, { households: 240, today: TEST_TODAY, quiet: true });
+try {
+  await applyMigrations(database.url);
+  await seedDemo(database.url, { households: 240, today: TEST_TODAY, quiet: true });
+} catch (error) {
+  await database.drop(); // no stray database or embedded server when set-up fails
+  throw error;
+}
 
 process.env.DATABASE_URL = database.url;
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";

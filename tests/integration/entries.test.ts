@@ -1,11 +1,10 @@
 import "../helpers/app-database";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { chinaToday, dayToDate } from "@/lib/domain/entry-date";
-import { verifyChain } from "@/lib/domain/hash-chain";
-import { entryChainSelect, eventChainSelect, householdLinks } from "@/lib/server/chain/chain-records";
+import { dayToDate } from "@/lib/domain/entry-date";
 import { db } from "@/lib/server/db";
 import { callApi } from "../helpers/api-client";
+import { expectChainIntact, today } from "../helpers/archive-fixtures";
 
 const clerk = { username: "clerk-xinhua" };
 const otherClerk = { username: "clerk-yangping" };
@@ -21,7 +20,6 @@ let black: Ref;
 let yangpingRule: Ref;
 let outsider: Ref; // a member of another household
 
-const today = () => chinaToday(new Date());
 const addDays = (day: string, n: number) => new Date(dayToDate(day).getTime() + n * 86_400_000).toISOString().slice(0, 10);
 const body = (over: Record<string, unknown> = {}) => ({
   idempotencyKey: randomUUID(), householdId: home.id, ruleId: red.id, occurredOn: "2026-11-01",
@@ -41,17 +39,6 @@ async function refused(request: () => Promise<{ status: number; body: any }>, st
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(await snapshot()).toEqual(before);
   return res.body;
-}
-
-async function expectChainIntact(householdId: string) {
-  const [row, entries, events] = await Promise.all([
-    db.household.findUniqueOrThrow({ where: { id: householdId }, select: { chainLength: true, chainHead: true } }),
-    db.entry.findMany({ where: { householdId }, select: entryChainSelect }),
-    db.entryEvent.findMany({ where: { householdId }, select: eventChainSelect }),
-  ]);
-  const links = householdLinks(entries, events);
-  expect(links).toHaveLength(row.chainLength);
-  expect(verifyChain(links, row.chainHead)).toBeNull();
 }
 
 const record = (over: Record<string, unknown> = {}, as: { username: string } = clerk) =>

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain, type StoredLink } from "../../lib/domain/hash-chain";
 import { quarterOf } from "../../lib/domain/quarter";
-import { entryRecord, eventRecord } from "../../prisma/seed/chain";
+import { entryChainRecord, eventChainRecord } from "../../lib/server/chain/chain-records";
 import { DEMO_PASSWORD, demoAccounts } from "../../prisma/seed/demo-accounts";
 import { generate } from "../../prisma/seed/generate";
 import { seedDemo, type SeedSummary } from "../../prisma/seed/seed-demo";
@@ -169,8 +169,8 @@ describe("npm run db:seed", () => {
       'SELECT id, "chainHead", "chainLength" FROM "Household"');
     const links = new Map<string, StoredLink[]>();
     const add = (householdId: string, link: StoredLink) => links.set(householdId, [...(links.get(householdId) ?? []), link]);
-    for (const e of entries) add(e.householdId, { record: entryRecord(e), prevHash: e.prevHash, hash: e.hash });
-    for (const e of events) add(e.householdId, { record: eventRecord(e), prevHash: e.prevHash, hash: e.hash });
+    for (const e of entries) add(e.householdId, { record: entryChainRecord({ ...e, evidence: [] }), prevHash: e.prevHash, hash: e.hash });
+    for (const e of events) add(e.householdId, { record: eventChainRecord(e), prevHash: e.prevHash, hash: e.hash });
     let chained = 0;
     for (const h of households) {
       const chain = (links.get(h.id) ?? []).sort((a, b) => a.record.chainSeq - b.record.chainSeq);

@@ -1,25 +1,18 @@
 import "server-only";
-import { authorize, villageWhere, type Actor } from "@/lib/server/authz";
+import { authorize, householdWhere, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { searchConditions } from "@/lib/server/households/search-households";
 
 const LIMIT = 20;
 
 /**
- * Households of the actor's village(s) matching an archive number, the head's name or the
- * pinyin initials of that name, with the state of their sign-in, for issuing access codes.
+ * Households of the actor's village(s) matching the search text (the households search's own
+ * rules: archive number, names, phone, pinyin), with the state of their sign-in.
  */
 export async function findHouseholdsForAccessCode(actor: Actor, q: string) {
   authorize(actor, "accounts.issueAccessCode");
-  const text = q.trim();
   const rows = await db.household.findMany({
-    where: {
-      village: villageWhere(actor),
-      OR: [
-        { archiveNo: { contains: text, mode: "insensitive" } },
-        { headName: { contains: text } },
-        { headInitials: { startsWith: text.toLowerCase() } },
-      ],
-    },
+    where: { AND: [householdWhere(actor), { OR: searchConditions(q) }] },
     select: {
       id: true, archiveNo: true, headName: true, status: true,
       village: { select: { name: true } },

@@ -1,9 +1,9 @@
 import "server-only";
 import type { ChainedEntry, ChainedEvent, StoredLink } from "@/lib/domain/hash-chain";
 
-// Stored Entry and EntryEvent rows as the hash chain sees them (lib/domain/hash-chain.ts).
-// The mapping must stay field for field what prisma/seed/chain.ts and the recording use cases
-// hash; `occurredOn` arrives from its DATE column as UTC midnight, timestamps as stored.
+// Stored Entry and EntryEvent rows as the hash chain sees them (lib/domain/hash-chain.ts): the
+// one mapping used by the seed, the recording use cases and verification. `occurredOn` arrives
+// from its DATE column as UTC midnight, timestamps as stored.
 
 export const entryChainSelect = {
   id: true, householdId: true, memberId: true, ruleId: true, category: true, marks: true,

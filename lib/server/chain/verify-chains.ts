@@ -2,7 +2,7 @@ import "server-only";
 import { verifyChain } from "@/lib/domain/hash-chain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainBreakReport, ChainVerification } from "@/lib/schemas/chains";
-import { authorize, townshipIdOf, type Actor } from "@/lib/server/authz";
+import { authorize, householdWhere, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import {
   entryChainSelect,
@@ -96,7 +96,5 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
  */
 export async function verifyAllChains(actor: Actor): Promise<ChainVerification> {
   authorize(actor, "chains.verify");
-  const where: Prisma.HouseholdWhereInput =
-    actor.role === "ADMIN" ? {} : { village: { townshipId: townshipIdOf(actor) } };
-  return unsafeVerifyChains(where);
+  return unsafeVerifyChains(householdWhere(actor));
 }
