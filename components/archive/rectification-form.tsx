@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { requestRectificationAction } from "@/app/archive-actions";
-import { RectificationPhotos } from "./rectification-photos";
+import { EvidenceUploader } from "@/components/entries/evidence-uploader";
 import { ReasonForm } from "./reason-form";
 
 /** "申请整改销号": what was done to correct a yellow, with photos if there are any. */
@@ -10,7 +10,7 @@ export function RectificationForm({ entryId }: { entryId: string }) {
   const [busy, setBusy] = useState(false);
   return (
     <ReasonForm action={requestRectificationAction.bind(null, entryId)} namespace="archive.rectify" field="note" testId="rectification-form" busy={busy}>
-      <RectificationPhotos onBusyChange={setBusy} />
+      <EvidenceUploader onBusyChange={setBusy} endpoint="/api/v1/rectifications/evidence" namespace="archive.rectify" />
     </ReasonForm>
   );
 }

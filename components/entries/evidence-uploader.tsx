@@ -7,14 +7,20 @@ import { shrinkPhoto } from "./shrink-photo";
 
 type Photo = { key: string; preview: string; id?: string; error?: string };
 
-type Props = { onBusyChange: (busy: boolean) => void; error?: string };
+type Props = {
+  onBusyChange: (busy: boolean) => void;
+  error?: string;
+  // Entries' photos (clerks) or a rectification's (households too), each with its own texts.
+  endpoint?: "/api/v1/evidence" | "/api/v1/rectifications/evidence";
+  namespace?: "entries.new" | "archive.rectify";
+};
 
 /**
- * Photos are uploaded as soon as they are taken (POST /api/v1/evidence); the form then sends
- * only their ids. A photo that failed shows why and can be removed.
+ * Photos are uploaded as soon as they are taken; the form then sends only their ids. A photo
+ * that failed shows why and can be removed.
  */
-export function EvidenceUploader({ onBusyChange, error }: Props) {
-  const t = useTranslations("entries.new");
+export function EvidenceUploader({ onBusyChange, error, endpoint = "/api/v1/evidence", namespace = "entries.new" }: Props) {
+  const t = useTranslations(namespace);
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -28,7 +34,7 @@ export function EvidenceUploader({ onBusyChange, error }: Props) {
     try {
       const body = new FormData();
       body.append("file", await shrinkPhoto(file), file.name || "photo.jpg");
-      const response = await fetch("/api/v1/evidence", { method: "POST", body });
+      const response = await fetch(endpoint, { method: "POST", body });
       const json = await response.json();
       if (response.ok) update(photo.key, { id: json.id });
       else update(photo.key, { error: json.error?.details?.file ?? json.error?.message ?? t("uploadFailed") });
@@ -56,7 +62,7 @@ export function EvidenceUploader({ onBusyChange, error }: Props) {
   const full = photos.filter((p) => !p.error).length >= EVIDENCE_MAX_PER_ENTRY;
   return (
     <fieldset className="space-y-2">
-      <legend className="mb-1 font-medium">{t("photos")}</legend>
+      <legend className="mb-1 font-medium">{t("photos", { max: EVIDENCE_MAX_PER_ENTRY })}</legend>
       <p className="text-sm text-stone-500">{t("photosHint", { max: EVIDENCE_MAX_PER_ENTRY })}</p>
       <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="evidence-list">
         {photos.map((photo) => (
