@@ -1,9 +1,9 @@
 import "server-only";
 import { chinaToday, dateToDay, dayToDate } from "@/lib/domain/entry-date";
 import type { RulesInForce } from "@/lib/schemas/entries";
-import { authorize, authorizeIn, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { authorizeVillage } from "@/lib/server/villages/authorize-village";
 
 const CATEGORY_ORDER = { RED: 0, YELLOW: 1, BLACK: 2 } as const;
 
@@ -24,10 +24,7 @@ export function unsafeFindRuleSetInForce(villageId: string, day: Date) {
 
 /** The rules a clerk may choose from for something that happened on `date` (default today). */
 export async function listRulesInForce(actor: Actor, villageId: string, date?: string): Promise<RulesInForce> {
-  authorize(actor, "rules.read");
-  const village = await db.village.findUnique({ where: { id: villageId }, select: { townshipId: true } });
-  if (!village) throw new AppError("NOT_FOUND", "errors.notFound");
-  authorizeIn(actor, "rules.read", { townshipId: village.townshipId, villageId });
+  await authorizeVillage(actor, "rules.read", villageId);
   const day = date ?? chinaToday(new Date());
   const ruleSet = await unsafeFindRuleSetInForce(villageId, dayToDate(day));
   if (!ruleSet?.effectiveFrom) return { date: day, ruleSet: null, rules: [] };

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryPage, ListVillageEntriesQuery } from "@/lib/schemas/entries";
-import { authorize, authorizeIn, entryWhere, type Actor } from "@/lib/server/authz";
+import { entryWhere, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { authorizeVillage } from "@/lib/server/villages/authorize-village";
 import { entrySummarySelect, toEntrySummary } from "./entry-views";
 
 /**
@@ -12,10 +12,7 @@ import { entrySummarySelect, toEntrySummary } from "./entry-views";
  * status — walks the (villageId, year, quarter, status) index.
  */
 export async function listVillageEntries(actor: Actor, villageId: string, query: ListVillageEntriesQuery): Promise<EntryPage> {
-  authorize(actor, "entries.list");
-  const village = await db.village.findUnique({ where: { id: villageId }, select: { townshipId: true } });
-  if (!village) throw new AppError("NOT_FOUND", "errors.notFound");
-  authorizeIn(actor, "entries.list", { townshipId: village.townshipId, villageId });
+  await authorizeVillage(actor, "entries.list", villageId);
 
   const where: Prisma.EntryWhereInput = { AND: [{ villageId }, entryWhere(actor), filtersWhere(query)] };
   const [total, rows] = await Promise.all([

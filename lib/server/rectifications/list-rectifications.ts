@@ -1,9 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListRectificationsQuery, RectificationList } from "@/lib/schemas/rectifications";
-import { authorize, authorizeIn, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
+import { authorizeVillage } from "@/lib/server/villages/authorize-village";
 import { rectificationSelect, toRectificationViews } from "./rectification-views";
 
 // Open requests are the council's work list and are all shown; decided ones only as a recent record.
@@ -15,10 +15,7 @@ const DECIDED_MAX = 30;
  * latest decided. For its clerks, and for the township and administrators.
  */
 export async function listRectifications(actor: Actor, villageId: string, query: ListRectificationsQuery): Promise<RectificationList> {
-  authorize(actor, "rectifications.list");
-  const village = await db.village.findUnique({ where: { id: villageId }, select: { townshipId: true } });
-  if (!village) throw new AppError("NOT_FOUND", "errors.notFound");
-  authorizeIn(actor, "rectifications.list", { townshipId: village.townshipId, villageId });
+  await authorizeVillage(actor, "rectifications.list", villageId);
 
   const inVillage: Prisma.RectificationWhereInput = { household: { villageId } };
   const open = () => db.rectification.findMany({
