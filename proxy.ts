@@ -4,7 +4,7 @@ import { renewSessionToken, SESSION_MAX_AGE_S, sessionCookieName } from "@/lib/s
 // Runs before every request. It sets the security headers, renews the session cookie so that it
 // expires only after 12 hours without a request, and sends anonymous visitors of staff pages to
 // sign in. It is a convenience, never the security boundary: every page, action and route
-// handler authorizes on its own (lib/server/authz.ts).
+// handler authorizes on its own (lib/server/authz/).
 
 const PUBLIC_PAGES = [/^\/$/, /^\/sign-in$/, /^\/verify(\/.*)?$/, /^\/honour(\/.*)?$/];
 

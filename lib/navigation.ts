@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // What each role finds in the navigation. Showing a link never grants access: every page
-// authorizes on the server (lib/server/authz.ts).
+// authorizes on the server (lib/server/authz/).
 export type NavKey = "home" | "township" | "accounts" | "accessCodes" | "villages" | "audit" | "chains" | "entries" | "recordEntry" | "households" | "rectifications" | "appeals" | "tokens" | "account" | "signIn";
 export type NavItem = { href: string; labelKey: NavKey };
 

@@ -29,7 +29,7 @@ async function benchVillage(code: string): Promise<Actor> {
     data: { username: `bench-${code.toLowerCase()}`, displayName: `测试理事${code}`, role: "CLERK", townshipId: township.id, villageId: village.id },
     select: { id: true, username: true, displayName: true },
   });
-  return { ...account, role: "CLERK", townshipId: township.id, villageId: village.id, householdId: null, homeHouseholdId: null };
+  return { ...account, role: "CLERK", townshipId: township.id, villageId: village.id, householdId: null, homeHouseholdId: null, viaAccessCode: false };
 }
 
 async function run(format: "csv" | "xlsx", bytes: Buffer, suffix: string) {

@@ -40,11 +40,12 @@ export async function resolveActor(authorization: string | null, sessionToken: s
   return toActor(account, "session");
 }
 
-function toActor(account: { active: boolean; mustChangePassword: boolean } & Actor, via: AuthenticatedActor["via"]): AuthenticatedActor {
+function toActor(account: { active: boolean; mustChangePassword: boolean } & Omit<Actor, "viaAccessCode">, via: AuthenticatedActor["via"]): AuthenticatedActor {
   return {
     id: account.id, username: account.username, displayName: account.displayName, role: account.role,
     townshipId: account.townshipId, villageId: account.villageId, householdId: account.householdId,
     homeHouseholdId: account.homeHouseholdId, mustChangePassword: account.mustChangePassword, via,
+    viaAccessCode: false,
   };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/server/errors";
 
 // The one authorization policy (DESIGN.md "Who uses it"). Every page, Server Action and route
 // handler asks it: first whether the role may do the thing at all, then whether the target lies
@@ -16,6 +16,9 @@ export type Actor = {
   villageId: string | null; // CLERK, REPRESENTATIVE, HOUSEHOLD
   householdId: string | null; // HOUSEHOLD: the household it may read
   homeHouseholdId: string | null; // CLERK, REPRESENTATIVE: where they live (recusal)
+  // The session began with a one-time access code a clerk issued (so a clerk may be acting as
+  // the household): filings record it (DESIGN.md "Sessions", issue 7 point 11).
+  viaAccessCode: boolean;
 };
 
 export const permissions = {
