@@ -23,7 +23,8 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    // The production server (scripts/serve.ts), so the tests see the client address as deployed.
+    command: `node_modules/.bin/tsx scripts/serve.ts -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -32,6 +33,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
     },
   },
 });

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { renewSessionToken, SESSION_MAX_AGE_S, sessionCookieName } from "@/lib/server/auth/session";
+import { renewSessionToken, sessionCookieName, sessionCookieOptions } from "@/lib/server/auth/session";
 
 // Runs before every request. It sets the security headers, renews the session cookie so that it
 // expires only after 12 hours without a request, and sends anonymous visitors of staff pages to
@@ -52,10 +52,7 @@ export async function proxy(request: NextRequest) {
   if (sessionToken) {
     const renewed = await renewSessionToken(sessionToken);
     if (renewed) {
-      response.cookies.set(sessionCookieName(), renewed, {
-        httpOnly: true, sameSite: "lax", path: "/", maxAge: SESSION_MAX_AGE_S,
-        secure: sessionCookieName().startsWith("__Secure-"),
-      });
+      response.cookies.set(sessionCookieName(), renewed, sessionCookieOptions());
     }
   }
   return response;

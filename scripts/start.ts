@@ -55,8 +55,12 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT)], {
-    stdio: "inherit", env, detached: true, // own process group, so stopping it stops next-server too
+  // scripts/serve.ts rather than `next start`: it determines the client address from the socket
+  // (docs/decisions/0009). tsx runs it without npm start's react-server condition, which is for
+  // the seed and migration scripts only.
+  const server = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/serve.ts", "-p", String(PORT)], {
+    stdio: "inherit", env: { ...env, NODE_ENV: "production" },
+    detached: true, // own process group, so stopping it stops every process tsx started too
   });
   printSignIns();
   const shutdown = async (code: number) => {

@@ -11,6 +11,8 @@ export function villageOptions(villages: VillageOutput[]): Option[] {
 export const townshipOptions = (townships: { id: string; name: string }[]): Option[] =>
   townships.map((t) => ({ id: t.id, label: t.name }));
 
-/** Roles a staff account may be given here; household accounts come with an access code instead. */
-export const staffRoles = (actorIsAdmin: boolean): Role[] =>
-  actorIsAdmin ? ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"] : ["TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"];
+/**
+ * Of the roles the actor manages (authz/manage-accounts.ts), those a staff account may be given
+ * here; household accounts come with an access code instead.
+ */
+export const staffRoles = (managed: readonly Role[]): Role[] => managed.filter((role) => role !== "HOUSEHOLD");

@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 
-type Refusal = { reason: "INVALID" | "LOCKED" | "IP_LIMITED" | "INACTIVE"; retryAt?: string };
+type Refusal = { reason: "INVALID" | "LOCKED" | "ACCOUNT_LIMITED" | "IP_LIMITED" | "INACTIVE"; retryAt?: string };
 
 function parseRefusal(error: string): Refusal {
   try {

@@ -9,6 +9,7 @@ export function ChainVerificationResult({ result }: { result: ChainVerification 
   const summary = t("summary", {
     households: format.number(result.households),
     records: format.number(result.records),
+    files: format.number(result.evidenceFiles),
     seconds: format.number(result.durationMs / 1000, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
   });
   if (result.brokenTotal === 0) {
@@ -37,6 +38,7 @@ export function ChainVerificationResult({ result }: { result: ChainVerification 
               {t("where", { seq: item.chainSeq, kind: t(`kind.${item.kind}`) })}
             </p>
             <p className="mt-1">{t(`problem.${item.problem}`)}</p>
+            {item.column ? <p className="mt-1 text-xs text-stone-500">{t("column", { column: item.column })}</p> : null}
             {item.recordId ? (
               <p className="mt-1 text-xs break-all text-stone-500">{t("recordId", { id: item.recordId })}</p>
             ) : null}

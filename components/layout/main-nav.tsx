@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { navigationByRole } from "@/lib/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { navigationFor } from "@/lib/server/authz/navigation";
 
 export async function MainNav({ role }: { role: Role | "ANONYMOUS" }) {
   const t = await getTranslations("nav");
   return (
     <nav aria-label={t("menu")} className="border-b border-stone-200 bg-white">
       <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2">
-        {navigationByRole[role].map((item) => (
+        {navigationFor(role).map((item) => (
           <li key={item.href}>
             <Link
               href={item.href}

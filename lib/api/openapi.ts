@@ -59,6 +59,9 @@ function operationObject(op: Operation) {
       "404": error("Not found, or outside the caller's scope"),
       "409": error("Conflict with the current state"),
       "422": error("A rule of the archive forbids it"),
+      ...(op.method === "GET" ? {} : {
+        "415": error(`The body is not ${op.multipart ? "multipart/form-data" : "application/json"}`),
+      }),
     },
   };
 }

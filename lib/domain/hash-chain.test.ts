@@ -5,11 +5,14 @@ const entry: ChainRecord = {
   kind: "entry",
   id: "e1",
   householdId: "h1",
+  villageId: "v1",
   memberId: null,
   ruleId: "r1",
   category: "RED",
   marks: 1,
   occurredOn: new Date("2026-05-03T00:00:00Z"),
+  year: 2026,
+  quarter: 2,
   description: "归还拾到的一袋油菜籽",
   legalAuthority: null,
   legalDocumentNo: null,
@@ -33,6 +36,12 @@ const event: ChainRecord = {
   rectificationId: null,
   createdAt: new Date("2026-07-10T02:00:00Z"),
   chainSeq: 2,
+  filing: null,
+};
+const lodged: ChainRecord = {
+  ...event, id: "v2", type: "APPEAL_LODGED", fromStatus: "CONFIRMED", toStatus: "CONFIRMED", reason: "记录的不是我家",
+  actorId: "a2", reviewId: null, appealId: "p1", createdAt: new Date("2026-07-12T02:00:00Z"), chainSeq: 3,
+  filing: { viaAccessCode: true, evidenceSha256: ["dd", "cc"] },
 };
 
 function chain(records: ChainRecord[]): StoredLink[] {
@@ -51,12 +60,34 @@ describe("canonicalize", () => {
     expect(canonicalize(entry)).toContain('"occurredOn":"2026-05-03"');
     expect(canonicalize(entry)).toContain('"recordedAt":"2026-05-04T08:30:00.000Z"');
   });
+
+  it("sorts the keys and hashes of a filing too", () => {
+    const reordered = { ...lodged, filing: { evidenceSha256: ["cc", "dd"], viaAccessCode: true } };
+    expect(canonicalize(reordered)).toBe(canonicalize(lodged));
+    expect(canonicalize(lodged)).toContain('"filing":{"evidenceSha256":["cc","dd"],"viaAccessCode":true}');
+    expect(canonicalize(event)).toContain('"filing":null');
+  });
+
+  // Every column that decides who sees, counts or owns a record (issue 7, point 6).
+  it.each([
+    ["villageId", "v2"], ["year", 2025], ["quarter", 3], ["householdId", "h2"], ["memberId", "m1"], ["category", "BLACK"],
+    ["marks", 2], ["ruleId", "r2"], ["occurredOn", new Date("2026-05-04T00:00:00Z")], ["recordedById", "a9"], ["evidenceSha256", ["aa"]],
+  ] as const)("changes an entry's hash when its %s changes", (column, value) => {
+    expect(hashRecord(null, { ...entry, [column]: value } as ChainRecord)).not.toBe(hashRecord(null, entry));
+  });
+
+  it.each([
+    ["reason", "改过的理由"], ["actorId", "a3"], ["type", "APPEAL_DISMISSED"], ["appealId", "p2"], ["entryId", "e2"],
+    ["filing", { viaAccessCode: false, evidenceSha256: ["dd", "cc"] }], ["filing", { viaAccessCode: true, evidenceSha256: ["dd"] }],
+  ] as const)("changes a filing's hash when its %s changes", (column, value) => {
+    expect(hashRecord("x", { ...lodged, [column]: value } as ChainRecord)).not.toBe(hashRecord("x", lodged));
+  });
 });
 
 describe("verifyChain", () => {
   it("accepts an intact chain and an empty one", () => {
-    const links = chain([entry, event]);
-    expect(verifyChain(links, links[1]!.hash)).toBeNull();
+    const links = chain([entry, event, lodged]);
+    expect(verifyChain(links, links[2]!.hash)).toBeNull();
     expect(verifyChain([], null)).toBeNull();
   });
 

@@ -3,16 +3,22 @@ import { createHash } from "node:crypto";
 // Each household's entries and events form one chain ordered by chainSeq:
 // hash = SHA-256(prevHash + "\n" + canonical JSON of the record). Changing any hashed
 // field of a stored row, or removing or reordering a record, breaks every later link.
+// The canonical content holds every column that decides who sees, counts or owns a record
+// (docs/decisions/0008-threat-model.md); Entry.status is the one column left out, because it
+// follows the events and is checked against them.
 
 export type ChainedEntry = {
   kind: "entry";
   id: string;
   householdId: string;
+  villageId: string; // decides which clerks and representatives see it
   memberId: string | null;
   ruleId: string;
   category: string;
   marks: number;
   occurredOn: Date; // a calendar date (stored as DATE)
+  year: number; // the review and the rankings it counts in
+  quarter: number;
   description: string;
   legalAuthority: string | null;
   legalDocumentNo: string | null;
@@ -37,24 +43,34 @@ export type ChainedEvent = {
   rectificationId: string | null;
   createdAt: Date;
   chainSeq: number;
+  // A filing (APPEAL_LODGED, RECTIFICATION_REQUESTED): what the filing row holds beyond the
+  // event's own columns; null for every other event.
+  filing: ChainedFiling | null;
+};
+
+export type ChainedFiling = {
+  viaAccessCode: boolean; // the filing session began with an access code a clerk issued
+  evidenceSha256: string[]; // the photos sent with it
 };
 
 export type ChainRecord = ChainedEntry | ChainedEvent;
 
-/** Deterministic JSON: sorted keys, dates as ISO strings (calendar dates as YYYY-MM-DD). */
+/**
+ * Deterministic JSON: keys sorted at every level, arrays (of hashes) sorted, dates as ISO
+ * strings (calendar dates as YYYY-MM-DD).
+ */
 export function canonicalize(record: ChainRecord): string {
-  const plain: Record<string, unknown> = {};
-  for (const key of Object.keys(record).sort()) {
-    const value = (record as Record<string, unknown>)[key];
-    if (value instanceof Date) {
-      plain[key] = key === "occurredOn" ? value.toISOString().slice(0, 10) : value.toISOString();
-    } else if (Array.isArray(value)) {
-      plain[key] = [...value].sort();
-    } else {
-      plain[key] = value;
-    }
+  return JSON.stringify(plain(record));
+}
+
+function plain(value: unknown, key = ""): unknown {
+  if (value instanceof Date) return key === "occurredOn" ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (Array.isArray(value)) return value.map((item) => plain(item)).sort();
+  if (value !== null && typeof value === "object") {
+    const object = value as Record<string, unknown>;
+    return Object.fromEntries(Object.keys(object).sort().map((k) => [k, plain(object[k], k)]));
   }
-  return JSON.stringify(plain);
+  return value;
 }
 
 export function hashRecord(prevHash: string | null, record: ChainRecord): string {

@@ -1,20 +1,16 @@
 import { z } from "zod";
-import { DateTimeSchema, IdSchema, PageQuerySchema, PasswordSchema } from "./common";
+import { DateTimeSchema, IdSchema, PageQuerySchema, PasswordSchema, singleLineText } from "./common";
 import { RoleSchema } from "./me";
 
 // Staff usernames are stored in lower case: sign-in matches case-insensitively, and households
 // sign in with their archive number ("JS-XH-00001"), which a staff name must never shadow.
-export const UsernameSchema = z
-  .string()
-  .trim()
+export const UsernameSchema = singleLineText()
   .toLowerCase()
   .min(3, { error: "validation.usernameTooShort" })
   .max(40, { error: "validation.usernameTooLong" })
   .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: "validation.usernameFormat" });
 
-export const DisplayNameSchema = z
-  .string()
-  .trim()
+export const DisplayNameSchema = singleLineText()
   .min(1, { error: "validation.displayNameRequired" })
   .max(60, { error: "validation.displayNameTooLong" });
 
@@ -48,7 +44,7 @@ export type UpdateAccountInput = z.infer<typeof UpdateAccountSchema>;
 export const ListAccountsQuerySchema = PageQuerySchema.extend({
   role: RoleSchema.optional(),
   villageId: IdSchema.optional(),
-  q: z.string().trim().max(50, { error: "validation.searchTooLong" }).optional(),
+  q: singleLineText().max(50, { error: "validation.searchTooLong" }).optional(),
   active: z.stringbool().optional(),
 });
 export type ListAccountsQuery = z.infer<typeof ListAccountsQuerySchema>;
@@ -105,5 +101,5 @@ export const IssueAccessCodeResultSchema = z.object({
 export type IssueAccessCodeResult = z.infer<typeof IssueAccessCodeResultSchema>;
 
 export const HouseholdSearchSchema = z.object({
-  q: z.string().trim().min(1, { error: "validation.searchRequired" }).max(50, { error: "validation.searchTooLong" }),
+  q: singleLineText().min(1, { error: "validation.searchRequired" }).max(50, { error: "validation.searchTooLong" }),
 });

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { DateTimeSchema } from "./common";
+import { DateTimeSchema, multiLineText } from "./common";
 import { DisputedEntrySchema, HouseholdRefSchema } from "./rectifications";
 
 // Messages are catalogue keys ("validation.…"), translated where they are shown.
 export const AppealStatusSchema = z.enum(["OPEN", "UPHELD", "DISMISSED"]);
 
 export const LodgeAppealSchema = z.strictObject({
-  reason: z.string({ error: "validation.appealReasonRequired" }).trim()
+  reason: multiLineText("validation.appealReasonRequired")
     .min(2, { error: "validation.appealReasonRequired" })
     .max(1000, { error: "validation.appealReasonTooLong" })
     .describe("Why the household disputes the entry"),
@@ -16,7 +16,7 @@ export type LodgeAppealInput = z.infer<typeof LodgeAppealSchema>;
 export const ResolveAppealSchema = z.strictObject({
   outcome: z.enum(["UPHELD", "DISMISSED"], { error: "validation.outcomeRequired" })
     .describe("UPHELD voids the entry; DISMISSED keeps it"),
-  resolution: z.string({ error: "validation.resolutionRequired" }).trim()
+  resolution: multiLineText("validation.resolutionRequired")
     .min(2, { error: "validation.resolutionRequired" })
     .max(500, { error: "validation.resolutionTooLong" })
     .describe("The reason, shown to the household"),

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { DateTimeSchema } from "./common";
+import { DateTimeSchema, singleLineText } from "./common";
 
 // A GET form sends empty fields for the filters left blank; they mean "no filter".
 const blankAsAbsent = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const filter = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsAbsent, schema.optional());
-const text = (max: number) => z.string().trim().max(max, { error: "validation.too_big" });
+const text = (max: number) => singleLineText().max(max, { error: "validation.too_big" });
 const day = z.iso.date({ error: "validation.invalidDate" });
 
 export const AUDIT_PAGE_SIZE_MAX = 100;
@@ -16,7 +16,7 @@ export const AuditLogQuerySchema = z.object({
   targetId: filter(text(100)),
   from: filter(day).describe("First day, inclusive (China Standard Time)"),
   to: filter(day).describe("Last day, inclusive (China Standard Time)"),
-  cursor: filter(z.string().regex(/^\d{1,15}-\d{1,18}$/, { error: "validation.invalidCursor" }))
+  cursor: filter(singleLineText().regex(/^\d{1,15}-\d{1,18}$/, { error: "validation.invalidCursor" }))
     .describe("nextCursor of the previous page"),
   pageSize: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).max(AUDIT_PAGE_SIZE_MAX).default(50)),
 });

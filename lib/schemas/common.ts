@@ -4,8 +4,34 @@ import { z } from "zod";
 export const IdSchema = z.uuid({ error: "validation.invalidId" });
 export const IdParamsSchema = z.object({ id: IdSchema });
 
-export const PasswordSchema = z
-  .string()
+// Every string a client sends (query, body, form, import cell) is built here, so that one rule
+// decides what text may hold: PostgreSQL refuses NUL in text (the request would end in a 500),
+// and no other C0 control character belongs in what people type. Tab and line breaks are
+// allowed only where text may span lines. Written as patterns, they show in the OpenAPI document.
+const SINGLE_LINE = /^[^\u0000-\u001f]*$/;
+const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/;
+
+type TextOptions = {
+  multiline?: boolean;
+  /** Passwords are taken exactly as typed. */
+  trim?: boolean;
+  /** The message when the value is not a string at all (absent, a number…). */
+  error?: string;
+  controlError?: string;
+};
+
+/** A string from a client: trimmed, then refused if it holds a control character. */
+export function textSchema({ multiline = false, trim = true, error, controlError = "validation.controlCharacters" }: TextOptions = {}) {
+  const base = error ? z.string({ error }) : z.string();
+  return (trim ? base.trim() : base).regex(multiline ? MULTI_LINE : SINGLE_LINE, { error: controlError });
+}
+
+/** One line: names, numbers, search boxes, filters. */
+export const singleLineText = (error?: string) => textSchema({ ...(error && { error }) });
+/** Descriptions, reasons and notes, which may span lines. */
+export const multiLineText = (error?: string) => textSchema({ multiline: true, ...(error && { error }) });
+
+export const PasswordSchema = textSchema({ trim: false })
   .min(8, { error: "validation.passwordTooShort" })
   .max(128, { error: "validation.passwordTooLong" })
   .regex(/[A-Za-z]/, { error: "validation.passwordNeedsLetter" })

@@ -1,14 +1,18 @@
 import { z } from "zod";
-import { DateTimeSchema, IdSchema } from "./common";
+import { DateTimeSchema, IdSchema, multiLineText, singleLineText } from "./common";
 import { EvidenceSchema } from "./evidence";
 
 // Messages are catalogue keys ("validation.…"), translated where they are shown.
 export const EntryCategorySchema = z.enum(["RED", "YELLOW", "BLACK"]);
 export const EntryStatusSchema = z.enum(["PENDING", "CONFIRMED", "REJECTED", "VOIDED", "RECTIFIED"]);
-export const EntryEventTypeSchema = z.enum(["CONFIRMED", "REJECTED", "VOIDED", "RECTIFIED"]);
+export const EntryEventTypeSchema = z.enum([
+  "CONFIRMED", "REJECTED", "VOIDED", "RECTIFIED",
+  // Due-process steps that leave the status as it is (fromStatus = toStatus).
+  "APPEAL_LODGED", "APPEAL_DISMISSED", "RECTIFICATION_REQUESTED", "RECTIFICATION_DECLINED",
+]);
 
 const DaySchema = z.iso.date({ error: "validation.invalidDate" });
-const LegalTextSchema = z.string().trim().max(100, { error: "validation.legalTooLong" });
+const LegalTextSchema = singleLineText().max(100, { error: "validation.legalTooLong" });
 
 export const RecordEntrySchema = z.strictObject({
   idempotencyKey: z.uuid({ error: "validation.idempotencyKey" })
@@ -17,7 +21,7 @@ export const RecordEntrySchema = z.strictObject({
   memberId: IdSchema.nullish().describe("The member the entry is about, if any"),
   ruleId: z.uuid({ error: "validation.ruleRequired" }).describe("A rule of the village's rule set in force on occurredOn"),
   occurredOn: DaySchema.describe("The day it happened (China); decides the quarter"),
-  description: z.string().trim()
+  description: multiLineText()
     .min(1, { error: "validation.descriptionRequired" })
     .max(1000, { error: "validation.descriptionTooLong" }),
   legalAuthority: LegalTextSchema.nullish().describe("Required for a black entry: who issued the decision"),
@@ -29,7 +33,7 @@ export const RecordEntrySchema = z.strictObject({
 export type RecordEntryInput = z.infer<typeof RecordEntrySchema>;
 
 export const VoidEntrySchema = z.strictObject({
-  reason: z.string().trim()
+  reason: multiLineText()
     .min(1, { error: "validation.voidReasonRequired" })
     .max(500, { error: "validation.voidReasonTooLong" }),
 });
@@ -38,13 +42,13 @@ export type VoidEntryInput = z.infer<typeof VoidEntrySchema>;
 export const ENTRY_PAGE_SIZE_MAX = 100;
 
 export const ListVillageEntriesQuerySchema = z.object({
-  quarter: z.string().regex(/^\d{4}Q[1-4]$/, { error: "validation.invalidQuarter" }).optional()
+  quarter: singleLineText().regex(/^\d{4}Q[1-4]$/, { error: "validation.invalidQuarter" }).optional()
     .describe("The quarter of the occurrence date, e.g. 2026Q4"),
   status: EntryStatusSchema.optional(),
   category: EntryCategorySchema.optional(),
   ruleId: IdSchema.optional(),
   householdId: IdSchema.optional(),
-  archiveNo: z.string().trim().max(40, { error: "validation.too_big" }).optional(),
+  archiveNo: singleLineText().max(40, { error: "validation.too_big" }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(ENTRY_PAGE_SIZE_MAX).default(20),
 });

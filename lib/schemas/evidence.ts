@@ -4,6 +4,10 @@ import { z } from "zod";
 export const EVIDENCE_MAX_PER_ENTRY = 4;
 export const EVIDENCE_MAX_INPUT_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_ACCEPT = ["image/jpeg", "image/png", "image/webp"] as const;
+// A photo not attached to an entry or a rectification request within a day is deleted; until
+// then one person may hold this many (issue 7 point 10: uploads must not pile up forever).
+export const EVIDENCE_UNATTACHED_TTL_HOURS = 24;
+export const EVIDENCE_UNATTACHED_MAX = 30;
 
 export const EvidenceSchema = z.object({
   id: z.uuid(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { chinaToday } from "@/lib/domain/entry-date";
+import { textSchema } from "./common";
 import { isValidPhone, normalizePhone, type MemberRelation } from "./households";
 
 // The import and export file: one row per member, the household's columns repeated on each of
@@ -36,7 +37,7 @@ const statusByLabel = fromLabel(STATUS_LABELS);
 const genderByLabel = fromLabel(GENDER_LABELS);
 
 const problem = (key: string) => ({ error: `householdImport.problem.${key}` });
-const text = z.string().trim();
+const text = textSchema({ controlError: problem("controlCharacters").error });
 const name = (required: string) => text.min(1, problem(required)).max(30, problem("nameTooLong"));
 
 /** "2019-03-05", "2019/3/5", "2019.3.5" or "2019年3月5日" → "2019-03-05"; anything else unchanged. */

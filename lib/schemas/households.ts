@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { chinaToday } from "@/lib/domain/entry-date";
-import { IdSchema } from "./common";
+import { IdSchema, multiLineText, singleLineText } from "./common";
 
 // Messages are catalogue keys ("validation.…"), translated where they are shown.
 export const HouseholdStatusSchema = z.enum(["ACTIVE", "MOVED_OUT", "INACTIVE"]);
@@ -11,11 +11,11 @@ export const MemberRelationSchema = z.enum([
 export const GenderSchema = z.enum(["MALE", "FEMALE"]);
 export type MemberRelation = z.infer<typeof MemberRelationSchema>;
 
-export const PersonNameSchema = z.string().trim()
+export const PersonNameSchema = singleLineText()
   .min(1, { error: "validation.personNameRequired" })
   .max(30, { error: "validation.personNameTooLong" });
 
-export const AddressSchema = z.string().trim()
+export const AddressSchema = singleLineText()
   .min(1, { error: "validation.addressRequired" })
   .max(100, { error: "validation.addressTooLong" });
 
@@ -23,7 +23,7 @@ export const AddressSchema = z.string().trim()
 export const normalizePhone = (raw: string) => raw.replace(/[\s\-()（）]/g, "").replace(/^\+?86(?=1\d{10}$)/, "");
 export const isValidPhone = (digits: string) => /^1[3-9]\d{9}$/.test(digits) || /^0\d{9,11}$/.test(digits);
 
-export const PhoneSchema = z.string().trim()
+export const PhoneSchema = singleLineText()
   .transform(normalizePhone)
   .refine((v) => v === "" || isValidPhone(v), { error: "validation.phoneFormat" })
   .transform((v) => v || null);
@@ -35,12 +35,12 @@ export const BirthYearSchema = z.coerce.number({ error: "validation.birthYearRan
 export const RegisteredOnSchema = z.iso.date({ error: "validation.invalidDate" })
   .refine((d) => d >= "1950-01-01" && d <= chinaToday(new Date()), { error: "validation.registeredOnRange" });
 
-export const ReasonSchema = z.string({ error: "validation.reasonRequired" }).trim()
+export const ReasonSchema = multiLineText("validation.reasonRequired")
   .min(2, { error: "validation.reasonRequired" })
   .max(500, { error: "validation.reasonTooLong" });
 
 export const SearchHouseholdsQuerySchema = z.object({
-  q: z.string().trim().max(50, { error: "validation.searchTooLong" }).default("")
+  q: singleLineText().max(50, { error: "validation.searchTooLong" }).default("")
     .describe("Archive number (prefix), a member's name, phone digits, or the head's pinyin initials"),
   villageId: IdSchema.optional(),
   status: HouseholdStatusSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PasswordSchema } from "./common";
+import { PasswordSchema, textSchema } from "./common";
 
 export const RoleSchema = z.enum(["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"]);
 
@@ -18,9 +18,9 @@ export const MeSchema = z.object({
 export const ChangePasswordSchema = z
   .object({
     // Absent right after signing in with a one-time access code: the code was the proof.
-    currentPassword: z.string().max(128).optional(),
+    currentPassword: textSchema({ trim: false }).max(128).optional(),
     newPassword: PasswordSchema,
-    confirmPassword: z.string(),
+    confirmPassword: textSchema({ trim: false }),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], error: "validation.passwordsDiffer" });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, IdSchema } from "./common";
+import { DateTimeSchema, IdSchema, multiLineText } from "./common";
 import { EntryCategorySchema, EntryStatusSchema } from "./entries";
 import { EVIDENCE_MAX_PER_ENTRY } from "./evidence";
 
@@ -7,7 +7,7 @@ import { EVIDENCE_MAX_PER_ENTRY } from "./evidence";
 export const RectificationStatusSchema = z.enum(["REQUESTED", "APPROVED", "DECLINED"]);
 
 export const RequestRectificationSchema = z.strictObject({
-  note: z.string({ error: "validation.rectificationNoteRequired" }).trim()
+  note: multiLineText("validation.rectificationNoteRequired")
     .min(2, { error: "validation.rectificationNoteRequired" })
     .max(1000, { error: "validation.rectificationNoteTooLong" })
     .describe("What the household has done to correct the behaviour"),
@@ -17,7 +17,7 @@ export const RequestRectificationSchema = z.strictObject({
 });
 export type RequestRectificationInput = z.infer<typeof RequestRectificationSchema>;
 
-const DecisionReasonSchema = z.string({ error: "validation.decisionReasonRequired" }).trim()
+const DecisionReasonSchema = multiLineText("validation.decisionReasonRequired")
   .min(2, { error: "validation.decisionReasonRequired" })
   .max(500, { error: "validation.decisionReasonTooLong" });
 

@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { DateTimeSchema } from "./common";
+import { DateTimeSchema, singleLineText } from "./common";
 
 export const CreateTokenSchema = z.object({
-  name: z
-    .string({ error: "validation.tokenNameRequired" })
-    .trim()
+  name: singleLineText("validation.tokenNameRequired")
     .min(1, { error: "validation.tokenNameRequired" })
     .max(60, { error: "validation.tokenNameTooLong" }),
 });

@@ -1,16 +1,12 @@
 import { z } from "zod";
-import { IdSchema } from "./common";
+import { IdSchema, singleLineText } from "./common";
 
 // The code is the middle part of every archive number of the village ("JS-XH-00001").
-export const VillageCodeSchema = z
-  .string()
-  .trim()
+export const VillageCodeSchema = singleLineText()
   .toUpperCase()
   .regex(/^[A-Z0-9]{1,8}$/, { error: "validation.villageCodeFormat" });
 
-export const VillageNameSchema = z
-  .string()
-  .trim()
+export const VillageNameSchema = singleLineText()
   .min(1, { error: "validation.villageNameRequired" })
   .max(40, { error: "validation.villageNameTooLong" });
 

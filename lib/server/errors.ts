@@ -7,6 +7,7 @@ export const errorStatus = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RULE_VIOLATION: 422,
   RATE_LIMITED: 429,
 } as const;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { hash } from "@node-rs/argon2";
+import { usernameKey } from "../../lib/domain/username-key";
 import type { HouseholdInfo, SeedContext } from "./context";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { fullName, surname } from "./names";
@@ -27,7 +28,7 @@ export function townshipAccounts(ctx: SeedContext, townshipId: string, passwordH
   const account = (username: string, displayName: string, role: AccountRow["role"], n: number): AccountRow => {
     const at = atBeijing(STAFF_SINCE, 9, n);
     return {
-      id: ctx.uuid(`account:${username}`, at), username, displayName, role,
+      id: ctx.uuid(`account:${username}`, at), username, usernameKey: usernameKey(username), displayName, role,
       townshipId: role === "ADMIN" ? null : townshipId, villageId: null, householdId: null,
       homeHouseholdId: null, passwordHash, createdAt: at, updatedAt: at,
     };
@@ -61,7 +62,7 @@ export function villageStaff(
   const account = (username: string, role: "CLERK" | "REPRESENTATIVE", home: HouseholdInfo | undefined, n: number): AccountRow => {
     const at = atBeijing(STAFF_SINCE, 10 + Math.floor(n / 60), n % 60);
     return {
-      id: ctx.uuid(`account:${username}`, at), username,
+      id: ctx.uuid(`account:${username}`, at), username, usernameKey: usernameKey(username),
       displayName: home ? holder(home).name : username, role,
       townshipId: village.townshipId, villageId: village.id, householdId: null,
       homeHouseholdId: home?.row.id ?? null, passwordHash, createdAt: at, updatedAt: at,
@@ -79,7 +80,7 @@ export function householdAccount(
   const at = household.row.createdAt;
   return {
     id: ctx.uuid(`account:${household.row.archiveNo}`, at), username: household.row.archiveNo,
-    displayName: household.row.headName, role: "HOUSEHOLD", townshipId: village.townshipId,
+    usernameKey: usernameKey(household.row.archiveNo), displayName: household.row.headName, role: "HOUSEHOLD", townshipId: village.townshipId,
     villageId: village.id, householdId: household.row.id, homeHouseholdId: null, passwordHash,
     createdAt: at, updatedAt: at,
   };

@@ -7,7 +7,9 @@ import { addMinutes, officeHoursAfter } from "./time";
 import type { AccountRow, AppealRow, RectificationRow } from "./types";
 
 // After the reviews: yellows corrected (rectifications), entries disputed (appeals), the odd
-// confirmed entry voided by a clerk. Each state change is an event on the household's chain.
+// confirmed entry voided by a clerk. Every step is an event on the household's chain, as the
+// use cases append them: lodged, dismissed or upheld (VOIDED); requested, declined or approved
+// (RECTIFIED), with the text of each in the event's reason.
 
 const RECTIFY_NOTES: Record<string, readonly string[]> = {
   littering: ["已将倾倒的垃圾全部清运到指定收集点，并承诺今后定点投放"],
@@ -58,10 +60,7 @@ export function dueProcess(ctx: SeedContext, rng: Rng, village: VillageData, dra
       if (at >= latest) continue;
       const resolvedAt = later(at, 3, 25);
       const outcome = resolvedAt >= latest ? null : rng.chance(0.35) ? "UPHELD" : "DISMISSED";
-      const row = appeal(ctx, rng, d, accountOf(d.household), at, outcome ? { outcome, resolvedAt, by: clerk() } : null, out);
-      if (row.status === "UPHELD") {
-        event(ctx, d, "VOIDED", "VOIDED", resolvedAt, { actorId: row.resolvedById, appealId: row.id, reason: row.resolution });
-      }
+      appeal(ctx, rng, d, accountOf(d.household), at, outcome ? { outcome, resolvedAt, by: clerk() } : null, out);
     } else if (category === "YELLOW" && (forced || rng.chance(0.45))) {
       const at = later(closedAt, 3, forced ? 20 : 120);
       if (at >= latest) continue;
@@ -76,11 +75,14 @@ export function dueProcess(ctx: SeedContext, rng: Rng, village: VillageData, dra
         requestedById: byHousehold ? accountOf(d.household).id : clerk(),
         note: rng.pick(RECTIFY_NOTES[d.rule.template.key] ?? ["已按要求整改到位，并作出书面承诺"]),
         status: outcome, decidedById: decided ? clerk() : null, decidedAt: decided ? decidedAt : null,
-        decisionReason: reason, createdAt: at,
+        decisionReason: reason, createdAt: at, filedViaAccessCode: false,
       };
       out.rectifications.push(row);
-      if (outcome === "APPROVED") {
-        event(ctx, d, "RECTIFIED", "RECTIFIED", decidedAt, { actorId: row.decidedById, rectificationId: id, reason });
+      const status = d.row.status;
+      event(ctx, d, "RECTIFICATION_REQUESTED", status, at, { actorId: row.requestedById, rectificationId: id, reason: row.note });
+      if (outcome !== "REQUESTED") {
+        const [type, to] = outcome === "APPROVED" ? ["RECTIFIED", "RECTIFIED"] as const : ["RECTIFICATION_DECLINED", status] as const;
+        event(ctx, d, type, to, decidedAt, { actorId: row.decidedById, rectificationId: id, reason });
       }
     } else if (rng.chance(0.006)) {
       const at = later(closedAt, 2, 60);
@@ -93,7 +95,7 @@ export function dueProcess(ctx: SeedContext, rng: Rng, village: VillageData, dra
 function appeal(
   ctx: SeedContext, rng: Rng, d: Draft, by: AccountRow, at: Date,
   resolution: { outcome: "UPHELD" | "DISMISSED"; resolvedAt: Date; by: string } | null, out: Out,
-): AppealRow {
+): void {
   const reasons = d.row.category === "BLACK" ? APPEAL_REASONS.BLACK : APPEAL_REASONS.YELLOW;
   const row: AppealRow = {
     id: ctx.uuid(`appeal:${d.row.id}`, at), entryId: d.row.id, householdId: d.row.householdId,
@@ -103,8 +105,13 @@ function appeal(
     resolution: !resolution ? null : resolution.outcome === "UPHELD"
       ? "经理事会调查核实，申诉理由成立，撤销该记录"
       : "经理事会调查核实，记录与事实相符，申诉理由不成立，维持原记录",
-    createdAt: at,
+    createdAt: at, filedViaAccessCode: false,
   };
   out.appeals.push(row);
-  return row;
+  const status = d.row.status;
+  event(ctx, d, "APPEAL_LODGED", status, at, { actorId: row.lodgedById, appealId: row.id, reason: row.reason });
+  if (resolution) {
+    const [type, to] = resolution.outcome === "UPHELD" ? ["VOIDED", "VOIDED"] as const : ["APPEAL_DISMISSED", status] as const;
+    event(ctx, d, type, to, resolution.resolvedAt, { actorId: resolution.by, appealId: row.id, reason: row.resolution });
+  }
 }

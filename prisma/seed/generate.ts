@@ -49,7 +49,7 @@ export async function generate(
     const drafts = draftEntries(ctx, rng.fork("entries"), vd, periods);
     const reviewed = reviewVillage(ctx, rng.fork("reviews"), vd, periods, drafts);
     const settled = dueProcess(ctx, rng.fork("due-process"), vd, drafts, passwordHash);
-    buildChains(households.map((h) => h.row), drafts);
+    buildChains(households.map((h) => h.row), drafts, settled);
 
     data.Village.push(village);
     data.VillagerGroup.push(...groups);

@@ -29,7 +29,7 @@ export type MemberRow = {
   birthYear: number; active: boolean; createdAt: Date; updatedAt: Date;
 };
 export type AccountRow = {
-  id: string; username: string; displayName: string;
+  id: string; username: string; usernameKey: string; displayName: string;
   role: "ADMIN" | "TOWNSHIP_OFFICIAL" | "CLERK" | "REPRESENTATIVE" | "HOUSEHOLD";
   townshipId: string | null; villageId: string | null; householdId: string | null;
   homeHouseholdId: string | null; passwordHash: string; createdAt: Date; updatedAt: Date;
@@ -58,7 +58,8 @@ export type EntryRow = {
 };
 export type EventRow = {
   id: string; entryId: string; householdId: string;
-  type: "CONFIRMED" | "REJECTED" | "VOIDED" | "RECTIFIED";
+  type: "CONFIRMED" | "REJECTED" | "VOIDED" | "RECTIFIED"
+    | "APPEAL_LODGED" | "APPEAL_DISMISSED" | "RECTIFICATION_REQUESTED" | "RECTIFICATION_DECLINED";
   fromStatus: EntryStatus; toStatus: EntryStatus; reason: string | null; actorId: string | null;
   reviewId: string | null; appealId: string | null; rectificationId: string | null; createdAt: Date;
   chainSeq: number; prevHash: string | null; hash: string;
@@ -80,15 +81,15 @@ export type ResultRow = {
 export type RectificationRow = {
   id: string; entryId: string; householdId: string; requestedById: string; note: string;
   status: "REQUESTED" | "APPROVED" | "DECLINED"; decidedById: string | null; decidedAt: Date | null;
-  decisionReason: string | null; createdAt: Date;
+  decisionReason: string | null; createdAt: Date; filedViaAccessCode: boolean;
 };
 export type AppealRow = {
   id: string; entryId: string; householdId: string; villageId: string; lodgedById: string;
   reason: string; status: "OPEN" | "UPHELD" | "DISMISSED"; resolvedById: string | null;
-  resolvedAt: Date | null; resolution: string | null; createdAt: Date;
+  resolvedAt: Date | null; resolution: string | null; createdAt: Date; filedViaAccessCode: boolean;
 };
 
-/** Everything the seed writes, in foreign-key order. */
+/** Everything the seed writes, in foreign-key order (events name appeals and rectifications). */
 export type SeedData = {
   Township: TownshipRow[];
   Village: VillageRow[];
@@ -104,15 +105,15 @@ export type SeedData = {
   ReviewAttendance: AttendanceRow[];
   ReviewBallot: BallotRow[];
   Entry: EntryRow[];
+  Rectification: RectificationRow[];
+  Appeal: AppealRow[];
   EntryEvent: EventRow[];
   ReviewBallotException: ExceptionRow[];
   ReviewEntryResult: ResultRow[];
-  Rectification: RectificationRow[];
-  Appeal: AppealRow[];
 };
 
 export const TABLE_ORDER: (keyof SeedData)[] = [
   "Township", "Village", "VillagerGroup", "Household", "Member", "Account", "RuleSet", "Rule",
   "RuleSetVote", "RuleSetBallot", "QuarterlyReview", "ReviewAttendance", "ReviewBallot", "Entry",
-  "EntryEvent", "ReviewBallotException", "ReviewEntryResult", "Rectification", "Appeal",
+  "Rectification", "Appeal", "EntryEvent", "ReviewBallotException", "ReviewEntryResult",
 ];

@@ -37,6 +37,13 @@ test("a household signs in with its access code and is made to choose its own pa
   await expect(page.getByTestId("household-home")).toBeVisible();
   await expect(page.getByTestId("archive-no")).toHaveText(archiveNo);
 
+  // The household sees that its archive was entered with a code, and who issued that code.
+  await page.goto("/account");
+  await expect(page.getByTestId("via-access-code")).toBeVisible();
+  await expect(page.getByTestId("sign-in-signIn").first()).toContainText("用登录码登录");
+  await expect(page.getByTestId("sign-in-accessCodeIssued").first()).toContainText("登录码由新花村理事会成员");
+  await page.screenshot({ path: `tests/e2e/screenshots/account-sign-ins-${info.project.name}.png`, fullPage: true });
+
   // The code worked once; the new password works from now on.
   await page.getByTestId("sign-out").click();
   await page.getByLabel("用户名或档案编号").fill(archiveNo);

@@ -59,11 +59,9 @@ test("the language can be switched to English and back", async ({ page }) => {
   await expect(page.getByRole("columnheader", { name: "红榜" })).toBeVisible();
 });
 
-test("the health endpoint reports the database and migrations as fine", async ({ request }) => {
+// Details (migrations, database) go to a signed-in admin only: tests/integration/health.test.ts.
+test("the health endpoint tells an anonymous caller only that all is fine", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  const body = await response.json();
-  expect(body.database.reachable).toBe(true);
-  expect(body.migrations.ok).toBe(true);
-  expect(body.migrations.pending).toEqual([]);
+  expect(await response.json()).toEqual({ status: "ok" });
 });

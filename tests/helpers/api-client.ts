@@ -29,21 +29,28 @@ function findRoute(pathname: string): { load: () => Promise<RouteModule>; params
   throw new Error(`No route file serves ${pathname}`);
 }
 
+/**
+ * Calls a route handler in-process. `body` is sent as JSON, `form` as multipart. A JSON answer
+ * comes back parsed; any other answer (a photo, a spreadsheet) as its content type and size.
+ */
 export async function callApi(
   method: string,
   path: string,
-  options: { as?: Caller; body?: unknown; headers?: Record<string, string> } = {},
+  options: { as?: Caller; body?: unknown; form?: FormData; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: any }> {
   const url = new URL(path, ORIGIN);
   const headers = new Headers({ origin: ORIGIN, host: url.host, "accept-language": "zh-CN", ...options.headers });
   if (options.as && "username" in options.as) headers.set("cookie", await sessionCookieFor(options.as.username));
   if (options.as && "bearer" in options.as) headers.set("authorization", `Bearer ${options.as.bearer}`);
-  if (options.body !== undefined) headers.set("content-type", "application/json");
+  if (options.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const route = findRoute(url.pathname);
   const handler = (await route.load())[method];
   if (!handler) return { status: 405, body: null };
-  const request = new Request(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const payload = options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const request = new Request(url, { method, headers, body: payload });
   const response = await handler(request, { params: Promise.resolve(route.params) });
+  const type = response.headers.get("content-type") ?? "";
+  if (type && !type.includes("json")) return { status: response.status, body: { contentType: type, bytes: (await response.arrayBuffer()).byteLength } };
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }

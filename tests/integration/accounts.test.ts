@@ -1,10 +1,12 @@
 import "../helpers/app-database";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/domain/client-address";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { db } from "@/lib/server/db";
 import { callApi } from "../helpers/api-client";
 
-const CLIENT = { "x-forwarded-for": "198.51.100.7", "user-agent": "accounts-test" };
+// The address header the production server sets (scripts/serve.ts); the audit log takes it from there.
+const CLIENT = { [CLIENT_ADDRESS_HEADER]: "198.51.100.7", "user-agent": "accounts-test" };
 const as = (username: string) => ({ as: { username }, headers: CLIENT });
 const post = (path: string, username: string, body?: unknown) => callApi("POST", path, { ...as(username), body });
 const from = (ip: string) => ({ ip, userAgent: "vitest" });
@@ -56,20 +58,20 @@ beforeAll(async () => {
 });
 
 describe("creating accounts", () => {
-  it("lets an official create every non-admin role in the township, each with one audit record", async () => {
+  it("lets an official create clerks and representatives of the township, and an admin officials, each with one audit record", async () => {
     const home = await householdWithoutAccount(xinhua.id);
     const bodies = [
-      { role: "TOWNSHIP_OFFICIAL", username: "Official-New", displayName: "新干部", password: "secret123" },
-      { role: "CLERK", username: "clerk-new", displayName: "新理事", password: "secret123", villageId: xinhua.id, homeHouseholdId: home.id },
-      { role: "REPRESENTATIVE", username: "rep-new", displayName: "新代表", password: "secret123", villageId: xinhua.id },
+      { by: "admin", role: "TOWNSHIP_OFFICIAL", username: "Official-New", displayName: "新干部", password: "secret123", townshipId: xinhua.townshipId },
+      { by: "official", role: "CLERK", username: "clerk-new", displayName: "新理事", password: "secret123", villageId: xinhua.id, homeHouseholdId: home.id },
+      { by: "official", role: "REPRESENTATIVE", username: "rep-new", displayName: "新代表", password: "secret123", villageId: xinhua.id },
     ];
-    for (const body of bodies) {
-      const { res, audit } = await audited(() => post("/api/v1/accounts", "official", body), 201);
+    for (const { by, ...body } of bodies) {
+      const { res, audit } = await audited(() => post("/api/v1/accounts", by, body), 201);
       expect(res.body.account).toMatchObject({ role: body.role, username: body.username.toLowerCase(), active: true, mustChangePassword: true });
       expect(res.body.account).not.toHaveProperty("passwordHash");
       expect(res.body.accessCode).toBeNull();
-      const official = await db.account.findUniqueOrThrow({ where: { username: "official" }, select: { id: true } });
-      expect(audit).toMatchObject({ actorId: official.id, action: "account.create", targetType: "Account", targetId: res.body.account.id, before: null });
+      const creator = await db.account.findUniqueOrThrow({ where: { username: by }, select: { id: true } });
+      expect(audit).toMatchObject({ actorId: creator.id, action: "account.create", targetType: "Account", targetId: res.body.account.id, before: null });
       expect(audit.after).toMatchObject({ username: body.username.toLowerCase(), role: body.role });
       expect(JSON.stringify(audit.after)).not.toMatch(/argon2|secret123/);
     }
@@ -96,7 +98,7 @@ describe("creating accounts", () => {
   it("refuses places outside the official's township, clerks, duplicates and bad input, changing nothing", async () => {
     const staff = { username: "someone", displayName: "某人", password: "secret123" };
     await refused(() => post("/api/v1/accounts", "official", { ...staff, role: "CLERK", villageId: elsewhere.villageId }), 404);
-    await refused(() => post("/api/v1/accounts", "official", { ...staff, role: "TOWNSHIP_OFFICIAL", townshipId: elsewhere.townshipId }), 404);
+    await refused(() => post("/api/v1/accounts", "admin", { ...staff, role: "CLERK", villageId: "00000000-0000-7000-8000-000000000000" }), 404);
     await refused(() => post("/api/v1/accounts", "official", { role: "HOUSEHOLD", householdId: elsewhere.householdId }), 404);
     await refused(() => post("/api/v1/accounts", "clerk-xinhua", { ...staff, role: "CLERK", villageId: xinhua.id }), 403);
     const dup = await refused(() => post("/api/v1/accounts", "official", { ...staff, role: "CLERK", villageId: xinhua.id, username: "CLERK-Yangping" }), 409);
@@ -142,8 +144,9 @@ describe("managing accounts", () => {
     await refused(() => callApi("PATCH", `/api/v1/accounts/${rep.id}`, { ...as("official"), body: { role: "ADMIN" } }), 403);
     await refused(() => callApi("PATCH", `/api/v1/accounts/${rep.id}`, { ...as("official"), body: { villageId: elsewhere.villageId } }), 404);
     await refused(() => callApi("PATCH", `/api/v1/accounts/${rep.id}`, { ...as("official"), body: { role: "HOUSEHOLD" } }), 422);
-    const me = await db.account.findUniqueOrThrow({ where: { username: "official" }, select: { id: true } });
-    await refused(() => callApi("PATCH", `/api/v1/accounts/${me.id}`, { ...as("official"), body: { role: "CLERK", villageId: xinhua.id } }), 422);
+    const me = await db.account.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true } });
+    const own = await refused(() => callApi("PATCH", `/api/v1/accounts/${me.id}`, { ...as("admin"), body: { role: "CLERK", villageId: xinhua.id } }), 403);
+    expect(own.body.error.message).toContain("不能更改自己账号的身份或状态");
   });
 
   it("refuses a deactivated account on its very next request, and lets it back in when reactivated", async () => {
@@ -155,8 +158,8 @@ describe("managing accounts", () => {
     await audited(() => post(`/api/v1/accounts/${clerk.id}/reactivate`, "official"), 200);
     expect((await callApi("GET", "/api/v1/me", as("clerk-yangping-2"))).status).toBe(200);
 
-    const me = await db.account.findUniqueOrThrow({ where: { username: "official" }, select: { id: true } });
-    await refused(() => post(`/api/v1/accounts/${me.id}/deactivate`, "official"), 422);
+    const me = await db.account.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true } });
+    await refused(() => post(`/api/v1/accounts/${me.id}/deactivate`, "admin"), 403);
     await refused(() => post(`/api/v1/accounts/${clerk.id}/deactivate`, "clerk-xinhua"), 403);
   });
 
@@ -209,5 +212,35 @@ describe("household access codes", () => {
     await refused(() => post(`/api/v1/households/${movedOut.id}/access-code`, "official"), 422);
     await refused(() => post("/api/v1/accounts", "official", { role: "HOUSEHOLD", householdId: movedOut.id }), 422);
     await audited(() => post(`/api/v1/households/${other.id}/access-code`, "clerk-yangping"), 200);
+  });
+});
+
+describe("sign-in names", () => {
+  it("refuses a name that differs from an existing one only in case, even a staff name shadowing an archive number", async () => {
+    const staff = { role: "CLERK", displayName: "某人", password: "secret123", villageId: xinhua.id };
+    const shadow = await refused(() => post("/api/v1/accounts", "official", { ...staff, username: "js-xh-00001" }), 409);
+    expect(shadow.body.error.details).toEqual({ username: "errors.usernameTaken" });
+    await refused(() => post("/api/v1/accounts", "official", { ...staff, username: "Clerk-XinHua" }), 409);
+  });
+
+  it("keeps the sign-in key on every account, even one written without it, and the unique index refuses a case twin", async () => {
+    const created = await db.account.create({
+      data: { username: "Case-Twin", displayName: "大小写", role: "CLERK", townshipId: xinhua.townshipId, villageId: xinhua.id },
+      select: { id: true, usernameKey: true },
+    });
+    expect(created.usernameKey).toBe("case-twin");
+    await expect(db.account.create({
+      data: { username: "case-twin", displayName: "大小写", role: "CLERK", townshipId: xinhua.townshipId, villageId: xinhua.id },
+    })).rejects.toThrow();
+    expect(await db.account.count({ where: { usernameKey: null } })).toBe(0);
+  });
+
+  it("lets a household created by an official sign in with its code under any case of its archive number", async () => {
+    const household = await householdWithoutAccount(yangping.id, 5);
+    const res = await post("/api/v1/accounts", "official", { role: "HOUSEHOLD", householdId: household.id });
+    expect(res.status).toBe(201);
+    const row = await db.account.findUniqueOrThrow({ where: { id: res.body.account.id }, select: { usernameKey: true } });
+    expect(row.usernameKey).toBe(household.archiveNo.toLowerCase());
+    expect(await signIn(household.archiveNo.toLowerCase(), res.body.accessCode.code, from("10.1.0.9"))).toMatchObject({ ok: true, method: "ACCESS_CODE" });
   });
 });

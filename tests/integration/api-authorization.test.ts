@@ -1,14 +1,25 @@
 import "../helpers/app-database";
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { rm } from "node:fs/promises";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { hashApiToken } from "@/lib/server/auth/resolve-actor";
 import { db } from "@/lib/server/db";
 import { callApi } from "../helpers/api-client";
 import { createOtherTownship, type OtherTownship } from "../helpers/other-township";
 
-// Every /api/v1 operation × every kind of caller → the expected status. The operations come
-// from the OpenAPI document, so a new endpoint without a row here fails this test.
+// Every /api/v1 operation × every kind of caller → the expected status, on real targets inside
+// and outside each caller's scope. The operations come from the OpenAPI document, so a new
+// endpoint without a row here fails this test. Every answer is also checked for what it must not
+// contain: archive numbers and townships outside the caller's scope.
+
+const uploadDir = vi.hoisted(() => {
+  const dir = `.data/test-uploads/authz-${process.pid}-${Date.now()}`;
+  process.env.UPLOAD_DIR = dir;
+  return dir;
+});
+afterAll(() => rm(uploadDir, { recursive: true, force: true }));
 
 const WHO = ["anonymous", "admin", "official", "officialOther", "clerk", "clerkOther", "representative", "household", "householdOther"] as const;
 type Who = (typeof WHO)[number];
@@ -20,12 +31,40 @@ const usernames: Record<Exclude<Who, "anonymous" | "officialOther">, string> = {
 
 type Fixtures = {
   other: OtherTownship;
+  townshipId: string; // 夹山镇
   xinhuaId: string;
   xinhuaHouseholdId: string; // a 新花村 household that is not JS-XH-00001
   clerk2Id: string;
+  photoId: string; // evidence of an entry of JS-XH-00001
 };
-type Request = { method: string; path: string; body?: unknown };
-type Row = { request: (fx: Fixtures, who: Who) => Promise<Request> | Request; expect: Record<Who, number> };
+type Request = { method: string; path: string; body?: unknown; form?: FormData };
+type Check = (body: any, who: Who, fx: Fixtures) => Promise<void> | void;
+type Row = { request: (fx: Fixtures, who: Who) => Promise<Request> | Request; expect: Record<Who, number>; check?: Check };
+
+/** What an answer to each caller must never mention: archive numbers and townships outside its scope. */
+const outsideScope: Record<Who, (fx: Fixtures) => string[]> = {
+  anonymous: () => [],
+  admin: () => [],
+  official: (fx) => [fx.other.townshipId, "QT-A-"],
+  officialOther: (fx) => [fx.townshipId, "JS-"],
+  clerk: (fx) => [fx.other.townshipId, "QT-A-", "JS-YP-"],
+  clerkOther: (fx) => [fx.other.townshipId, "QT-A-", "JS-XH-"],
+  representative: (fx) => [fx.other.townshipId, "QT-A-", "JS-YP-"],
+  household: (fx) => [fx.other.townshipId, "QT-A-", "JS-YP-", "JS-XH-00002"],
+  householdOther: (fx) => [fx.other.townshipId, "QT-A-", "JS-XH-"],
+};
+
+const listed = (key = "items"): Check => (body) => expect(body[key].length, `${key} of the answer`).toBeGreaterThan(0);
+const aFile = (type: string): Check => (body) => {
+  expect(body.contentType).toContain(type);
+  expect(body.bytes).toBeGreaterThan(0);
+};
+const pngForm = async () => {
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 40, b: 30 } } }).png().toBuffer();
+  const form = new FormData();
+  form.append("file", new File([new Uint8Array(png)], "photo.png", { type: "image/png" }));
+  return form;
+};
 
 /** Statuses for all callers: signed-in callers get `base` unless named; anonymous gets 401. */
 function statuses(base: number, overrides: Partial<Record<Who, number>> = {}): Record<Who, number> {
@@ -85,6 +124,7 @@ const villageReaders = (ok: number) =>
 
 const table: Record<string, Row> = {
   getMe: { request: () => ({ method: "GET", path: "/api/v1/me" }), expect: statuses(200) },
+  listMySignIns: { request: () => ({ method: "GET", path: "/api/v1/me/sign-ins" }), expect: statuses(200) },
   changeMyPassword: {
     request: () => ({ method: "POST", path: "/api/v1/me/password",
       body: { currentPassword: "demo1234", newPassword: "Changed-2026", confirmPassword: "Changed-2026" } }),
@@ -97,8 +137,8 @@ const table: Record<string, Row> = {
     request: async () => ({ method: "POST", path: `/api/v1/tokens/${await tokenOf("clerk-xinhua")}/revoke` }),
     expect: statuses(404, { clerk: 200, household: 403, householdOther: 403 }),
   },
-  listAuditLog: { request: () => ({ method: "GET", path: "/api/v1/audit-log" }), expect: townshipStaffOnly(200, 200) },
-  listAccounts: { request: () => ({ method: "GET", path: "/api/v1/accounts" }), expect: townshipStaffOnly(200, 200) },
+  listAuditLog: { request: () => ({ method: "GET", path: "/api/v1/audit-log" }), expect: townshipStaffOnly(200, 200), check: listed("records") },
+  listAccounts: { request: () => ({ method: "GET", path: "/api/v1/accounts" }), expect: townshipStaffOnly(200, 200), check: listed() },
   createAccount: {
     request: (fx) => ({ method: "POST", path: "/api/v1/accounts",
       body: { role: "REPRESENTATIVE", username: `rep-new-${uniq()}`, displayName: "新代表", password: "Start-2026x", villageId: fx.xinhuaId } }),
@@ -129,7 +169,14 @@ const table: Record<string, Row> = {
     request: (fx) => ({ method: "POST", path: `/api/v1/households/${fx.xinhuaHouseholdId}/access-code` }),
     expect: statuses(403, { admin: 200, official: 200, officialOther: 404, clerk: 200, clerkOther: 404 }),
   },
-  listVillages: { request: () => ({ method: "GET", path: "/api/v1/villages" }), expect: statuses(200, { household: 403, householdOther: 403 }) },
+  listVillages: {
+    request: () => ({ method: "GET", path: "/api/v1/villages" }), expect: statuses(200, { household: 403, householdOther: 403 }),
+    check: (body, who, fx) => {
+      const townships = new Set(body.items.map((v: { township: { id: string } }) => v.township.id));
+      expect([...townships]).toEqual(who === "admin" ? expect.arrayContaining([fx.townshipId, fx.other.townshipId]) : [who === "officialOther" ? fx.other.townshipId : fx.townshipId]);
+      if (who === "clerk" || who === "representative") expect(body.items.map((v: { id: string }) => v.id)).toEqual([fx.xinhuaId]);
+    },
+  },
   createVillage: {
     request: (fx, who) => ({ method: "POST", path: "/api/v1/villages",
       body: { code: `T${uniq().slice(0, 5).toUpperCase()}`, name: `测试村${uniq()}`, kind: "VILLAGE",
@@ -141,9 +188,15 @@ const table: Record<string, Row> = {
     expect: townshipStaffOnly(200),
   },
   verifyChains: {
-    // Reads only; an official of another township verifies its own (empty) township.
+    // Reads only; each official verifies exactly the households of its own township.
     request: () => ({ method: "POST", path: "/api/v1/chains/verify" }),
     expect: townshipStaffOnly(200, 200),
+    check: async (body, who, fx) => {
+      const inScope = who === "admin" ? {} : { village: { townshipId: who === "officialOther" ? fx.other.townshipId : fx.townshipId } };
+      expect(body.households).toBe(await db.household.count({ where: inScope }));
+      if (who !== "officialOther") expect(body.records).toBeGreaterThan(100);
+      expect(body.brokenTotal).toBe(0);
+    },
   },
   recordEntry: {
     request: async (fx) => {
@@ -165,20 +218,31 @@ const table: Record<string, Row> = {
     },
     expect: statuses(200, { clerkOther: 404, officialOther: 404, householdOther: 404 }),
   },
-  listVillageEntries: { request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/entries` }), expect: villageReaders(200) },
-  listRulesInForce: { request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/rules` }), expect: villageReaders(200) },
+  listVillageEntries: {
+    request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/entries` }), expect: villageReaders(200),
+    check: (body, who) => {
+      expect(body.items.length).toBeGreaterThan(0);
+      // Representatives read the entries under review only.
+      if (who === "representative") expect(new Set(body.items.map((e: { status: string }) => e.status))).toEqual(new Set(["PENDING"]));
+    },
+  },
+  listRulesInForce: { request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/rules` }), expect: villageReaders(200), check: listed("rules") },
   uploadEvidence: {
-    // callApi sends JSON: a clerk passes authorization and is then told the body is no multipart form.
-    // Uploads themselves, and who may see a photo, are tested in evidence.test.ts.
-    request: () => ({ method: "POST", path: "/api/v1/evidence", body: {} }),
-    expect: statuses(403, { clerk: 400, clerkOther: 400 }),
+    // Uploads are not yet tied to a village: any clerk may upload; who may see a photo is the next row.
+    request: async () => ({ method: "POST", path: "/api/v1/evidence", form: await pngForm() }),
+    expect: statuses(403, { clerk: 201, clerkOther: 201 }),
+    check: (body) => expect(body.mimeType).toMatch(/^image\//),
   },
   downloadEvidence: {
-    // callApi reads JSON answers only, so this row asks for a photo that does not exist.
-    request: () => ({ method: "GET", path: `/api/v1/evidence/${randomUUID()}` }),
-    expect: statuses(404),
+    // A photo of an entry of JS-XH-00001: whoever may read that entry, and nobody else.
+    request: (fx) => ({ method: "GET", path: `/api/v1/evidence/${fx.photoId}` }),
+    expect: statuses(200, { clerkOther: 404, officialOther: 404, householdOther: 404 }),
+    check: aFile("image/"),
   },
-  searchHouseholds: { request: () => ({ method: "GET", path: "/api/v1/households?q=JS" }), expect: householdStaff(200, 200) },
+  searchHouseholds: {
+    request: () => ({ method: "GET", path: "/api/v1/households?q=JS" }), expect: householdStaff(200, 200),
+    check: (body, who) => expect(body.items.length > 0).toBe(who !== "officialOther"),
+  },
   getHousehold: { request: (fx) => ({ method: "GET", path: `/api/v1/households/${fx.xinhuaHouseholdId}` }), expect: householdReaders },
   householdHistory: { request: (fx) => ({ method: "GET", path: `/api/v1/households/${fx.xinhuaHouseholdId}/history` }), expect: householdReaders },
   createHousehold: {
@@ -207,19 +271,20 @@ const table: Record<string, Row> = {
     expect: householdClerk(200),
   },
   importHouseholds: {
-    // callApi sends JSON: a clerk passes authorization and is then told the body is no multipart form.
+    // An empty form: a clerk passes authorization and is then told the file is missing.
     // Imports themselves, and their scope, are tested in household-import.test.ts.
-    request: (fx) => ({ method: "POST", path: `/api/v1/villages/${fx.xinhuaId}/households/import?dryRun=true` }),
+    request: (fx) => ({ method: "POST", path: `/api/v1/villages/${fx.xinhuaId}/households/import?dryRun=true`, form: new FormData() }),
     expect: statuses(403, { clerk: 400, clerkOther: 400 }),
   },
   exportHouseholds: {
-    // callApi reads JSON answers only, so these rows ask for a village that does not exist.
-    request: () => ({ method: "GET", path: `/api/v1/villages/${randomUUID()}/households/export` }),
-    expect: householdStaff(404, 404),
+    request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/households/export` }),
+    expect: statuses(200, { representative: 403, household: 403, householdOther: 403, clerkOther: 404, officialOther: 404 }),
+    check: aFile("spreadsheet"),
   },
   householdImportTemplate: {
-    request: () => ({ method: "GET", path: `/api/v1/villages/${randomUUID()}/households/template` }),
-    expect: statuses(403, { clerk: 404, clerkOther: 404 }),
+    request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/households/template` }),
+    expect: statuses(403, { clerk: 200, clerkOther: 404 }),
+    check: aFile("spreadsheet"),
   },
   getHouseholdArchive: {
     request: async () => ({ method: "GET", path: `/api/v1/households/${(await demoHousehold()).id}/archive` }),
@@ -238,12 +303,12 @@ const table: Record<string, Row> = {
   },
   listRectifications: {
     request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/rectifications` }),
-    expect: { ...villageReaders(200), representative: 403 },
+    expect: { ...villageReaders(200), representative: 403 }, check: listed(),
   },
   uploadRectificationEvidence: {
-    // callApi sends JSON: who passes authorization is then told the body is no multipart form.
+    // An empty form: who passes authorization is then told the photo is missing.
     // Uploads themselves are tested in rectifications.test.ts.
-    request: () => ({ method: "POST", path: "/api/v1/rectifications/evidence", body: {} }),
+    request: () => ({ method: "POST", path: "/api/v1/rectifications/evidence", form: new FormData() }),
     expect: statuses(403, { clerk: 400, clerkOther: 400, household: 400, householdOther: 400 }),
   },
   lodgeAppeal: {
@@ -260,6 +325,8 @@ const table: Record<string, Row> = {
   listOpenAppeals: {
     request: () => ({ method: "GET", path: "/api/v1/appeals" }),
     expect: statuses(200, { representative: 403, household: 403, householdOther: 403 }),
+    // The seed has open appeals in 新花村, none in 杨坪社区 or the other township.
+    check: (body, who) => expect(body.items.length > 0).toBe(["admin", "official", "clerk"].includes(who)),
   },
 };
 
@@ -290,7 +357,14 @@ beforeAll(async () => {
     where: { villageId: xinhua.id, archiveNo: { not: "JS-XH-00001" }, status: "ACTIVE" }, select: { id: true },
   });
   const clerk2 = await db.account.findUniqueOrThrow({ where: { username: "clerk-xinhua-2" }, select: { id: true } });
-  fx = { other, xinhuaId: xinhua.id, xinhuaHouseholdId: household.id, clerk2Id: clerk2.id };
+  const uploaded = await callApi("POST", "/api/v1/evidence", { as: { username: "clerk-xinhua" }, form: await pngForm() });
+  const rule = await db.rule.findFirstOrThrow({ where: { ruleSet: { village: { code: "XH" }, status: "ADOPTED" }, category: "RED" }, select: { id: true } });
+  const recorded = await callApi("POST", "/api/v1/entries", { as: { username: "clerk-xinhua" }, body: {
+    idempotencyKey: randomUUID(), householdId: (await demoHousehold()).id, ruleId: rule.id, occurredOn: "2026-11-20",
+    description: "拾到手机归还失主", evidenceIds: [uploaded.body.id],
+  } });
+  if (recorded.status !== 201) throw new Error(`could not record an entry with a photo: ${JSON.stringify(recorded.body)}`);
+  fx = { other, townshipId: (await township()).id, xinhuaId: xinhua.id, xinhuaHouseholdId: household.id, clerk2Id: clerk2.id, photoId: uploaded.body.id };
 });
 
 const document = buildOpenApiDocument();
@@ -308,9 +382,12 @@ describe("the authorization table", () => {
     it.each(WHO.map((who) => [who, row.expect[who]] as const))(`${id} as %s → %i`, async (who, status) => {
       const request = await row.request(fx, who);
       const as = who === "anonymous" ? null : { username: who === "officialOther" ? fx.other.officialUsername : usernames[who] };
-      const response = await callApi(request.method, request.path, { as, body: request.body });
+      const response = await callApi(request.method, request.path, { as, body: request.body, form: request.form });
       expect(response.status, JSON.stringify(response.body)).toBe(status);
       if (status >= 400) expect(response.body.error.code).toBeTypeOf("string");
+      const answer = JSON.stringify(response.body);
+      for (const outside of outsideScope[who](fx)) expect(answer, `answer to ${who} mentions ${outside}`).not.toContain(outside);
+      if (status < 300) await row.check?.(response.body, who, fx);
     });
   }
 });

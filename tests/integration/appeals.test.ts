@@ -1,7 +1,9 @@
 import "../helpers/app-database";
 import { beforeAll, describe, expect, it } from "vitest";
+import { lodgeAppeal } from "@/lib/server/appeals/lodge-appeal";
+import { resolveActor } from "@/lib/server/auth/resolve-actor";
 import { db } from "@/lib/server/db";
-import { callApi } from "../helpers/api-client";
+import { callApi, sessionCookieFor } from "../helpers/api-client";
 import {
   archiveOf, audited, counts, expectChainIntact, freshHousehold, householdAccountFor, recordConfirmed, recordEntry, refused,
 } from "../helpers/archive-fixtures";
@@ -38,7 +40,11 @@ describe("lodging an appeal", () => {
       status: "OPEN", reason: "那天是帮邻居清理，记录的不是我家", ageDays: 0, resolution: null,
       entry: { id: entryId, status: "PENDING" }, household: { id: homeId }, village: { name: "新花村" },
     });
-    expect(await counts()).toMatchObject({ entries: before.entries, events: before.events, appeals: before.appeals + 1 });
+    // The lodging and its text are chained (it leaves the entry's status as it is).
+    expect(await counts()).toMatchObject({ entries: before.entries, events: before.events + 1, appeals: before.appeals + 1, statuses: before.statuses });
+    const lodged = await db.entryEvent.findFirstOrThrow({ where: { appealId: res.body.id }, select: { type: true, fromStatus: true, toStatus: true, reason: true } });
+    expect(lodged).toEqual({ type: "APPEAL_LODGED", fromStatus: "PENDING", toStatus: "PENDING", reason: "那天是帮邻居清理，记录的不是我家" });
+    await expectChainIntact(homeId);
     expect((await refused("POST", `/api/v1/entries/${entryId}/appeals`, household, { reason: "再申诉一次" }, 409)).code).toBe("CONFLICT");
     const shown = (await archiveOf(homeId, household)).entries.find((e: { id: string }) => e.id === entryId);
     expect(shown).toMatchObject({ canAppeal: false, appeals: [{ status: "OPEN", ageDays: 0 }] });
@@ -94,7 +100,9 @@ describe("resolving an appeal", () => {
     const before = await counts();
     const res = await audited("appeal.dismiss", () => resolve(appeal.id, clerk, { outcome: "DISMISSED", resolution: "经核实记录与事实相符" }));
     expect(res.body).toMatchObject({ status: "DISMISSED", entry: { status: "CONFIRMED" } });
-    expect(await counts()).toMatchObject({ entries: before.entries, events: before.events, statuses: before.statuses });
+    expect(await counts()).toMatchObject({ entries: before.entries, events: before.events + 1, statuses: before.statuses });
+    const event = await db.entryEvent.findFirstOrThrow({ where: { entryId: yellow }, orderBy: { chainSeq: "desc" }, select: { type: true, fromStatus: true, toStatus: true, appealId: true, reason: true } });
+    expect(event).toEqual({ type: "APPEAL_DISMISSED", fromStatus: "CONFIRMED", toStatus: "CONFIRMED", appealId: appeal.id, reason: "经核实记录与事实相符" });
     const shown = (await archiveOf(homeId, household)).entries.find((e: { id: string }) => e.id === yellow);
     expect(shown).toMatchObject({ status: "CONFIRMED", canAppeal: true, appeals: [{ status: "DISMISSED", resolution: "经核实记录与事实相符" }] });
     expect((await lodge(yellow, household, { reason: "有新的证据" })).status).toBe(201);
@@ -109,14 +117,16 @@ describe("resolving an appeal", () => {
     await refused("POST", `/api/v1/appeals/${crypto.randomUUID()}/resolution`, clerk, body, 404);
   });
 
-  it("upholds an appeal whose entry a clerk voided meanwhile without voiding it twice", async () => {
+  it("upholds an appeal whose entry a clerk voided meanwhile: chained, without voiding it twice", async () => {
     const entryId = await recordEntry(homeId, "YELLOW");
     const { body: appeal } = await lodge(entryId);
     await callApi("POST", `/api/v1/entries/${entryId}/void`, { as: clerk, body: { reason: "记错了户" } });
     const before = await counts();
     const res = await resolve(appeal.id, clerk, { outcome: "UPHELD", resolution: "记录已撤销，申诉成立" });
     expect(res.body).toMatchObject({ status: "UPHELD", entry: { status: "VOIDED" } });
-    expect((await counts()).events).toBe(before.events);
+    expect(await counts()).toMatchObject({ events: before.events + 1, statuses: before.statuses });
+    const event = await db.entryEvent.findFirstOrThrow({ where: { appealId: appeal.id, type: "VOIDED" }, select: { fromStatus: true, toStatus: true } });
+    expect(event).toEqual({ fromStatus: "VOIDED", toStatus: "VOIDED" });
     await expectChainIntact(homeId);
   });
 
@@ -133,8 +143,11 @@ describe("GET /api/v1/appeals", () => {
   it("shows the township official every open appeal of the township with its age, oldest first", async () => {
     const xinhuaAppeal = (await lodge(await recordEntry(homeId, "RED"))).body;
     const yangpingEntry = await recordEntry(yangping.householdId, "YELLOW", "clerk-yangping", "YP");
-    const yangpingAppeal = (await lodge(yangpingEntry, yangping)).body;
-    await db.appeal.update({ where: { id: yangpingAppeal.id }, data: { createdAt: new Date(Date.now() - 12 * 86_400_000) } });
+    // Lodged twelve days ago (its time is chained and cannot be changed afterwards).
+    const cookie = (await sessionCookieFor(yangping.username)).split("=")[1];
+    const lodger = (await resolveActor(null, cookie))!;
+    const twelveDaysAgo = new Date(Date.now() - 12 * 86_400_000);
+    const yangpingAppeal = await lodgeAppeal(lodger, yangpingEntry, { reason: "不是我家" }, { ip: "127.0.0.1", userAgent: null }, twelveDaysAgo);
 
     const res = await listAs(official);
     expect(res.status).toBe(200);

@@ -117,7 +117,7 @@ describe("GET /api/v1/audit-log", () => {
   it("records a real write with its actor, address and browser, visible to the township", async () => {
     const created = await callApi("POST", "/api/v1/tokens", {
       as: { username: "clerk-xinhua" }, body: { name: "audit check" },
-      headers: { "x-forwarded-for": "203.0.113.7, 10.0.0.1", "user-agent": "TestBrowser/1.0" },
+      headers: { "x-fca-client-ip": "203.0.113.7", "user-agent": "TestBrowser/1.0" },
     });
     expect(created.status).toBe(201);
     const res = await list(official, `?action=token.create&targetId=${created.body.id}`);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { callApi } from "../helpers/api-client";
 
-const CLIENT = { "x-forwarded-for": "198.51.100.21", "user-agent": "households-test" };
+const CLIENT = { "x-fca-client-ip": "198.51.100.21", "user-agent": "households-test" };
 const as = (username: string, body?: unknown) => ({ as: { username }, headers: CLIENT, ...(body === undefined ? {} : { body }) });
 const search = (username: string, qs: string) => callApi("GET", `/api/v1/households?${qs}`, as(username));
 

@@ -68,7 +68,10 @@ describe("requesting a rectification", () => {
       entry: { id: entryId, category: "YELLOW", status: "PENDING" }, household: { id: homeId },
     });
     expect(res.body.evidence.map((p: { id: string }) => p.id).sort()).toEqual([...photos].sort());
-    expect(await counts()).toMatchObject({ entries: before.entries, events: before.events, rectifications: before.rectifications + 1 });
+    // The request, its note and its photos' hashes are chained (the entry's status is unchanged).
+    expect(await counts()).toMatchObject({ entries: before.entries, events: before.events + 1, rectifications: before.rectifications + 1, statuses: before.statuses });
+    const requested = await db.entryEvent.findFirstOrThrow({ where: { rectificationId: res.body.id }, select: { type: true, fromStatus: true, toStatus: true, reason: true } });
+    expect(requested).toEqual({ type: "RECTIFICATION_REQUESTED", fromStatus: "PENDING", toStatus: "PENDING", reason: "已把垃圾清运干净" });
     const stored = await db.evidencePhoto.findMany({ where: { id: { in: photos } }, select: { entryId: true, rectificationId: true } });
     expect(stored).toEqual(photos.map(() => ({ entryId: null, rectificationId: res.body.id })));
     await expectChainIntact(homeId);
@@ -157,7 +160,7 @@ describe("deciding a rectification", () => {
     const yellow = await recordEntry(homeId, "YELLOW");
     const { body: asked } = await request(yellow, household);
     expect((await decide(asked.id, clerk, { decision: "APPROVE" })).status).toBe(200);
-    const event = await db.entryEvent.findFirstOrThrow({ where: { entryId: yellow }, select: { fromStatus: true, toStatus: true, reason: true } });
+    const event = await db.entryEvent.findFirstOrThrow({ where: { entryId: yellow, type: "RECTIFIED" }, select: { fromStatus: true, toStatus: true, reason: true } });
     expect(event).toEqual({ fromStatus: "PENDING", toStatus: "RECTIFIED", reason: null });
     await expectChainIntact(homeId);
   });
@@ -171,7 +174,9 @@ describe("deciding a rectification", () => {
     const before = await counts();
     const res = await audited("rectification.decline", () => decide(asked.id, clerk, { decision: "DECLINE", reason: "现场核实仍未清理" }));
     expect(res.body).toMatchObject({ status: "DECLINED", entry: { status: "CONFIRMED" } });
-    expect(await counts()).toMatchObject({ entries: before.entries, events: before.events, statuses: before.statuses });
+    expect(await counts()).toMatchObject({ entries: before.entries, events: before.events + 1, statuses: before.statuses });
+    const declined = await db.entryEvent.findFirstOrThrow({ where: { rectificationId: asked.id, type: "RECTIFICATION_DECLINED" }, select: { fromStatus: true, toStatus: true, reason: true } });
+    expect(declined).toEqual({ fromStatus: "CONFIRMED", toStatus: "CONFIRMED", reason: "现场核实仍未清理" });
     const shown = (await archiveOf(homeId, household)).entries.find((e: { id: string }) => e.id === yellow);
     expect(shown).toMatchObject({ status: "CONFIRMED", canRequestRectification: true, rectifications: [{ status: "DECLINED", decisionReason: "现场核实仍未清理" }] });
     expect((await request(yellow, household)).status).toBe(201);

@@ -170,7 +170,13 @@ describe("npm run db:seed", () => {
     const links = new Map<string, StoredLink[]>();
     const add = (householdId: string, link: StoredLink) => links.set(householdId, [...(links.get(householdId) ?? []), link]);
     for (const e of entries) add(e.householdId, { record: entryChainRecord({ ...e, evidence: [] }), prevHash: e.prevHash, hash: e.hash });
-    for (const e of events) add(e.householdId, { record: eventChainRecord(e), prevHash: e.prevHash, hash: e.hash });
+    const filings = new Map((await q<{ id: string; filedViaAccessCode: boolean }>(
+      'SELECT id, "filedViaAccessCode" FROM "Appeal" UNION ALL SELECT id, "filedViaAccessCode" FROM "Rectification"',
+    )).map((f) => [f.id, { filedViaAccessCode: f.filedViaAccessCode, evidence: [] }]));
+    for (const e of events) {
+      const record = eventChainRecord({ ...e, appeal: filings.get(e.appealId ?? "") ?? null, rectification: filings.get(e.rectificationId ?? "") ?? null });
+      add(e.householdId, { record, prevHash: e.prevHash, hash: e.hash });
+    }
     let chained = 0;
     for (const h of households) {
       const chain = (links.get(h.id) ?? []).sort((a, b) => a.record.chainSeq - b.record.chainSeq);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { callApi } from "../helpers/api-client";
 
-const CLIENT = { "x-forwarded-for": "198.51.100.9", "user-agent": "villages-test" };
+const CLIENT = { "x-fca-client-ip": "198.51.100.9", "user-agent": "villages-test" };
 const as = (username: string) => ({ as: { username }, headers: CLIENT });
 const create = (username: string, body: unknown) => callApi("POST", "/api/v1/villages", { ...as(username), body });
 const patch = (username: string, id: string, body: unknown) => callApi("PATCH", `/api/v1/villages/${id}`, { ...as(username), body });

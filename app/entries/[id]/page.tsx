@@ -5,7 +5,7 @@ import { EntryDetail } from "@/components/entries/entry-detail";
 import { VoidEntryForm } from "@/components/entries/void-entry-form";
 import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/server/authz";
+import { can, canOn } from "@/lib/server/authz";
 import { getEntry } from "@/lib/server/entries/get-entry";
 import { isAppError } from "@/lib/server/errors";
 
@@ -29,7 +29,7 @@ export default async function EntryPage({ params }: { params: Promise<{ id: stri
         <Link href="/entries" className="inline-flex min-h-11 items-center text-red-800">← {t("detail.back")}</Link>
       ) : null}
       <EntryDetail entry={entry} />
-      {can(actor, "entries.void") && entry.status !== "VOIDED" ? (
+      {canOn(actor, "entries.void", entry.household.id) && entry.status !== "VOIDED" ? (
         <section className="space-y-2 border-t border-stone-200 pt-4">
           <h2 className="font-semibold">{t("void.title")}</h2>
           <VoidEntryForm entryId={entry.id} />

@@ -6,6 +6,7 @@ import { HouseholdFinder } from "@/components/entries/household-finder";
 import { RecordEntryForm } from "@/components/entries/record-entry-form";
 import { chinaToday, dateToDay } from "@/lib/domain/entry-date";
 import { IdSchema } from "@/lib/schemas/common";
+import { SearchHouseholdsQuerySchema } from "@/lib/schemas/households";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { getHouseholdForEntry } from "@/lib/server/entries/get-household-for-entry";
 import { listRulesInForce } from "@/lib/server/entries/list-rules-in-force";
@@ -46,7 +47,9 @@ export default withNotice(async function NewEntryPage({ searchParams }: { search
       </div>
     );
   }
-  const q = typeof params.q === "string" ? params.q.slice(0, 50) : "";
+  // Through the search schema like every search box: a control character finds nothing rather than a 500.
+  const search = SearchHouseholdsQuerySchema.shape.q.safeParse(typeof params.q === "string" ? params.q.slice(0, 50) : "");
+  const q = search.success ? search.data : "";
   // Only households still in the archive can get new entries.
   const results = q
     ? (await searchHouseholds(actor, { q, villageId: actor.villageId ?? undefined, status: "ACTIVE", page: 1, pageSize: 20 })).items

@@ -1,4 +1,5 @@
 import "server-only";
+import { usernameKey } from "@/lib/domain/username-key";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AccountOutput } from "@/lib/schemas/accounts";
 import { AppError } from "@/lib/server/errors";
@@ -49,8 +50,18 @@ export const auditTarget = (row: Pick<AccountRow, "id" | "townshipId" | "village
 export const usernameTaken = () =>
   new AppError("CONFLICT", "errors.usernameTaken", undefined, { username: "errors.usernameTaken" });
 
-/** Sign-in matches usernames case-insensitively, so must uniqueness. */
+/**
+ * The columns that name an account: the username as given, and the key sign-in looks it up by
+ * (lib/domain/username-key.ts). Every path that creates or renames an account writes both.
+ */
+export const usernameColumns = (username: string) => ({ username, usernameKey: usernameKey(username) });
+
+/**
+ * Names that differ only in case or width are one name to sign-in, so they must be to
+ * uniqueness too. The unique index on usernameKey has the last word; this gives the answer
+ * before any write.
+ */
 export async function assertUsernameFree(tx: Prisma.TransactionClient, username: string): Promise<void> {
-  const taken = await tx.account.findFirst({ where: { username: { equals: username, mode: "insensitive" } }, select: { id: true } });
+  const taken = await tx.account.findUnique({ where: { usernameKey: usernameKey(username) }, select: { id: true } });
   if (taken) throw usernameTaken();
 }

@@ -3,6 +3,7 @@ import type { ChangePasswordInput } from "@/lib/schemas/me";
 import { writeAudit } from "@/lib/server/audit";
 import { hashSecret, verifySecret } from "@/lib/server/auth/password";
 import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
+import type { SessionClaims } from "@/lib/server/auth/session";
 import { authorize } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -11,6 +12,11 @@ import type { RequestContext } from "@/lib/server/request-context";
 /**
  * Changes the actor's own password. The current password is required, except right after a
  * sign-in with a one-time access code, when the household must choose its first password.
+ *
+ * Whoever knew the old password may hold a session or a token: every other session of the
+ * account ends (sessionsValidFrom) and every API token is revoked, in the same transaction as
+ * the change. The session that made the change carries on under the claims returned here, which
+ * the caller re-issues as its cookie; a change made with a token leaves no session at all.
  */
 export async function changeMyPassword(actor: AuthenticatedActor, input: ChangePasswordInput, context: RequestContext) {
   authorize(actor, "me.changePassword");
@@ -27,13 +33,21 @@ export async function changeMyPassword(actor: AuthenticatedActor, input: ChangeP
     throw new AppError("RULE_VIOLATION", "errors.passwordUnchanged");
   }
   const passwordHash = await hashSecret(input.newPassword);
+  const now = new Date();
   await db.$transaction(async (tx) => {
-    await tx.account.update({ where: { id: actor.id }, data: { passwordHash, mustChangePassword: false }, select: { id: true } });
+    await tx.account.update({
+      where: { id: actor.id }, data: { passwordHash, mustChangePassword: false, sessionsValidFrom: now }, select: { id: true },
+    });
+    const { count } = await tx.apiToken.updateMany({ where: { accountId: actor.id, revokedAt: null }, data: { revokedAt: now } });
     await writeAudit(tx, context, {
       actorId: actor.id, action: "account.changePassword", targetType: "Account", targetId: actor.id,
       townshipId: account.townshipId, villageId: account.villageId,
-      before: { mustChangePassword: account.mustChangePassword }, after: { mustChangePassword: false },
+      before: { mustChangePassword: account.mustChangePassword },
+      after: { mustChangePassword: false, sessionsValidFrom: now.toISOString(), tokensRevoked: count },
     });
   });
-  return { ok: true as const };
+  const session: SessionClaims | null = actor.via === "session"
+    ? { accountId: actor.id, signedInAt: now, viaAccessCode: actor.viaAccessCode }
+    : null;
+  return { ok: true as const, session };
 }

@@ -3,22 +3,23 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateAccountInput } from "@/lib/schemas/accounts";
 import { writeAudit } from "@/lib/server/audit";
 import { hashSecret } from "@/lib/server/auth/password";
-import { authorize, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
+import { authorizeAccountAction } from "@/lib/server/authz/manage-accounts";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
 import { isUniqueViolation } from "@/lib/server/unique-violation";
-import { accountSelect, assertUsernameFree, auditSnapshot, auditTarget, toAccountOutput, usernameTaken } from "./account-record";
+import { accountSelect, assertUsernameFree, auditSnapshot, auditTarget, toAccountOutput, usernameColumns, usernameTaken } from "./account-record";
 import { resolvePlacement, type Placement } from "./placement";
 import { newAccessCode } from "./secrets";
 
 /**
- * Creates an account of any role within the actor's scope. Staff get the initial password
+ * Creates an account of a role the actor manages, within its scope. Staff get the initial password
  * typed by the admin; a household gets its archive number as username and a one-time access
  * code instead, returned here once and stored only as a hash.
  */
 export async function createAccount(actor: Actor, input: CreateAccountInput, context: RequestContext) {
-  authorize(actor, "accounts.manage");
+  authorizeAccountAction(actor, { id: null, role: input.role }, "create");
   const code = input.role === "HOUSEHOLD" ? await newAccessCode() : null;
   const passwordHash = input.role === "HOUSEHOLD" ? null : await hashSecret(input.password);
   try {
@@ -28,7 +29,7 @@ export async function createAccount(actor: Actor, input: CreateAccountInput, con
       await assertUsernameFree(tx, identity.username);
       const row = await tx.account.create({
         data: {
-          ...identity, ...placement, role: input.role, passwordHash,
+          ...usernameColumns(identity.username), displayName: identity.displayName, ...placement, role: input.role, passwordHash,
           // Whoever set the first secret knows it; the holder chooses their own at first sign-in.
           mustChangePassword: true,
           accessCodeHash: code?.hash ?? null, accessCodeExpiresAt: code?.expiresAt ?? null,

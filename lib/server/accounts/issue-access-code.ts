@@ -2,12 +2,14 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IssueAccessCodeResult } from "@/lib/schemas/accounts";
 import { writeAudit } from "@/lib/server/audit";
-import { authorize, authorizeIn, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
+import { loadHouseholdTarget } from "@/lib/server/authz/targets";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
 import { isUniqueViolation } from "@/lib/server/unique-violation";
-import { assertUsernameFree, usernameTaken } from "./account-record";
+import { liftSignInLocks } from "@/lib/server/auth/sign-in-limits";
+import { assertUsernameFree, usernameColumns, usernameTaken } from "./account-record";
 import { newAccessCode } from "./secrets";
 
 const findHousehold = (id: string) =>
@@ -26,11 +28,10 @@ type HouseholdForCode = NonNullable<Awaited<ReturnType<typeof findHousehold>>>;
  * A new code replaces any earlier one; signing in with it spends it (auth/sign-in.ts).
  */
 export async function issueAccessCode(actor: Actor, householdId: string, context: RequestContext): Promise<IssueAccessCodeResult> {
-  authorize(actor, "accounts.issueAccessCode");
+  await loadHouseholdTarget(actor, "accounts.issueAccessCode", householdId);
   const household = await findHousehold(householdId);
   if (!household) throw new AppError("NOT_FOUND", "errors.notFound");
   const { village } = household;
-  authorizeIn(actor, "accounts.issueAccessCode", { townshipId: village.townshipId, villageId: village.id, householdId: household.id });
   if (household.status !== "ACTIVE") throw new AppError("RULE_VIOLATION", "errors.householdNotActive");
   const code = await newAccessCode();
   try {
@@ -58,8 +59,7 @@ export async function issueAccessCode(actor: Actor, householdId: string, context
 async function upsertHouseholdAccount(
   tx: Prisma.TransactionClient, household: HouseholdForCode, code: { hash: string; expiresAt: Date },
 ) {
-  // A code also lifts a lock from failed sign-ins: the household is starting afresh.
-  const codeData = { accessCodeHash: code.hash, accessCodeExpiresAt: code.expiresAt, lockedUntil: null };
+  const codeData = { accessCodeHash: code.hash, accessCodeExpiresAt: code.expiresAt };
   const select = { id: true, username: true } as const;
   const existing = await tx.account.findFirst({
     where: { householdId: household.id, role: "HOUSEHOLD" },
@@ -68,6 +68,8 @@ async function upsertHouseholdAccount(
   if (existing) {
     // A deactivated account stays deactivated: reactivating is for an admin or official.
     if (!existing.active) throw new AppError("RULE_VIOLATION", "errors.accountInactive");
+    // A code also lifts the locks from failed sign-ins: the household is starting afresh.
+    await liftSignInLocks(tx, existing.id, new Date());
     const account = await tx.account.update({ where: { id: existing.id }, data: codeData, select });
     const before = {
       accessCodeExpiresAt: existing.accessCodeExpiresAt?.toISOString() ?? null,
@@ -78,7 +80,7 @@ async function upsertHouseholdAccount(
   await assertUsernameFree(tx, household.archiveNo);
   const account = await tx.account.create({
     data: {
-      username: household.archiveNo, displayName: household.headName, role: "HOUSEHOLD",
+      ...usernameColumns(household.archiveNo), displayName: household.headName, role: "HOUSEHOLD",
       townshipId: household.village.townshipId, villageId: household.village.id, householdId: household.id,
       mustChangePassword: true, ...codeData,
     },

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListAccountsQuery } from "@/lib/schemas/accounts";
 import { accountWhere, authorize, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { escapeLike } from "@/lib/server/escape-like";
 import { accountSelect, toAccountOutput } from "./account-record";
 
 /** Accounts within the actor's scope, filtered and paged; the scope is part of the query. */
@@ -13,10 +14,11 @@ export async function listAccounts(actor: Actor, query: ListAccountsQuery) {
   if (query.villageId) filters.push({ villageId: query.villageId });
   if (query.active !== undefined) filters.push({ active: query.active });
   if (query.q) {
+    const text = escapeLike(query.q);
     filters.push({
       OR: [
-        { username: { contains: query.q, mode: "insensitive" } },
-        { displayName: { contains: query.q, mode: "insensitive" } },
+        { username: { contains: text, mode: "insensitive" } },
+        { displayName: { contains: text, mode: "insensitive" } },
       ],
     });
   }

@@ -29,14 +29,14 @@ const missing = (field: string, key: string) => new AppError("INVALID_INPUT", "e
 const violation = (field: string, key: string) => new AppError("RULE_VIOLATION", key, undefined, { [field]: key });
 
 /**
- * Checks that the actor may place an account of this role there and returns the columns to
- * store. Places outside the actor's scope answer 404; only an admin may create an admin.
+ * Checks that the place lies in the actor's scope (404 outside it) and returns the columns to
+ * store. Whether the actor may give the role at all is decided before, by
+ * authz/manage-accounts.ts.
  */
 export async function resolvePlacement(tx: Prisma.TransactionClient, actor: Actor, wanted: WantedPlacement): Promise<Placement> {
   const none = { townshipId: null, villageId: null, householdId: null, homeHouseholdId: null };
   switch (wanted.role) {
     case "ADMIN":
-      if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "errors.forbidden");
       return none;
     case "TOWNSHIP_OFFICIAL":
       return { ...none, townshipId: await townshipInScope(tx, actor, wanted.townshipId ?? actor.townshipId) };

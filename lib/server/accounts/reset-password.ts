@@ -1,30 +1,34 @@
 import "server-only";
 import { writeAudit } from "@/lib/server/audit";
-import { accountWhere, authorize, type Actor } from "@/lib/server/authz";
+import { liftSignInLocks } from "@/lib/server/auth/sign-in-limits";
+import type { Actor } from "@/lib/server/authz";
+import { loadManagedAccount } from "@/lib/server/authz/manage-accounts";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
 import { accountSelect, auditTarget, toAccountOutput } from "./account-record";
 import { newTemporaryPassword } from "./secrets";
 
 /**
  * Replaces an account's password with a temporary one, returned here once; its holder must
- * choose a new password at the next sign-in. A lock from failed sign-ins is lifted too.
+ * choose a new password at the next sign-in. Sign-in locks are lifted, every session ends and
+ * every API token is revoked: whoever held the old password holds nothing now. Never on one's
+ * own account (authz/manage-accounts.ts): that is "change my password".
  */
 export async function resetAccountPassword(actor: Actor, id: string, context: RequestContext) {
-  authorize(actor, "accounts.manage");
   const temporary = await newTemporaryPassword();
   return db.$transaction(async (tx) => {
-    const current = await tx.account.findFirst({ where: { AND: [accountWhere(actor), { id }] }, select: accountSelect });
-    if (!current) throw new AppError("NOT_FOUND", "errors.notFound");
+    await loadManagedAccount(tx, actor, id, "resetPassword");
+    const current = await tx.account.findUniqueOrThrow({ where: { id }, select: accountSelect });
+    const now = new Date();
+    await liftSignInLocks(tx, id, now);
     const row = await tx.account.update({
-      // sessionsValidFrom: whoever holds an older session must sign in again with the new password.
-      where: { id }, data: { passwordHash: temporary.hash, mustChangePassword: true, lockedUntil: null, sessionsValidFrom: new Date() }, select: accountSelect,
+      where: { id }, data: { passwordHash: temporary.hash, mustChangePassword: true, sessionsValidFrom: now }, select: accountSelect,
     });
+    const { count } = await tx.apiToken.updateMany({ where: { accountId: id, revokedAt: null }, data: { revokedAt: now } });
     await writeAudit(tx, context, {
       actorId: actor.id, action: "account.resetPassword", ...auditTarget(row),
       before: { mustChangePassword: current.mustChangePassword, lockedUntil: current.lockedUntil?.toISOString() ?? null },
-      after: { mustChangePassword: true, lockedUntil: null },
+      after: { mustChangePassword: true, lockedUntil: null, sessionsValidFrom: now.toISOString(), tokensRevoked: count },
     });
     return { account: toAccountOutput(row), temporaryPassword: temporary.password };
   });

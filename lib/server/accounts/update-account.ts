@@ -1,7 +1,8 @@
 import "server-only";
 import type { UpdateAccountInput } from "@/lib/schemas/accounts";
 import { writeAudit } from "@/lib/server/audit";
-import { accountWhere, authorize, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
+import { authorizeAccountAction, loadManagedAccount } from "@/lib/server/authz/manage-accounts";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
@@ -9,22 +10,23 @@ import { accountSelect, auditSnapshot, auditTarget, toAccountOutput } from "./ac
 import { resolvePlacement } from "./placement";
 
 /**
- * Changes an account's name, role and place, under the same scope rules as creating one. A
- * household account stays a household account (its username is the archive number), and
- * nobody changes their own role.
+ * Changes an account's name, role and place, under the same rules as creating one
+ * (authz/manage-accounts.ts): a role change needs both the account's present role and the new
+ * one to be the actor's to manage, and is never made on one's own account. A household account
+ * stays a household account (its username is the archive number).
  */
 export async function updateAccount(actor: Actor, id: string, input: UpdateAccountInput, context: RequestContext) {
-  authorize(actor, "accounts.manage");
   return db.$transaction(async (tx) => {
-    const current = await tx.account.findFirst({ where: { AND: [accountWhere(actor), { id }] }, select: accountSelect });
-    if (!current) throw new AppError("NOT_FOUND", "errors.notFound");
-    const role = input.role ?? current.role;
-    if (role !== current.role && (role === "HOUSEHOLD" || current.role === "HOUSEHOLD")) {
-      throw new AppError("RULE_VIOLATION", "errors.householdRoleFixed", undefined, { role: "errors.householdRoleFixed" });
+    const target = await loadManagedAccount(tx, actor, id, "update");
+    const role = input.role ?? target.role;
+    if (role !== target.role) {
+      authorizeAccountAction(actor, target, "changeRole");
+      authorizeAccountAction(actor, { id: null, role }, "changeRole");
+      if (role === "HOUSEHOLD" || target.role === "HOUSEHOLD") {
+        throw new AppError("RULE_VIOLATION", "errors.householdRoleFixed", undefined, { role: "errors.householdRoleFixed" });
+      }
     }
-    if (role !== current.role && current.id === actor.id) {
-      throw new AppError("RULE_VIOLATION", "errors.cannotChangeOwnRole", undefined, { role: "errors.cannotChangeOwnRole" });
-    }
+    const current = await tx.account.findUniqueOrThrow({ where: { id: target.id }, select: accountSelect });
     const villageId = input.villageId ?? current.villageId;
     const placement = await resolvePlacement(tx, actor, {
       role, villageId, householdId: current.householdId, currentVillageId: current.villageId,

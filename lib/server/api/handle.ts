@@ -2,12 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
 import { localeOfRequest } from "@/lib/i18n/translator";
-import { resolveActor, type AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
-import { sessionCookieName } from "@/lib/server/auth/session";
+import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
 import { authorize } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 import { requestContextFrom, type RequestContext } from "@/lib/server/request-context";
 import { errorResponse } from "./error-response";
+import { resolveCaller } from "./resolve-caller";
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
@@ -33,7 +33,7 @@ export function handle<O extends Operation>(
 ) {
   return async (request: Request, route: RouteContext): Promise<Response> => {
     try {
-      const actor = await resolveActor(request.headers.get("authorization"), readCookie(request, sessionCookieName()));
+      const actor = await resolveCaller(request);
       if (operation.permission !== null) {
         if (!actor) throw new AppError("UNAUTHENTICATED", "errors.unauthenticated");
         if (actor.mustChangePassword && operation.id !== "changeMyPassword") {
@@ -42,11 +42,14 @@ export function handle<O extends Operation>(
         authorize(actor, operation.permission);
       }
       if (operation.method !== "GET" && actor?.via === "session") assertSameOrigin(request);
+      const params = operation.params?.parse(await route.params);
+      const query = operation.query?.parse(Object.fromEntries(new URL(request.url).searchParams));
+      const body = operation.method === "GET" ? undefined : await readBody(request, operation);
       const args = {
         actor,
-        params: operation.params?.parse(await route.params),
-        query: operation.query?.parse(Object.fromEntries(new URL(request.url).searchParams)),
-        body: operation.body?.parse(operation.multipart ? await readForm(request) : await readJson(request)),
+        params,
+        query,
+        body: operation.body?.parse(body),
         context: requestContextFrom(request.headers),
         request,
       } as HandlerArgs<O>;
@@ -60,17 +63,26 @@ export function handle<O extends Operation>(
   };
 }
 
-function readCookie(request: Request, name: string): string | undefined {
-  for (const part of request.headers.get("cookie")?.split(";") ?? []) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return value.join("=");
+// A write says what it sends: JSON, or a multipart form for an upload. Anything else (a
+// text/plain body is what a foreign page's plain form can post without asking) is refused
+// before it is read as if it were JSON. A write without a body needs no content type.
+async function readBody(request: Request, operation: Operation): Promise<unknown> {
+  if (operation.multipart) {
+    requireMediaType(request, "multipart/form-data");
+    return readForm(request);
   }
-  return undefined;
+  const text = await request.text();
+  if (!text) return operation.body ? {} : undefined;
+  requireMediaType(request, "application/json");
+  return operation.body ? parseJson(text) : undefined;
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (!text) return {};
+function requireMediaType(request: Request, expected: string): void {
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== expected) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "errors.unsupportedMediaType", { expected });
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { AppealView, ResolveAppealInput } from "@/lib/schemas/appeals";
 import { writeAudit } from "@/lib/server/audit";
-import { assertNotRecused, authorize, authorizeIn, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
+import { loadDueProcessTarget } from "@/lib/server/authz/targets";
 import { appendEvent, lockChain } from "@/lib/server/chain/append-to-chain";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -11,18 +12,12 @@ import { unsafeGetAppealView } from "./appeal-views";
 /**
  * A clerk of the village resolves an appeal, with the reason the household will read. UPHELD
  * voids the entry: a VOIDED event carrying the appeal's id is appended to the household's
- * chain. DISMISSED leaves the entry as it is. Resolved once only.
+ * chain. DISMISSED leaves the entry as it is, and is chained as an APPEAL_DISMISSED event.
+ * Resolved once only.
  */
 export async function resolveAppeal(actor: Actor, appealId: string, input: ResolveAppealInput, context: RequestContext): Promise<AppealView> {
-  authorize(actor, "appeals.resolve");
-  const found = await db.appeal.findUnique({
-    where: { id: appealId },
-    select: { householdId: true, villageId: true, village: { select: { townshipId: true } } },
-  });
-  if (!found) throw new AppError("NOT_FOUND", "errors.notFound");
-  const place = { townshipId: found.village.townshipId, villageId: found.villageId, householdId: found.householdId };
-  authorizeIn(actor, "appeals.resolve", place);
-  assertNotRecused(actor, found.householdId);
+  const found = await loadDueProcessTarget(actor, "appeals.resolve", "appeal", appealId);
+  const place = { townshipId: found.townshipId, villageId: found.villageId, householdId: found.householdId };
 
   await db.$transaction(async (tx) => {
     // The chain's lock serializes two clerks resolving the same appeal at once.
@@ -33,18 +28,18 @@ export async function resolveAppeal(actor: Actor, appealId: string, input: Resol
     });
     if (open.status !== "OPEN") throw new AppError("CONFLICT", "errors.appealAlreadyResolved");
     const entryStatus = open.entry.status;
-    // A clerk may have voided the entry meanwhile: the appeal is then upheld with nothing left to void.
-    const voids = input.outcome === "UPHELD" && entryStatus !== "VOIDED";
-    const event = voids
-      ? await appendEvent(tx, {
-        entryId: open.entryId, householdId: found.householdId, type: "VOIDED", fromStatus: entryStatus, toStatus: "VOIDED",
-        reason: input.resolution, actorId: actor.id, appealId,
-      })
-      : null;
-    if (voids) await tx.entry.update({ where: { id: open.entryId }, data: { status: "VOIDED" }, select: { id: true } });
+    // Either outcome is chained with its reason. A clerk may have voided the entry meanwhile: the
+    // appeal is then upheld by a VOIDED event that changes nothing (VOIDED to VOIDED).
+    const upheld = input.outcome === "UPHELD";
+    const toStatus = upheld ? "VOIDED" : entryStatus;
+    const event = await appendEvent(tx, {
+      entryId: open.entryId, householdId: found.householdId, type: upheld ? "VOIDED" : "APPEAL_DISMISSED",
+      fromStatus: entryStatus, toStatus, reason: input.resolution, actorId: actor.id, appealId,
+    });
+    if (toStatus !== entryStatus) await tx.entry.update({ where: { id: open.entryId }, data: { status: toStatus }, select: { id: true } });
     await tx.appeal.update({
       where: { id: appealId },
-      data: { status: input.outcome, resolvedById: actor.id, resolvedAt: new Date(), resolution: input.resolution },
+      data: { status: input.outcome, resolvedById: actor.id, resolvedAt: event.createdAt, resolution: input.resolution },
       select: { id: true },
     });
     await writeAudit(tx, context, {
@@ -53,7 +48,7 @@ export async function resolveAppeal(actor: Actor, appealId: string, input: Resol
       before: { status: "OPEN", entryStatus },
       after: {
         status: input.outcome, resolution: input.resolution, entryId: open.entryId,
-        entryStatus: voids ? "VOIDED" : entryStatus, eventId: event?.id ?? null,
+        entryStatus: toStatus, eventId: event.id,
       },
     });
   });

@@ -4,6 +4,7 @@ import type { AuditLogPage, AuditLogQuery } from "@/lib/schemas/audit-log";
 import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
 import { auditWhere, authorize } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { escapeLike } from "@/lib/server/escape-like";
 
 // Days in filters are days in China (UTC+8 all year, no daylight saving time).
 const CHINA_OFFSET = "+08:00";
@@ -79,5 +80,3 @@ function cursorWhere(cursor: string | undefined): Prisma.AuditLogWhereInput {
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00${CHINA_OFFSET}`);
 
-// Prisma hands startsWith to LIKE unescaped: "%" or "_" typed in the filter would be wildcards.
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");

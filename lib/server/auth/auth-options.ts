@@ -1,13 +1,16 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { requestContextFrom } from "@/lib/server/request-context";
-import { SESSION_MAX_AGE_S } from "./session";
+import { SESSION_MAX_AGE_S, sessionPayload } from "./session";
 import { endSessions } from "./end-sessions";
 import { signIn } from "./sign-in";
 
 // next-auth v4, credentials only, JWT sessions (docs/decisions/0003). A refused sign-in throws
 // an Error whose message is JSON ({ reason, retryAt }); the sign-in form turns it into words.
+
+// What authorize hands to the jwt callback: the account and how it proved itself.
+type SignedInUser = User & { viaAccessCode: boolean };
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   jwt: { maxAge: SESSION_MAX_AGE_S },
@@ -22,7 +25,8 @@ export const authOptions: NextAuthOptions = {
         if (!username || !password) throw new Error(JSON.stringify({ reason: "INVALID" }));
         const result = await signIn(username, password, requestContextFrom(new Headers(req.headers as Record<string, string>)));
         if (!result.ok) throw new Error(JSON.stringify({ reason: result.reason, retryAt: result.retryAt?.toISOString() }));
-        return { id: result.accountId };
+        const user: SignedInUser = { id: result.accountId, viaAccessCode: result.method === "ACCESS_CODE" };
+        return user;
       },
     }),
   ],
@@ -34,7 +38,9 @@ export const authOptions: NextAuthOptions = {
     },
   },
   callbacks: {
-    // Only the account id goes into the token; see resolve-actor.ts.
-    jwt: ({ token, user }) => (user ? { sub: user.id, signedInAt: Date.now() } : token),
+    // Only who signed in, when and how go into the token; see session.ts and resolve-actor.ts.
+    jwt: ({ token, user }) => (user
+      ? sessionPayload({ accountId: user.id, signedInAt: new Date(), viaAccessCode: (user as SignedInUser).viaAccessCode === true })
+      : token),
   },
 };

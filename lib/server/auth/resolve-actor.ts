@@ -27,7 +27,7 @@ export async function resolveActor(authorization: string | null, sessionToken: s
     });
     if (!token || token.revokedAt || !token.account.active || token.account.role === "HOUSEHOLD") return null;
     await touchToken(token.id, token.lastUsedAt);
-    return toActor(token.account, "token");
+    return toActor(token.account, "token", false);
   }
   const session = await readSessionToken(sessionToken);
   if (!session) return null;
@@ -36,16 +36,20 @@ export async function resolveActor(authorization: string | null, sessionToken: s
     select: { ...actorSelect, sessionsValidFrom: true },
   });
   if (!account?.active) return null;
+  // A password change, reset, deactivation or reactivation ends the sessions signed in before it.
   if (account.sessionsValidFrom && session.signedInAt < account.sessionsValidFrom) return null;
-  return toActor(account, "session");
+  return toActor(account, "session", session.viaAccessCode);
 }
 
-function toActor(account: { active: boolean; mustChangePassword: boolean } & Omit<Actor, "viaAccessCode">, via: AuthenticatedActor["via"]): AuthenticatedActor {
+type ActorRow = { active: boolean; mustChangePassword: boolean } & Omit<Actor, "viaAccessCode">;
+
+function toActor(account: ActorRow, via: AuthenticatedActor["via"], viaAccessCode: boolean): AuthenticatedActor {
   return {
     id: account.id, username: account.username, displayName: account.displayName, role: account.role,
     townshipId: account.townshipId, villageId: account.villageId, householdId: account.householdId,
     homeHouseholdId: account.homeHouseholdId, mustChangePassword: account.mustChangePassword, via,
-    viaAccessCode: false,
+    // Only households sign in with access codes, and households hold no API tokens.
+    viaAccessCode,
   };
 }
 

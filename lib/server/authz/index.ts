@@ -21,44 +21,61 @@ export type Actor = {
   viaAccessCode: boolean;
 };
 
-export const permissions = {
-  "me.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"],
-  "me.changePassword": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"],
-  "tokens.manageOwn": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
-  "accounts.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
-  "accounts.manage": ["ADMIN", "TOWNSHIP_OFFICIAL"],
-  "accounts.issueAccessCode": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"],
-  "villages.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
-  "villages.manage": ["ADMIN", "TOWNSHIP_OFFICIAL"],
-  "townships.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
-  "households.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "HOUSEHOLD"],
+// Each permission: the roles that hold it, and whether it is recused — nobody exercises it on the
+// household they live in (DESIGN.md "Recusal"). Recusal is applied where the target is loaded
+// (./targets.ts), so a use case cannot forget it.
+type Grant = { roles: readonly Role[]; recused: boolean };
+const grant = (...roles: Role[]): Grant => ({ roles, recused: false });
+const recused = (...roles: Role[]): Grant => ({ roles, recused: true });
+
+export const policy = {
+  "me.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"),
+  "me.changePassword": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"),
+  "tokens.manageOwn": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"),
+  "accounts.read": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
+  "accounts.manage": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
+  // A code lets its holder sign in as the household: never for one's own.
+  "accounts.issueAccessCode": recused("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"),
+  "villages.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"),
+  "villages.manage": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
+  "townships.read": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
+  // What /api/health tells beyond ok: migration names and database errors.
+  "system.health": grant("ADMIN"),
+  "households.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "HOUSEHOLD"),
   // Listing, searching and exporting many households: staff only (a household reads itself).
-  "households.search": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"],
-  "households.manage": ["CLERK"],
-  "audit.read": ["ADMIN", "TOWNSHIP_OFFICIAL"],
-  "chains.verify": ["ADMIN", "TOWNSHIP_OFFICIAL"],
-  "entries.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"],
-  "entries.list": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
-  "entries.record": ["CLERK"],
-  "entries.void": ["CLERK"],
-  "evidence.upload": ["CLERK"],
-  "rules.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"],
+  "households.search": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"),
+  "households.manage": grant("CLERK"),
+  "audit.read": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
+  "chains.verify": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
+  "entries.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"),
+  "entries.list": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"),
+  "entries.record": recused("CLERK"),
+  "entries.void": recused("CLERK"),
+  "evidence.upload": grant("CLERK"),
+  "rules.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"),
   // A household's archive page: score, eligibility, entries, rectifications and appeals.
-  "archive.read": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "HOUSEHOLD"],
+  "archive.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "HOUSEHOLD"),
   // A household asks for its own yellows; a clerk may ask on its behalf. Both may upload photos for it.
-  "rectifications.request": ["CLERK", "HOUSEHOLD"],
-  "rectifications.decide": ["CLERK"],
-  "rectifications.list": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"],
-  "appeals.lodge": ["HOUSEHOLD"],
-  "appeals.resolve": ["CLERK"],
+  "rectifications.request": grant("CLERK", "HOUSEHOLD"),
+  "rectifications.decide": recused("CLERK"),
+  "rectifications.list": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"),
+  "appeals.lodge": grant("HOUSEHOLD"),
+  "appeals.resolve": recused("CLERK"),
   // "Open appeals are visible to the township" (DESIGN.md).
-  "appeals.list": ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"],
-} as const satisfies Record<string, readonly Role[]>;
+  "appeals.list": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"),
+} as const satisfies Record<string, Grant>;
 
-export type Permission = keyof typeof permissions;
+export type Permission = keyof typeof policy;
 
-export function can(actor: Actor, permission: Permission): boolean {
-  return (permissions[permission] as readonly Role[]).includes(actor.role);
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
+  return policy[permission].roles.includes(actor.role);
+}
+
+export const isRecused = (permission: Permission): boolean => policy[permission].recused;
+
+/** Whether to offer the action on a household's record: the role holds it and recusal allows it. */
+export function canOn(actor: Pick<Actor, "role" | "homeHouseholdId">, permission: Permission, householdId: string): boolean {
+  return can(actor, permission) && !(isRecused(permission) && actor.homeHouseholdId === householdId);
 }
 
 /** Throws 403 unless the role holds the permission. */
@@ -93,11 +110,13 @@ export function authorizeIn(actor: Actor, permission: Permission, place: Place):
 }
 
 /**
- * A council member never decides a matter of the household he or she lives in (recusal): a
- * rectification or an appeal of that household is left to another clerk of the village.
+ * Recusal (DESIGN.md): a recused permission is never exercised on the household the actor lives
+ * in — 403 with the reason, since the actor can see the household anyway.
  */
-export function assertNotRecused(actor: Actor, householdId: string): void {
-  if (actor.homeHouseholdId === householdId) throw new AppError("FORBIDDEN", "errors.recusedOwnHousehold");
+export function assertNotRecused(actor: Actor, permission: Permission, householdId: string): void {
+  if (isRecused(permission) && actor.homeHouseholdId === householdId) {
+    throw new AppError("FORBIDDEN", "errors.recusedOwnHousehold");
+  }
 }
 
 // An account whose role needs a scope but has none is refused rather than given a filter

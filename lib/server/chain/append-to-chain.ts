@@ -3,7 +3,7 @@ import { hashRecord } from "@/lib/domain/hash-chain";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryCategory, EntryEventType, EntryStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/server/errors";
-import { entryChainRecord, eventChainRecord } from "./chain-records";
+import { entryChainRecord, eventChainRecord, type EventChainRow } from "./chain-records";
 import { uuid7 } from "./uuid7";
 
 // Every Entry and EntryEvent of a household is appended here, inside the caller's transaction:
@@ -24,9 +24,11 @@ export type NewEvent = {
   entryId: string; householdId: string; type: EntryEventType; fromStatus: EntryStatus; toStatus: EntryStatus;
   reason: string | null; actorId: string | null; reviewId?: string | null; appealId?: string | null;
   rectificationId?: string | null;
+  // When a filing's row carries the time too (its createdAt must equal its event's); default now.
+  at?: Date;
 };
 
-export type Appended = { id: string; chainSeq: number; hash: string };
+export type Appended = { id: string; chainSeq: number; hash: string; createdAt: Date };
 
 type ChainState = { chainLength: number; chainHead: string | null };
 
@@ -62,20 +64,48 @@ export async function appendEntry(tx: Tx, entry: NewEntry, evidenceIds: string[]
     if (attached.count !== evidenceIds.length) throw evidenceUnavailable();
   }
   await moveHead(tx, entry.householdId, row.chainSeq, hash);
-  return { id: row.id, chainSeq: row.chainSeq, hash };
+  return { id: row.id, chainSeq: row.chainSeq, hash, createdAt: row.recordedAt };
 }
 
-/** Appends an event (a change of an entry's status); the caller updates Entry.status with it. */
+/**
+ * Appends an event: a change of an entry's status (the caller updates Entry.status with it) or a
+ * due-process step. A filing event (APPEAL_LODGED, RECTIFICATION_REQUESTED) comes after its row
+ * and the photos attached to it, whose facts its hash covers.
+ */
 export async function appendEvent(tx: Tx, event: NewEvent): Promise<Appended> {
   const head = await lockChain(tx, event.householdId);
+  const { at, ...columns } = event;
   const row = {
-    ...event, reviewId: event.reviewId ?? null, appealId: event.appealId ?? null,
-    rectificationId: event.rectificationId ?? null, id: uuid7(), createdAt: new Date(), chainSeq: head.chainLength + 1, prevHash: head.chainHead,
+    ...columns, reviewId: event.reviewId ?? null, appealId: event.appealId ?? null,
+    rectificationId: event.rectificationId ?? null, id: uuid7(), createdAt: at ?? new Date(), chainSeq: head.chainLength + 1, prevHash: head.chainHead,
   };
-  const hash = hashRecord(head.chainHead, eventChainRecord({ ...row, hash: "" }));
+  const hash = hashRecord(head.chainHead, eventChainRecord({ ...row, hash: "", ...(await loadFiling(tx, row)) }));
   await tx.entryEvent.create({ data: { ...row, hash }, select: { id: true } });
   await moveHead(tx, event.householdId, row.chainSeq, hash);
-  return { id: row.id, chainSeq: row.chainSeq, hash };
+  return { id: row.id, chainSeq: row.chainSeq, hash, createdAt: row.createdAt };
+}
+
+type FilingFacts = Pick<EventChainRow, "appeal" | "rectification">;
+
+async function loadFiling(
+  tx: Tx, event: { type: EntryEventType; appealId: string | null; rectificationId: string | null },
+): Promise<FilingFacts> {
+  const missing = () => new Error(`a ${event.type} event needs its row written first`);
+  if (event.type === "APPEAL_LODGED") {
+    if (!event.appealId) throw missing();
+    const appeal = await tx.appeal.findUnique({ where: { id: event.appealId }, select: { filedViaAccessCode: true } });
+    if (!appeal) throw missing();
+    return { appeal, rectification: null };
+  }
+  if (event.type === "RECTIFICATION_REQUESTED") {
+    if (!event.rectificationId) throw missing();
+    const rectification = await tx.rectification.findUnique({
+      where: { id: event.rectificationId }, select: { filedViaAccessCode: true, evidence: { select: { sha256: true } } },
+    });
+    if (!rectification) throw missing();
+    return { appeal: null, rectification };
+  }
+  return { appeal: null, rectification: null };
 }
 
 // Another request attached one of the photos first (or it never was the caller's to attach).

@@ -1,43 +1,49 @@
 import "server-only";
-import type { ChainedEntry, ChainedEvent, StoredLink } from "@/lib/domain/hash-chain";
+import type { ChainedEntry, ChainedEvent, ChainedFiling, StoredLink } from "@/lib/domain/hash-chain";
 
 // Stored Entry and EntryEvent rows as the hash chain sees them (lib/domain/hash-chain.ts): the
 // one mapping used by the seed, the recording use cases and verification. `occurredOn` arrives
 // from its DATE column as UTC midnight, timestamps as stored.
 
 export const entryChainSelect = {
-  id: true, householdId: true, memberId: true, ruleId: true, category: true, marks: true,
-  occurredOn: true, description: true, legalAuthority: true, legalDocumentNo: true,
+  id: true, householdId: true, villageId: true, memberId: true, ruleId: true, category: true, marks: true,
+  occurredOn: true, year: true, quarter: true, description: true, legalAuthority: true, legalDocumentNo: true,
   recordedById: true, recordedAt: true, chainSeq: true, prevHash: true, hash: true, status: true,
   evidence: { select: { sha256: true } },
 } as const;
 
+// A filing event hashes what its appeal or rectification row holds beyond the event's columns.
 export const eventChainSelect = {
   id: true, entryId: true, householdId: true, type: true, fromStatus: true, toStatus: true,
   reason: true, actorId: true, reviewId: true, appealId: true, rectificationId: true,
   createdAt: true, chainSeq: true, prevHash: true, hash: true,
+  appeal: { select: { filedViaAccessCode: true } },
+  rectification: { select: { filedViaAccessCode: true, evidence: { select: { sha256: true } } } },
 } as const;
 
 export type EntryChainRow = {
-  id: string; householdId: string; memberId: string | null; ruleId: string; category: string;
-  marks: number; occurredOn: Date; description: string; legalAuthority: string | null;
+  id: string; householdId: string; villageId: string; memberId: string | null; ruleId: string; category: string;
+  marks: number; occurredOn: Date; year: number; quarter: number; description: string; legalAuthority: string | null;
   legalDocumentNo: string | null; recordedById: string; recordedAt: Date; chainSeq: number;
   prevHash: string | null; hash: string; status: string; evidence: { sha256: string }[];
 };
+
+export type FilingRow = { filedViaAccessCode: boolean; evidence?: { sha256: string }[] };
 
 export type EventChainRow = {
   id: string; entryId: string; householdId: string; type: string; fromStatus: string;
   toStatus: string; reason: string | null; actorId: string | null; reviewId: string | null;
   appealId: string | null; rectificationId: string | null; createdAt: Date; chainSeq: number;
-  prevHash: string | null; hash: string;
+  prevHash: string | null; hash: string; appeal: FilingRow | null; rectification: FilingRow | null;
 };
 
 export function entryChainRecord(row: EntryChainRow): ChainedEntry {
   return {
-    kind: "entry", id: row.id, householdId: row.householdId, memberId: row.memberId, ruleId: row.ruleId,
-    category: row.category, marks: row.marks, occurredOn: row.occurredOn, description: row.description,
-    legalAuthority: row.legalAuthority, legalDocumentNo: row.legalDocumentNo, recordedById: row.recordedById,
-    recordedAt: row.recordedAt, evidenceSha256: row.evidence.map((photo) => photo.sha256), chainSeq: row.chainSeq,
+    kind: "entry", id: row.id, householdId: row.householdId, villageId: row.villageId, memberId: row.memberId,
+    ruleId: row.ruleId, category: row.category, marks: row.marks, occurredOn: row.occurredOn, year: row.year,
+    quarter: row.quarter, description: row.description, legalAuthority: row.legalAuthority,
+    legalDocumentNo: row.legalDocumentNo, recordedById: row.recordedById, recordedAt: row.recordedAt,
+    evidenceSha256: row.evidence.map((photo) => photo.sha256), chainSeq: row.chainSeq,
   };
 }
 
@@ -46,8 +52,16 @@ export function eventChainRecord(row: EventChainRow): ChainedEvent {
     kind: "event", id: row.id, entryId: row.entryId, householdId: row.householdId, type: row.type,
     fromStatus: row.fromStatus, toStatus: row.toStatus, reason: row.reason, actorId: row.actorId,
     reviewId: row.reviewId, appealId: row.appealId, rectificationId: row.rectificationId,
-    createdAt: row.createdAt, chainSeq: row.chainSeq,
+    createdAt: row.createdAt, chainSeq: row.chainSeq, filing: filingOf(row),
   };
+}
+
+// The filing row missing (it cannot be, while the foreign key holds) hashes as "no filing",
+// which no stored hash matches.
+function filingOf(row: EventChainRow): ChainedFiling | null {
+  const filing = row.type === "APPEAL_LODGED" ? row.appeal : row.type === "RECTIFICATION_REQUESTED" ? row.rectification : null;
+  if (!filing) return null;
+  return { viaAccessCode: filing.filedViaAccessCode, evidenceSha256: (filing.evidence ?? []).map((photo) => photo.sha256) };
 }
 
 /** One household's stored links, ordered by chainSeq as verifyChain expects. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { verifyChain } from "@/lib/domain/hash-chain";
+import { findFilingMismatch } from "@/lib/domain/hash-chain-due-process";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChainBreakReport, ChainVerification } from "@/lib/schemas/chains";
 import { authorize, householdWhere, type Actor } from "@/lib/server/authz";
@@ -12,16 +13,34 @@ import {
   type EntryChainRow,
   type EventChainRow,
 } from "./chain-records";
+import { rehashEvidence, type StoredPhoto } from "./rehash-evidence";
 
 // Verifies every household chain in the scope, a batch of households at a time, so that memory
 // stays bounded however many households there are: one keyset-paginated query for the
-// households, then one for their entries (with evidence hashes) and one for their events.
+// households, then one each for their entries (with evidence hashes), events, appeals,
+// rectification requests and attached evidence photos, whose files are re-hashed.
 // Reads only; nothing is written, so there is no audit record.
 
 const BATCH = 1_000;
 export const MAX_REPORTED_BREAKS = 1_000;
 
 export type VerifyProgress = { households: number; records: number; broken: number };
+
+type Household = { id: string; archiveNo: string; villageId: string; chainLength: number; chainHead: string | null };
+type Photo = StoredPhoto & { householdId: string; chainSeq: number };
+
+const appealSelect = {
+  id: true, entryId: true, householdId: true, villageId: true, lodgedById: true, reason: true, createdAt: true,
+  status: true, resolvedById: true, resolvedAt: true, resolution: true,
+} as const;
+const rectificationSelect = {
+  id: true, entryId: true, householdId: true, requestedById: true, note: true, createdAt: true,
+  status: true, decidedById: true, decidedAt: true, decisionReason: true,
+} as const;
+const photoSelect = {
+  id: true, storageKey: true, sha256: true, entryId: true, rectificationId: true,
+  entry: { select: { householdId: true } }, rectification: { select: { householdId: true } },
+} as const;
 
 /**
  * Verifies the chains of the households matching `where` (callers have authorized it; the
@@ -33,51 +52,93 @@ export async function unsafeVerifyChains(
 ): Promise<ChainVerification> {
   const started = performance.now();
   const broken: ChainBreakReport[] = [];
-  let households = 0;
-  let records = 0;
-  let brokenTotal = 0;
+  const totals = { households: 0, records: 0, evidenceFiles: 0, brokenTotal: 0 };
   let after: string | null = null;
   for (;;) {
-    const page: { id: string; archiveNo: string; chainHead: string | null }[] = await db.household.findMany({
+    const page: Household[] = await db.household.findMany({
       where: after === null ? where : { AND: [where, { archiveNo: { gt: after } }] },
       orderBy: { archiveNo: "asc" },
       take: BATCH,
-      select: { id: true, archiveNo: true, chainHead: true },
+      select: { id: true, archiveNo: true, villageId: true, chainLength: true, chainHead: true },
     });
     if (page.length === 0) break;
-    const ids = page.map((h) => h.id);
-    const [entries, events] = await Promise.all([
-      db.entry.findMany({ where: { householdId: { in: ids } }, select: entryChainSelect }),
-      db.entryEvent.findMany({ where: { householdId: { in: ids } }, select: eventChainSelect }),
-    ]);
-    const entriesOf = groupBy(entries, (e) => e.householdId);
-    const eventsOf = groupBy(events, (e) => e.householdId);
-    for (const household of page) {
-      const problem = verifyHousehold(household, entriesOf.get(household.id) ?? [], eventsOf.get(household.id) ?? []);
-      if (!problem) continue;
-      brokenTotal += 1;
+    const result = await verifyBatch(page);
+    for (const problem of result.problems) {
+      totals.brokenTotal += 1;
       if (broken.length < MAX_REPORTED_BREAKS) broken.push(problem);
     }
-    households += page.length;
-    records += entries.length + events.length;
+    totals.households += page.length;
+    totals.records += result.records;
+    totals.evidenceFiles += result.evidenceFiles;
     after = page.at(-1)!.archiveNo;
-    onProgress?.({ households, records, broken: brokenTotal });
+    onProgress?.({ households: totals.households, records: totals.records, broken: totals.brokenTotal });
     if (page.length < BATCH) break;
   }
-  return { households, records, durationMs: Math.round(performance.now() - started), brokenTotal, broken };
+  return { ...totals, durationMs: Math.round(performance.now() - started), broken };
 }
 
+async function verifyBatch(page: Household[]) {
+  const inPage = { householdId: { in: page.map((h) => h.id) } };
+  const [entries, events, appeals, rectifications, photoRows] = await Promise.all([
+    db.entry.findMany({ where: inPage, select: entryChainSelect }),
+    db.entryEvent.findMany({ where: inPage, select: eventChainSelect }),
+    db.appeal.findMany({ where: inPage, select: appealSelect }),
+    db.rectification.findMany({ where: inPage, select: rectificationSelect }),
+    db.evidencePhoto.findMany({ where: { OR: [{ entry: inPage }, { rectification: inPage }] }, select: photoSelect }),
+  ]);
+  const of = <T extends { householdId: string }>(rows: T[]) => groupBy(rows, (row) => row.householdId);
+  const [entriesOf, eventsOf, appealsOf, rectificationsOf] = [of(entries), of(events), of(appeals), of(rectifications)];
+  const photos = placePhotos(photoRows, entries, events);
+  const evidenceProblems = await rehashEvidence(photos);
+  const photosOf = of(photos);
+  const problems: ChainBreakReport[] = [];
+  for (const household of page) {
+    const at = { householdId: household.id, archiveNo: household.archiveNo };
+    const own = <T>(groups: Map<string, T[]>) => groups.get(household.id) ?? [];
+    const problem = verifyHousehold(household, own(entriesOf), own(eventsOf), own(appealsOf), own(rectificationsOf));
+    const photo = own(photosOf).find((p) => evidenceProblems.has(p.id));
+    if (problem) problems.push({ ...at, ...problem });
+    else if (photo) problems.push({ ...at, chainSeq: photo.chainSeq, recordId: photo.id, kind: "evidence", problem: evidenceProblems.get(photo.id)! });
+  }
+  return { problems, records: entries.length + events.length, evidenceFiles: photos.length };
+}
+
+type Problem = Omit<ChainBreakReport, "householdId" | "archiveNo">;
+
 function verifyHousehold(
-  household: { id: string; archiveNo: string; chainHead: string | null },
-  entries: EntryChainRow[],
-  events: EventChainRow[],
-): ChainBreakReport | null {
-  const at = { householdId: household.id, archiveNo: household.archiveNo };
-  const chainBreak = verifyChain(householdLinks(entries, events), household.chainHead);
-  if (chainBreak) return { ...at, ...chainBreak };
+  household: Household, entries: EntryChainRow[], events: EventChainRow[],
+  appeals: Prisma.AppealGetPayload<{ select: typeof appealSelect }>[],
+  rectifications: Prisma.RectificationGetPayload<{ select: typeof rectificationSelect }>[],
+): Problem | null {
+  const links = householdLinks(entries, events);
+  const chainBreak = verifyChain(links, household.chainHead);
+  if (chainBreak) return chainBreak;
+  const last = links.at(-1)?.record;
+  if (household.chainLength !== links.length) {
+    return { chainSeq: last?.chainSeq ?? 0, recordId: last?.id ?? "", kind: last?.kind ?? "entry", problem: "HEAD_MISMATCH" };
+  }
+  // The entries' villageId is hashed, the household's is not: a household moved to another
+  // village (whose clerks would then see its archive) no longer matches its entries.
+  const elsewhere = entries.find((e) => e.villageId !== household.villageId);
+  if (elsewhere) return { chainSeq: elsewhere.chainSeq, recordId: elsewhere.id, kind: "entry", problem: "VILLAGE_MISMATCH" };
   const mismatch = findStatusMismatch(entries, events);
-  if (mismatch) return { ...at, chainSeq: mismatch.chainSeq, recordId: mismatch.id, kind: "entry", problem: "STATUS_MISMATCH" };
+  if (mismatch) return { chainSeq: mismatch.chainSeq, recordId: mismatch.id, kind: "entry", problem: "STATUS_MISMATCH" };
+  const filing = findFilingMismatch(household.id, entries, events, appeals, rectifications);
+  if (filing) return { chainSeq: filing.chainSeq, recordId: filing.recordId, kind: filing.kind, problem: "FILING_MISMATCH", column: filing.column };
   return null;
+}
+
+/** Each attached photo with the household and chain position of the record that hashes it. */
+function placePhotos(
+  rows: Prisma.EvidencePhotoGetPayload<{ select: typeof photoSelect }>[], entries: EntryChainRow[], events: EventChainRow[],
+): Photo[] {
+  const entrySeq = new Map(entries.map((e) => [e.id, e.chainSeq]));
+  const requestSeq = new Map(events.flatMap((e) => (e.type === "RECTIFICATION_REQUESTED" && e.rectificationId ? [[e.rectificationId, e.chainSeq]] : [])));
+  return rows.map((row) => ({
+    id: row.id, storageKey: row.storageKey, sha256: row.sha256,
+    householdId: row.entry?.householdId ?? row.rectification!.householdId,
+    chainSeq: (row.entryId ? entrySeq.get(row.entryId) : requestSeq.get(row.rectificationId ?? "")) ?? 0,
+  }));
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

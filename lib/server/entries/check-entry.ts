@@ -2,7 +2,8 @@ import "server-only";
 import { checkOccurredOn, dayToDate } from "@/lib/domain/entry-date";
 import type { RecordEntryInput } from "@/lib/schemas/entries";
 import { EVIDENCE_MAX_PER_ENTRY } from "@/lib/schemas/evidence";
-import { authorizeIn, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
+import { loadHouseholdTarget } from "@/lib/server/authz/targets";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { unsafeFindRuleSetInForce } from "./list-rules-in-force";
@@ -14,17 +15,15 @@ const refuse = (message: string, field: string) => new AppError("RULE_VIOLATION"
 
 export type EntryHousehold = { id: string; villageId: string; townshipId: string; registeredOn: Date };
 
-/** The household, if it lies in the clerk's village (else "not found") and is still in the archive. */
+/**
+ * The household, if it lies in the clerk's village (else "not found"), is not the clerk's own
+ * (recusal) and is still in the archive.
+ */
 export async function loadHouseholdForEntry(actor: Actor, householdId: string): Promise<EntryHousehold> {
-  const household = await db.household.findUnique({
-    where: { id: householdId },
-    select: { id: true, villageId: true, registeredOn: true, status: true, village: { select: { townshipId: true } } },
-  });
-  if (!household) throw new AppError("NOT_FOUND", "errors.notFound");
-  const townshipId = household.village.townshipId;
-  authorizeIn(actor, "entries.record", { townshipId, villageId: household.villageId, householdId });
+  const target = await loadHouseholdTarget(actor, "entries.record", householdId);
+  const household = await db.household.findUniqueOrThrow({ where: { id: householdId }, select: { registeredOn: true, status: true } });
   if (household.status !== "ACTIVE") throw refuse("errors.householdNotActiveForEntry", "householdId");
-  return { id: household.id, villageId: household.villageId, townshipId, registeredOn: household.registeredOn };
+  return { id: householdId, villageId: target.villageId, townshipId: target.townshipId, registeredOn: household.registeredOn };
 }
 
 /** Checks member, date, rule, legal basis and photos; returns the rule the entry copies. */

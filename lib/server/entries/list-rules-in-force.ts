@@ -3,7 +3,7 @@ import { chinaToday, dateToDay, dayToDate } from "@/lib/domain/entry-date";
 import type { RulesInForce } from "@/lib/schemas/entries";
 import type { Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { authorizeVillage } from "@/lib/server/villages/authorize-village";
+import { loadVillageTarget } from "@/lib/server/authz/targets";
 
 const CATEGORY_ORDER = { RED: 0, YELLOW: 1, BLACK: 2 } as const;
 
@@ -24,7 +24,7 @@ export function unsafeFindRuleSetInForce(villageId: string, day: Date) {
 
 /** The rules a clerk may choose from for something that happened on `date` (default today). */
 export async function listRulesInForce(actor: Actor, villageId: string, date?: string): Promise<RulesInForce> {
-  await authorizeVillage(actor, "rules.read", villageId);
+  await loadVillageTarget(actor, "rules.read", villageId);
   const day = date ?? chinaToday(new Date());
   const ruleSet = await unsafeFindRuleSetInForce(villageId, dayToDate(day));
   if (!ruleSet?.effectiveFrom) return { date: day, ruleSet: null, rules: [] };

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryPage, ListVillageEntriesQuery } from "@/lib/schemas/entries";
 import { entryWhere, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { authorizeVillage } from "@/lib/server/villages/authorize-village";
+import { loadVillageTarget } from "@/lib/server/authz/targets";
 import { entrySummarySelect, toEntrySummary } from "./entry-views";
 
 /**
@@ -12,7 +12,7 @@ import { entrySummarySelect, toEntrySummary } from "./entry-views";
  * status — walks the (villageId, year, quarter, status) index.
  */
 export async function listVillageEntries(actor: Actor, villageId: string, query: ListVillageEntriesQuery): Promise<EntryPage> {
-  await authorizeVillage(actor, "entries.list", villageId);
+  await loadVillageTarget(actor, "entries.list", villageId);
 
   const where: Prisma.EntryWhereInput = { AND: [{ villageId }, entryWhere(actor), filtersWhere(query)] };
   const [total, rows] = await Promise.all([
@@ -41,6 +41,8 @@ function filtersWhere(query: ListVillageEntriesQuery): Prisma.EntryWhereInput {
   if (query.category) where.category = query.category;
   if (query.ruleId) where.ruleId = query.ruleId;
   if (query.householdId) where.householdId = query.householdId;
-  if (query.archiveNo) where.household = { archiveNo: { equals: query.archiveNo, mode: "insensitive" } };
+  // Archive numbers are upper case by construction: an exact match on the unique index, not an
+  // ILIKE in which a typed "_" would be a wildcard.
+  if (query.archiveNo) where.household = { archiveNo: query.archiveNo.toUpperCase() };
   return where;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { EntryDetail, VoidEntryInput } from "@/lib/schemas/entries";
 import { writeAudit } from "@/lib/server/audit";
-import { authorize, authorizeIn, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
+import { loadEntryTarget } from "@/lib/server/authz/targets";
 import { appendEvent, lockChain } from "@/lib/server/chain/append-to-chain";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -13,14 +14,7 @@ import { getEntry } from "./get-entry";
  * household's chain and the entry's status follows it.
  */
 export async function voidEntry(actor: Actor, entryId: string, input: VoidEntryInput, context: RequestContext): Promise<EntryDetail> {
-  authorize(actor, "entries.void");
-  const entry = await db.entry.findUnique({
-    where: { id: entryId },
-    select: { id: true, householdId: true, villageId: true, village: { select: { townshipId: true } } },
-  });
-  if (!entry) throw new AppError("NOT_FOUND", "errors.notFound");
-  const place = { townshipId: entry.village.townshipId, villageId: entry.villageId, householdId: entry.householdId };
-  authorizeIn(actor, "entries.void", place);
+  const entry = await loadEntryTarget(actor, "entries.void", entryId);
 
   await db.$transaction(async (tx) => {
     // Read the status under the chain's lock, so two clerks voiding at once append one event.
@@ -34,7 +28,7 @@ export async function voidEntry(actor: Actor, entryId: string, input: VoidEntryI
     await tx.entry.update({ where: { id: entryId }, data: { status: "VOIDED" }, select: { id: true } });
     await writeAudit(tx, context, {
       actorId: actor.id, action: "entry.void", targetType: "Entry", targetId: entryId,
-      townshipId: place.townshipId, villageId: place.villageId,
+      townshipId: entry.townshipId, villageId: entry.villageId,
       before: { status }, after: { status: "VOIDED", reason: input.reason, eventId: event.id },
     });
   });

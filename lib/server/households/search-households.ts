@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HouseholdListItem, SearchHouseholdsQuery } from "@/lib/schemas/households";
 import { authorize, householdWhere, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { escapeLike } from "@/lib/server/escape-like";
 
 const HAN = /\p{Script=Han}/u;
 
@@ -17,12 +18,13 @@ export function searchConditions(raw: string): Prisma.HouseholdWhereInput[] {
   const q = raw.trim();
   if (!q) return [];
   if (HAN.test(q)) {
-    return [{ headName: { contains: q } }, { members: { some: { name: { contains: q } } } }];
+    const text = escapeLike(q);
+    return [{ headName: { contains: text } }, { members: { some: { name: { contains: text } } } }];
   }
   const or: Prisma.HouseholdWhereInput[] = [];
   // Archive numbers are upper case by construction (township and village codes are stored so),
   // so an upper-cased prefix is a case-insensitive match that can still use the index.
-  if (/^[\w-]+$/.test(q)) or.push({ archiveNo: { startsWith: q.toUpperCase() } });
+  if (/^[\w-]+$/.test(q)) or.push({ archiveNo: { startsWith: escapeLike(q.toUpperCase()) } });
   const letters = q.replace(/[\s']/g, "");
   if (/^[a-z]+$/i.test(letters)) {
     const initials = new Set([letters.toLowerCase(), initialsOfPinyinQuery(letters) ?? ""].filter(Boolean));

@@ -4,7 +4,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryCategory, EntryStatus } from "@/lib/generated/prisma/enums";
 import type { DecideRectificationInput, RectificationView } from "@/lib/schemas/rectifications";
 import { writeAudit, type AuditScope } from "@/lib/server/audit";
-import { assertNotRecused, authorize, authorizeIn, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
+import { loadDueProcessTarget } from "@/lib/server/authz/targets";
 import { appendEvent, lockChain } from "@/lib/server/chain/append-to-chain";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -17,20 +18,14 @@ type Pending = { id: string; entryId: string; householdId: string; entry: { cate
 /**
  * A clerk of the village decides a rectification request. Approved, the yellow becomes
  * RECTIFIED through a RECTIFIED event on the household's chain and stops counting; declined,
- * with the reason the household will read, the entry is unchanged. Decided once only.
+ * with the reason the household will read, the entry is unchanged and a RECTIFICATION_DECLINED
+ * event records the refusal. Decided once only.
  */
 export async function decideRectification(
   actor: Actor, rectificationId: string, input: DecideRectificationInput, context: RequestContext,
 ): Promise<RectificationView> {
-  authorize(actor, "rectifications.decide");
-  const found = await db.rectification.findUnique({
-    where: { id: rectificationId },
-    select: { householdId: true, entry: { select: { villageId: true, village: { select: { townshipId: true } } } } },
-  });
-  if (!found) throw new AppError("NOT_FOUND", "errors.notFound");
-  const place = { townshipId: found.entry.village.townshipId, villageId: found.entry.villageId, householdId: found.householdId };
-  authorizeIn(actor, "rectifications.decide", place);
-  assertNotRecused(actor, found.householdId);
+  const found = await loadDueProcessTarget(actor, "rectifications.decide", "rectification", rectificationId);
+  const place = { townshipId: found.townshipId, villageId: found.villageId, householdId: found.householdId };
 
   await db.$transaction(async (tx) => {
     // The chain's lock serializes two clerks deciding the same request at once.
@@ -59,7 +54,7 @@ async function approve(tx: Tx, actor: Actor, pending: Pending, reason: string | 
   await tx.entry.update({ where: { id: pending.entryId }, data: { status: "RECTIFIED" }, select: { id: true } });
   await tx.rectification.update({
     where: { id: pending.id },
-    data: { status: "APPROVED", decidedById: actor.id, decidedAt: new Date(), decisionReason: reason },
+    data: { status: "APPROVED", decidedById: actor.id, decidedAt: event.createdAt, decisionReason: reason },
     select: { id: true },
   });
   await writeAudit(tx, context, {
@@ -69,14 +64,19 @@ async function approve(tx: Tx, actor: Actor, pending: Pending, reason: string | 
   });
 }
 
+// Declining leaves the entry as it is; the refusal and its reason are chained all the same.
 async function decline(tx: Tx, actor: Actor, pending: Pending, reason: string, { context, audit }: AuditArgs) {
+  const event = await appendEvent(tx, {
+    entryId: pending.entryId, householdId: pending.householdId, type: "RECTIFICATION_DECLINED", fromStatus: pending.entry.status,
+    toStatus: pending.entry.status, reason, actorId: actor.id, rectificationId: pending.id,
+  });
   await tx.rectification.update({
     where: { id: pending.id },
-    data: { status: "DECLINED", decidedById: actor.id, decidedAt: new Date(), decisionReason: reason },
+    data: { status: "DECLINED", decidedById: actor.id, decidedAt: event.createdAt, decisionReason: reason },
     select: { id: true },
   });
   await writeAudit(tx, context, {
     ...audit, action: "rectification.decline",
-    before: { status: "REQUESTED" }, after: { status: "DECLINED", entryId: pending.entryId, reason },
+    before: { status: "REQUESTED" }, after: { status: "DECLINED", entryId: pending.entryId, reason, eventId: event.id },
   });
 }

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListRectificationsQuery, RectificationList } from "@/lib/schemas/rectifications";
 import type { Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
-import { authorizeVillage } from "@/lib/server/villages/authorize-village";
+import { loadVillageTarget } from "@/lib/server/authz/targets";
 import { rectificationSelect, toRectificationViews } from "./rectification-views";
 
 // Open requests are the council's work list and are all shown; decided ones only as a recent record.
@@ -15,7 +15,7 @@ const DECIDED_MAX = 30;
  * latest decided. For its clerks, and for the township and administrators.
  */
 export async function listRectifications(actor: Actor, villageId: string, query: ListRectificationsQuery): Promise<RectificationList> {
-  await authorizeVillage(actor, "rectifications.list", villageId);
+  await loadVillageTarget(actor, "rectifications.list", villageId);
 
   const inVillage: Prisma.RectificationWhereInput = { household: { villageId } };
   const open = () => db.rectification.findMany({

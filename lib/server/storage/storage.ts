@@ -9,6 +9,8 @@ export type Storage = {
   put(key: string, bytes: Uint8Array): Promise<void>;
   /** The bytes under a key, or null when there are none. */
   get(key: string): Promise<Uint8Array | null>;
+  /** Removes the bytes under a key; a key with no bytes is not an error. */
+  delete(key: string): Promise<void>;
 };
 
 const globalForStorage = globalThis as unknown as { uploadStorage?: Storage };

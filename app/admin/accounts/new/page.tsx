@@ -4,6 +4,7 @@ import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { CreateAccountForm } from "@/components/accounts/create-account-form";
 import { staffRoles, townshipOptions, villageOptions } from "@/components/accounts/options";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { managedRoles } from "@/lib/server/authz/manage-accounts";
 import { listTownshipOptions } from "@/lib/server/villages/list-township-options";
 import { listVillages } from "@/lib/server/villages/list-villages";
 
@@ -29,7 +30,7 @@ export default async function NewAccountPage() {
           {t("newIntro")}{" "}
           <Link href="/access-codes" className="text-red-800 underline">{t("householdsViaCodes")}</Link>
         </p>
-        <CreateAccountForm roles={staffRoles(isAdmin)}
+        <CreateAccountForm roles={staffRoles(managedRoles(actor))}
           villages={villageOptions(villages.items)} townships={townshipOptions(townships)} />
       </div>
     );

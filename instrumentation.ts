@@ -1,0 +1,8 @@
+// Next calls register() once when a server instance starts (node_modules/next/dist/docs/01-app/
+// 02-guides/instrumentation.md). The periodic jobs (lib/server/jobs/periodic-jobs.ts) run in the
+// Node.js runtime only, and not in the workers of `next build`, which have no database.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startAppJobsOnce } = await import("./lib/server/jobs/start-periodic-jobs");
+  startAppJobsOnce();
+}

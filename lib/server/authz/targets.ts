@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import {
+  assertNotRecused,
+  authorize,
+  entryWhere,
+  householdWhere,
+  villageWhere,
+  type Actor,
+  type Permission,
+} from "./index";
+
+// The one way a use case gets hold of its target: the role's permission (403), the target read
+// with the actor's scope in its `where` (404 outside it, so nobody learns what exists elsewhere),
+// then recusal for recused permissions (403 with the reason). Use cases load whatever else they
+// need by the returned ids, inside their own transaction.
+
+export type HouseholdTarget = { householdId: string; villageId: string; townshipId: string };
+export type EntryTarget = HouseholdTarget & { entryId: string };
+export type VillageTarget = { villageId: string; townshipId: string };
+
+const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
+const placeSelect = { villageId: true, village: { select: { townshipId: true } } } as const;
+
+export async function loadHouseholdTarget(actor: Actor, permission: Permission, householdId: string): Promise<HouseholdTarget> {
+  authorize(actor, permission);
+  const row = await db.household.findFirst({ where: { AND: [{ id: householdId }, householdWhere(actor)] }, select: placeSelect });
+  if (!row) throw notFound();
+  assertNotRecused(actor, permission, householdId);
+  return { householdId, villageId: row.villageId, townshipId: row.village.townshipId };
+}
+
+export async function loadEntryTarget(actor: Actor, permission: Permission, entryId: string): Promise<EntryTarget> {
+  authorize(actor, permission);
+  const row = await db.entry.findFirst({
+    where: { AND: [{ id: entryId }, entryWhere(actor)] }, select: { householdId: true, ...placeSelect },
+  });
+  if (!row) throw notFound();
+  assertNotRecused(actor, permission, row.householdId);
+  return { entryId, householdId: row.householdId, villageId: row.villageId, townshipId: row.village.townshipId };
+}
+
+/** A rectification request or an appeal: both belong to one household's archive. */
+export async function loadDueProcessTarget(
+  actor: Actor, permission: Permission, kind: "rectification" | "appeal", id: string,
+): Promise<EntryTarget> {
+  authorize(actor, permission);
+  const where = { AND: [{ id }, { household: householdWhere(actor) }] };
+  const select = { entryId: true, householdId: true, household: { select: placeSelect } } as const;
+  const row = kind === "rectification"
+    ? await db.rectification.findFirst({ where, select })
+    : await db.appeal.findFirst({ where, select });
+  if (!row) throw notFound();
+  assertNotRecused(actor, permission, row.householdId);
+  const { villageId, village } = row.household;
+  return { entryId: row.entryId, householdId: row.householdId, villageId, townshipId: village.townshipId };
+}
+
+export async function loadVillageTarget(actor: Actor, permission: Permission, villageId: string): Promise<VillageTarget> {
+  authorize(actor, permission);
+  const row = await db.village.findFirst({ where: { AND: [{ id: villageId }, villageWhere(actor)] }, select: { townshipId: true } });
+  if (!row) throw notFound();
+  return { villageId, townshipId: row.townshipId };
+}

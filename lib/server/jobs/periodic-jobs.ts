@@ -1,0 +1,33 @@
+import "server-only";
+import { recordDailyDigests } from "@/lib/server/chain/record-daily-digests";
+import { removeUnattachedEvidence } from "@/lib/server/evidence/remove-unattached-evidence";
+import type { PeriodicJob } from "./periodic-job";
+import { systemContext } from "./system-context";
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Every periodic job of the app, started by instrumentation.ts in each server instance (once
+ * shortly after start, then every `everyMs`). To add one, add an entry here: a unique name, how
+ * often, and a function that does its writes in its own transactions with their audit records
+ * (as the system: actorId null, `systemContext(name)`).
+ */
+export const periodicJobs: readonly PeriodicJob[] = [
+  {
+    // Photos uploaded but never attached to an entry or a rectification request, after a day.
+    name: "evidence.removeUnattached",
+    everyMs: HOUR,
+    run: async () => {
+      const { removed } = await removeUnattachedEvidence(systemContext("evidence.removeUnattached"));
+      if (removed) console.info(`[jobs] evidence.removeUnattached: removed ${removed} unattached photo(s)`);
+    },
+  },
+  {
+    // DESIGN.md: each township's digest at least daily; the hourly runs find it taken until the next day.
+    name: "chains.recordDailyDigests",
+    everyMs: HOUR,
+    run: async () => {
+      await recordDailyDigests(systemContext("chains.recordDailyDigests"));
+    },
+  },
+];
