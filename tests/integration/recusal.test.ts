@@ -63,6 +63,15 @@ describe("recusal is a property of the permission", () => {
     expectRecusalReason(await refused("POST", `/api/v1/rectifications/${asked.body.id}/decision`, clerk, { decision: "APPROVE" }, 403));
   });
 
+  it("refuses moving one's own household out of the archive or editing it; a colleague may", async () => {
+    const status = { status: "MOVED_OUT", reason: "全家迁往县城" };
+    expectRecusalReason(await refused("POST", `/api/v1/households/${home}/status`, clerk, status, 403));
+    expectRecusalReason(await refused("PATCH", `/api/v1/households/${home}`, clerk, { phone: "13800000000", reason: "换号" }, 403));
+    expectRecusalReason(await refused("POST", `/api/v1/households/${home}/members`, clerk, { name: "新成员", relation: "OTHER", birthYear: 2001 }, 403));
+    const byColleague = await callApi("PATCH", `/api/v1/households/${home}`, { as: colleague, body: { phone: "13800000000", reason: "换号" } });
+    expect(byColleague.status).toBe(200);
+  });
+
   it("does not offer the recording form for one's own household", async () => {
     const { getHouseholdForEntry } = await import("@/lib/server/entries/get-household-for-entry");
     const { resolveActor } = await import("@/lib/server/auth/resolve-actor");

@@ -10,7 +10,7 @@ import { HouseholdStatusForm } from "@/components/households/household-status-fo
 import { MemberList } from "@/components/households/member-list";
 import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/server/authz";
+import { can, canOn } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 import { getHousehold } from "@/lib/server/households/get-household";
 import { listHouseholdHistory } from "@/lib/server/households/list-household-history";
@@ -35,7 +35,7 @@ export default async function HouseholdPage({ params }: { params: Params }) {
       getTranslations("households"), listHouseholdHistory(actor, household.id), listVillageGroups(actor, household.village.id),
     ]);
     // Only the council of the household's own village changes it (authz checks again on save).
-    const canManage = can(actor, "households.manage") && actor.villageId === household.village.id;
+    const canManage = canOn(actor, "households.manage", household.id) && actor.villageId === household.village.id;
     return (
       <div className="mx-auto max-w-3xl space-y-4">
         {can(actor, "households.search") ? (

@@ -44,7 +44,8 @@ export const policy = {
   "households.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "HOUSEHOLD"),
   // Listing, searching and exporting many households: staff only (a household reads itself).
   "households.search": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"),
-  "households.manage": grant("CLERK"),
+  // Moving a household out or editing it decides what can be recorded on it: recused too.
+  "households.manage": recused("CLERK"),
   "audit.read": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
   "chains.verify": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
   "entries.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"),

@@ -5,9 +5,9 @@ import { navigationFor } from "./navigation";
 const clerk: Pick<Actor, "role" | "homeHouseholdId"> = { role: "CLERK", homeHouseholdId: "home" };
 
 describe("recusal, declared per permission", () => {
-  it("covers recording, voiding, deciding rectifications, resolving appeals and issuing access codes", () => {
+  it("covers recording, voiding, deciding rectifications, resolving appeals, issuing access codes and managing the household", () => {
     const recused = Object.keys(policy).filter((p) => isRecused(p as keyof typeof policy)).sort();
-    expect(recused).toEqual(["accounts.issueAccessCode", "appeals.resolve", "entries.record", "entries.void", "rectifications.decide"]);
+    expect(recused).toEqual(["accounts.issueAccessCode", "appeals.resolve", "entries.record", "entries.void", "households.manage", "rectifications.decide"]);
   });
 
   it("offers a recused action on every household but the actor's own", () => {

@@ -23,7 +23,7 @@ export async function unsafeCheckTownshipDigest(printedText: string): Promise<Di
   };
   if (!printed) return { ...result, problem: "UNREADABLE" };
   const township: Township | null = await db.township.findFirst({
-    where: { code: { equals: printed.townshipCode, mode: "insensitive" } }, select: { id: true, code: true },
+    where: { code: printed.townshipCode.toUpperCase() }, select: { id: true, code: true },
   });
   if (!township) return { ...result, problem: "UNKNOWN_TOWNSHIP" };
   const rows = await db.townshipDigest.findMany({

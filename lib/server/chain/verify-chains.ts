@@ -55,14 +55,10 @@ export async function unsafeVerifyChains(
   const totals = { households: 0, records: 0, evidenceFiles: 0, brokenTotal: 0 };
   let after: string | null = null;
   for (;;) {
-    const page: Household[] = await db.household.findMany({
-      where: after === null ? where : { AND: [where, { archiveNo: { gt: after } }] },
-      orderBy: { archiveNo: "asc" },
-      take: BATCH,
-      select: { id: true, archiveNo: true, villageId: true, chainLength: true, chainHead: true },
-    });
-    if (page.length === 0) break;
-    const result = await verifyBatch(page);
+    const batch = await readBatch(after === null ? where : { AND: [where, { archiveNo: { gt: after } }] });
+    if (!batch) break;
+    const { page } = batch;
+    const result = await verifyBatch(batch);
     for (const problem of result.problems) {
       totals.brokenTotal += 1;
       if (broken.length < MAX_REPORTED_BREAKS) broken.push(problem);
@@ -77,15 +73,31 @@ export async function unsafeVerifyChains(
   return { ...totals, durationMs: Math.round(performance.now() - started), broken };
 }
 
-async function verifyBatch(page: Household[]) {
-  const inPage = { householdId: { in: page.map((h) => h.id) } };
-  const [entries, events, appeals, rectifications, photoRows] = await Promise.all([
-    db.entry.findMany({ where: inPage, select: entryChainSelect }),
-    db.entryEvent.findMany({ where: inPage, select: eventChainSelect }),
-    db.appeal.findMany({ where: inPage, select: appealSelect }),
-    db.rectification.findMany({ where: inPage, select: rectificationSelect }),
-    db.evidencePhoto.findMany({ where: { OR: [{ entry: inPage }, { rectification: inPage }] }, select: photoSelect }),
-  ]);
+/**
+ * One batch of households and everything chained to them, read in one REPEATABLE READ
+ * transaction: the app keeps appending while a verification runs, and reads taken at different
+ * moments would report a record appended in between as a break.
+ */
+function readBatch(where: Prisma.HouseholdWhereInput) {
+  return db.$transaction(async (tx) => {
+    const page: Household[] = await tx.household.findMany({
+      where, orderBy: { archiveNo: "asc" }, take: BATCH,
+      select: { id: true, archiveNo: true, villageId: true, chainLength: true, chainHead: true },
+    });
+    if (page.length === 0) return null;
+    const inPage = { householdId: { in: page.map((h) => h.id) } };
+    const entries = await tx.entry.findMany({ where: inPage, select: entryChainSelect });
+    const events = await tx.entryEvent.findMany({ where: inPage, select: eventChainSelect });
+    const appeals = await tx.appeal.findMany({ where: inPage, select: appealSelect });
+    const rectifications = await tx.rectification.findMany({ where: inPage, select: rectificationSelect });
+    const photoRows = await tx.evidencePhoto.findMany({ where: { OR: [{ entry: inPage }, { rectification: inPage }] }, select: photoSelect });
+    return { page, entries, events, appeals, rectifications, photoRows };
+  }, { isolationLevel: "RepeatableRead", timeout: 120_000, maxWait: 30_000 });
+}
+
+type Batch = NonNullable<Awaited<ReturnType<typeof readBatch>>>;
+
+async function verifyBatch({ page, entries, events, appeals, rectifications, photoRows }: Batch) {
   const of = <T extends { householdId: string }>(rows: T[]) => groupBy(rows, (row) => row.householdId);
   const [entriesOf, eventsOf, appealsOf, rectificationsOf] = [of(entries), of(events), of(appeals), of(rectifications)];
   const photos = placePhotos(photoRows, entries, events);

@@ -2,7 +2,7 @@ import "server-only";
 import { dateToDay } from "@/lib/domain/entry-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HouseholdOutput } from "@/lib/schemas/households";
-import { authorizeIn, type Actor, type Permission } from "@/lib/server/authz";
+import { assertNotRecused, authorizeIn, type Actor, type Permission } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 
 // The columns a household is shown with, and what the audit log keeps of it.
@@ -57,6 +57,7 @@ export async function lockHouseholdForWrite(tx: Prisma.TransactionClient, actor:
   const row = await tx.household.findUnique({ where: { id }, select: householdSelect });
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
   authorizeIn(actor, permission, placeOf(row));
+  assertNotRecused(actor, permission, row.id);
   return row;
 }
 

@@ -1,9 +1,10 @@
 -- Append-only history (hand-written; docs/decisions/0008-threat-model.md). The hash chain makes
 -- tampering detectable; these triggers make the ordinary ways of rewriting history fail loudly:
 -- a change of an entry is a new chained event, never an UPDATE, and nothing chained or audited
--- is ever deleted. They stop the application's own database role and anyone using it; a
--- superuser can still disable them (session_replication_role, DROP TRIGGER), which is what the
--- digests printed on paper are for.
+-- is ever deleted. They stop every ordinary write through the application. The role that owns
+-- the tables (in a simple setup the application's own role) or a superuser can still disable them
+-- (ALTER TABLE … DISABLE TRIGGER, session_replication_role, DROP TRIGGER): run the app as a role
+-- that does not own the tables to close that door, and the digests printed on paper catch the rest.
 
 -- The columns whose value differs between two versions of a row, except those listed as free;
 -- null when none does.
