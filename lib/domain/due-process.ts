@@ -1,4 +1,5 @@
 import { chinaToday, dayToDate } from "./entry-date";
+import { canTransition } from "./entry-lifecycle";
 import type { Category, EntryStatus } from "./scoring";
 
 // Due process on an entry (DESIGN.md "Domain"): which entries a household may ask to have
@@ -12,12 +13,12 @@ type EntryState = { category: Category; status: EntryStatus };
  * erased, and a yellow already rectified, rejected or voided no longer counts.
  */
 export function isRectifiable(entry: EntryState): boolean {
-  return entry.category === "YELLOW" && (entry.status === "PENDING" || entry.status === "CONFIRMED");
+  return canTransition(entry, "REQUEST_RECTIFICATION");
 }
 
 /** Any entry still in the archive may be disputed, whatever its category or review; a voided one is gone. */
 export function isAppealable(entry: Pick<EntryState, "status">): boolean {
-  return entry.status !== "VOIDED";
+  return canTransition({ category: "RED", ...entry }, "LODGE_APPEAL");
 }
 
 const DAY_MS = 86_400_000;

@@ -11,13 +11,15 @@ describe("the entry lifecycle", () => {
     expect(nextStatus({ category: "RED", status: "PENDING" }, "CONFIRM")).toEqual({ to: "CONFIRMED", event: "CONFIRMED" });
   });
 
-  it("rectifies a yellow, pending or confirmed, and nothing else", () => {
+  it("rectifies a yellow, pending or confirmed, and nothing else; asking follows the same rule", () => {
     for (const category of CATEGORIES) {
       for (const status of STATUSES) {
         const allowed = category === "YELLOW" && (status === "PENDING" || status === "CONFIRMED");
         expect(canTransition({ category, status }, "RECTIFY"), `${category} ${status}`).toBe(allowed);
+        expect(canTransition({ category, status }, "REQUEST_RECTIFICATION"), `${category} ${status}`).toBe(allowed);
       }
     }
+    expect(nextStatus({ category: "YELLOW", status: "CONFIRMED" }, "REQUEST_RECTIFICATION")).toEqual({ to: "CONFIRMED", event: "RECTIFICATION_REQUESTED" });
   });
 
   it("voids what still stands, never twice, and leaves a rejected entry as the review left it", () => {
@@ -25,5 +27,11 @@ describe("the entry lifecycle", () => {
     expect(canTransition({ category: "YELLOW", status: "RECTIFIED" }, "VOID")).toBe(true);
     expect(nextStatus({ category: "RED", status: "VOIDED" }, "VOID")).toBeNull();
     expect(nextStatus({ category: "RED", status: "REJECTED" }, "VOID")).toBeNull();
+  });
+
+  it("lets a household appeal anything not voided, and answers every appeal", () => {
+    for (const status of STATUSES) expect(canTransition({ category: "BLACK", status }, "LODGE_APPEAL")).toBe(status !== "VOIDED");
+    expect(nextStatus({ category: "RED", status: "VOIDED" }, "UPHOLD_APPEAL")).toEqual({ to: "VOIDED", event: "VOIDED" });
+    expect(nextStatus({ category: "RED", status: "CONFIRMED" }, "DISMISS_APPEAL")).toEqual({ to: "CONFIRMED", event: "APPEAL_DISMISSED" });
   });
 });

@@ -1,12 +1,23 @@
 import type { Category, EntryStatus } from "./scoring";
 
-// The legal changes of an entry's status (DESIGN.md "Domain"), the one table every use case
-// goes through: the quarterly review confirms or rejects what was recorded; a clerk (or an upheld
-// appeal) voids; an approved correction rectifies a yellow. Anything else is refused.
+// The legal changes of an entry (DESIGN.md "Domain"), the one table every use case goes through:
+// the quarterly review confirms or rejects what was recorded; a clerk or an upheld appeal voids;
+// an approved correction rectifies a yellow. The due-process steps that leave the status as it is
+// (an appeal lodged or dismissed, a rectification asked for or declined) are chained events too,
+// so they are listed here with `to: "SAME"`. Anything not in the table is refused.
 
-export type Transition = "CONFIRM" | "REJECT" | "VOID" | "RECTIFY";
+export type Transition =
+  | "CONFIRM" | "REJECT" | "VOID" | "RECTIFY" | "UPHOLD_APPEAL"
+  | "LODGE_APPEAL" | "DISMISS_APPEAL" | "REQUEST_RECTIFICATION" | "DECLINE_RECTIFICATION";
 
-type Rule = { from: readonly EntryStatus[]; to: EntryStatus; event: "CONFIRMED" | "REJECTED" | "VOIDED" | "RECTIFIED"; categories?: readonly Category[] };
+export type EventType =
+  | "CONFIRMED" | "REJECTED" | "VOIDED" | "RECTIFIED"
+  | "APPEAL_LODGED" | "APPEAL_DISMISSED" | "RECTIFICATION_REQUESTED" | "RECTIFICATION_DECLINED";
+
+type Rule = { from: readonly EntryStatus[]; to: EntryStatus | "SAME"; event: EventType; categories?: readonly Category[] };
+
+const ANY: readonly EntryStatus[] = ["PENDING", "CONFIRMED", "REJECTED", "VOIDED", "RECTIFIED"];
+const STANDING: readonly EntryStatus[] = ["PENDING", "CONFIRMED", "REJECTED", "RECTIFIED"];
 
 export const transitions: Record<Transition, Rule> = {
   CONFIRM: { from: ["PENDING"], to: "CONFIRMED", event: "CONFIRMED" },
@@ -15,6 +26,14 @@ export const transitions: Record<Transition, Rule> = {
   VOID: { from: ["PENDING", "CONFIRMED", "RECTIFIED"], to: "VOIDED", event: "VOIDED" },
   // Only a yellow is erased by correcting the behaviour; blacks are never erased, reds need none.
   RECTIFY: { from: ["PENDING", "CONFIRMED"], to: "RECTIFIED", event: "RECTIFIED", categories: ["YELLOW"] },
+  REQUEST_RECTIFICATION: { from: ["PENDING", "CONFIRMED"], to: "SAME", event: "RECTIFICATION_REQUESTED", categories: ["YELLOW"] },
+  DECLINE_RECTIFICATION: { from: ANY, to: "SAME", event: "RECTIFICATION_DECLINED" },
+  // Anything still in the archive may be disputed, whatever its category or review.
+  LODGE_APPEAL: { from: STANDING, to: "SAME", event: "APPEAL_LODGED" },
+  DISMISS_APPEAL: { from: ANY, to: "SAME", event: "APPEAL_DISMISSED" },
+  // Upheld, the disputed entry is voided; if a clerk voided it meanwhile, the decision is still
+  // chained (VOIDED to VOIDED) so the household sees its appeal answered.
+  UPHOLD_APPEAL: { from: ANY, to: "VOIDED", event: "VOIDED" },
 };
 
 export type EntryState = { category: Category; status: EntryStatus };
@@ -25,8 +44,8 @@ export function canTransition(entry: EntryState, transition: Transition): boolea
 }
 
 /** The status and event type a transition leads to, or null when it is not allowed from here. */
-export function nextStatus(entry: EntryState, transition: Transition): { to: EntryStatus; event: Rule["event"] } | null {
+export function nextStatus(entry: EntryState, transition: Transition): { to: EntryStatus; event: EventType } | null {
   if (!canTransition(entry, transition)) return null;
   const { to, event } = transitions[transition];
-  return { to, event };
+  return { to: to === "SAME" ? entry.status : to, event };
 }

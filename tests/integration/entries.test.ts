@@ -159,6 +159,14 @@ describe("voiding", () => {
     const shown = await callApi("GET", `/api/v1/entries/${entry.id}`, { as: household });
     expect(shown.body.events.map((e: { type: string }) => e.type)).toEqual(["VOIDED"]);
   });
+
+  it("refuses to void an entry the quarterly review rejected: it never counted", async () => {
+    const rejected = await db.entry.findFirstOrThrow({
+      where: { status: "REJECTED", village: { code: "XH" }, household: { residents: { none: {} } } }, select: { id: true },
+    });
+    const error = (await refused(() => callApi("POST", `/api/v1/entries/${rejected.id}/void`, { as: clerk, body: { reason: "撤销" } }), 422)).error;
+    expect(error.message).toContain("否决");
+  });
 });
 
 describe("GET /api/v1/entries/{id}", () => {

@@ -1,10 +1,10 @@
 import "server-only";
-import { isAppealable } from "@/lib/domain/due-process";
 import type { AppealView, LodgeAppealInput } from "@/lib/schemas/appeals";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/authz";
 import { loadEntryTarget } from "@/lib/server/authz/targets";
-import { appendEvent, lockChain } from "@/lib/server/chain/append-to-chain";
+import { lockChain } from "@/lib/server/chain/append-to-chain";
+import { applyEntryTransition } from "@/lib/server/chain/apply-entry-transitions";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
@@ -22,12 +22,8 @@ export async function lodgeAppeal(
   const id = await db.$transaction(async (tx) => {
     // Under the chain's lock, so that a double tap cannot open two appeals.
     await lockChain(tx, entry.householdId);
-    const current = await tx.entry.findUniqueOrThrow({
-      where: { id: entryId },
-      select: { status: true, appeals: { where: { status: "OPEN" }, take: 1, select: { id: true } } },
-    });
-    if (!isAppealable(current)) throw new AppError("RULE_VIOLATION", "errors.entryNotAppealable");
-    if (current.appeals.length) throw new AppError("CONFLICT", "errors.appealPending");
+    const pending = await tx.appeal.count({ where: { entryId, status: "OPEN" } });
+    if (pending) throw new AppError("CONFLICT", "errors.appealPending");
     const created = await tx.appeal.create({
       data: {
         entryId, householdId: entry.householdId, villageId: entry.villageId, lodgedById: actor.id, reason: input.reason,
@@ -35,17 +31,17 @@ export async function lodgeAppeal(
       },
       select: { id: true },
     });
-    // The lodging and its text are chained, so that neither can be rewritten or disappear.
-    const event = await appendEvent(tx, {
-      entryId, householdId: entry.householdId, type: "APPEAL_LODGED", fromStatus: current.status, toStatus: current.status,
-      reason: input.reason, actorId: actor.id, appealId: created.id, at: now,
+    // The lodging and its text are chained, so that neither can be rewritten or disappear; a
+    // voided entry is refused here (lib/domain/entry-lifecycle.ts) and nothing is written.
+    const event = await applyEntryTransition(tx, entry.householdId, {
+      entryId, transition: "LODGE_APPEAL", reason: input.reason, actorId: actor.id, appealId: created.id, at: now,
     });
     await writeAudit(tx, context, {
       actorId: actor.id, action: "appeal.lodge", targetType: "Appeal", targetId: created.id,
       townshipId: entry.townshipId, villageId: entry.villageId,
       after: {
-        entryId, householdId: entry.householdId, status: "OPEN", entryStatus: current.status, reason: input.reason,
-        viaAccessCode: actor.viaAccessCode, eventId: event.id,
+        entryId, householdId: entry.householdId, status: "OPEN", entryStatus: event.toStatus, reason: input.reason,
+        viaAccessCode: actor.viaAccessCode, eventId: event.eventId,
       },
     });
     return created.id;

@@ -3,7 +3,8 @@ import type { AppealView, ResolveAppealInput } from "@/lib/schemas/appeals";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/authz";
 import { loadDueProcessTarget } from "@/lib/server/authz/targets";
-import { appendEvent, lockChain } from "@/lib/server/chain/append-to-chain";
+import { lockChain } from "@/lib/server/chain/append-to-chain";
+import { applyEntryTransition } from "@/lib/server/chain/apply-entry-transitions";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
@@ -22,21 +23,15 @@ export async function resolveAppeal(actor: Actor, appealId: string, input: Resol
   await db.$transaction(async (tx) => {
     // The chain's lock serializes two clerks resolving the same appeal at once.
     await lockChain(tx, found.householdId);
-    const open = await tx.appeal.findUniqueOrThrow({
-      where: { id: appealId },
-      select: { status: true, entryId: true, entry: { select: { status: true } } },
-    });
+    const open = await tx.appeal.findUniqueOrThrow({ where: { id: appealId }, select: { status: true, entryId: true } });
     if (open.status !== "OPEN") throw new AppError("CONFLICT", "errors.appealAlreadyResolved");
-    const entryStatus = open.entry.status;
-    // Either outcome is chained with its reason. A clerk may have voided the entry meanwhile: the
-    // appeal is then upheld by a VOIDED event that changes nothing (VOIDED to VOIDED).
-    const upheld = input.outcome === "UPHELD";
-    const toStatus = upheld ? "VOIDED" : entryStatus;
-    const event = await appendEvent(tx, {
-      entryId: open.entryId, householdId: found.householdId, type: upheld ? "VOIDED" : "APPEAL_DISMISSED",
-      fromStatus: entryStatus, toStatus, reason: input.resolution, actorId: actor.id, appealId,
+    // Either outcome is chained with its reason (lib/domain/entry-lifecycle.ts).
+    const event = await applyEntryTransition(tx, found.householdId, {
+      entryId: open.entryId, transition: input.outcome === "UPHELD" ? "UPHOLD_APPEAL" : "DISMISS_APPEAL",
+      reason: input.resolution, actorId: actor.id, appealId,
     });
-    if (toStatus !== entryStatus) await tx.entry.update({ where: { id: open.entryId }, data: { status: toStatus }, select: { id: true } });
+    const entryStatus = event.fromStatus;
+    const toStatus = event.toStatus;
     await tx.appeal.update({
       where: { id: appealId },
       data: { status: input.outcome, resolvedById: actor.id, resolvedAt: event.createdAt, resolution: input.resolution },
@@ -48,7 +43,7 @@ export async function resolveAppeal(actor: Actor, appealId: string, input: Resol
       before: { status: "OPEN", entryStatus },
       after: {
         status: input.outcome, resolution: input.resolution, entryId: open.entryId,
-        entryStatus: toStatus, eventId: event.id,
+        entryStatus: toStatus, eventId: event.eventId,
       },
     });
   });

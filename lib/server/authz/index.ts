@@ -64,6 +64,16 @@ export const policy = {
   "appeals.resolve": recused("CLERK"),
   // "Open appeals are visible to the township" (DESIGN.md).
   "appeals.list": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"),
+  // Quarterly reviews: the council opens, records attendance and paper ballots, and closes; the
+  // representatives vote — never on their own household's entries (recusal per entry, applied
+  // when a ballot is counted: lib/domain/vote-rules.ts).
+  "reviews.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"),
+  "reviews.manage": grant("CLERK"),
+  "reviews.vote": recused("REPRESENTATIVE"),
+  // Village rules: the council drafts, the representative assembly votes them through.
+  "ruleSets.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"),
+  "ruleSets.manage": grant("CLERK"),
+  "ruleSets.vote": grant("REPRESENTATIVE"),
 } as const satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof policy;

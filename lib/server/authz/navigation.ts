@@ -7,7 +7,7 @@ import { can, type Permission } from "./index";
 // link never grants access: every page authorizes on the server.
 export type NavKey =
   | "home" | "township" | "accounts" | "accessCodes" | "villages" | "audit" | "chains" | "entries"
-  | "recordEntry" | "households" | "rectifications" | "appeals" | "tokens" | "account" | "signIn";
+  | "recordEntry" | "households" | "rectifications" | "appeals" | "reviews" | "ruleSets" | "tokens" | "account" | "signIn";
 export type NavItem = { href: string; labelKey: NavKey };
 
 type MenuItem = NavItem & { permission: Permission; hiddenWith?: Permission };
@@ -18,9 +18,11 @@ const menu: MenuItem[] = [
   { labelKey: "township", href: "/township", permission: "townships.read" },
   { labelKey: "recordEntry", href: "/entries/new", permission: "entries.record" },
   { labelKey: "entries", href: "/entries", permission: "entries.list" },
+  { labelKey: "reviews", href: "/reviews", permission: "reviews.read" },
   { labelKey: "households", href: "/households", permission: "households.search" },
   { labelKey: "rectifications", href: "/rectifications", permission: "rectifications.decide" },
   { labelKey: "appeals", href: "/appeals", permission: "appeals.list" },
+  { labelKey: "ruleSets", href: "/rule-sets", permission: "ruleSets.read" },
   { labelKey: "accounts", href: "/admin/accounts", permission: "accounts.read" },
   { labelKey: "accessCodes", href: "/access-codes", permission: "accounts.issueAccessCode" },
   { labelKey: "villages", href: "/admin/villages", permission: "villages.manage" },

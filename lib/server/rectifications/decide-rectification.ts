@@ -1,19 +1,14 @@
 import "server-only";
-import { isRectifiable } from "@/lib/domain/due-process";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { EntryCategory, EntryStatus } from "@/lib/generated/prisma/enums";
 import type { DecideRectificationInput, RectificationView } from "@/lib/schemas/rectifications";
-import { writeAudit, type AuditScope } from "@/lib/server/audit";
+import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/authz";
 import { loadDueProcessTarget } from "@/lib/server/authz/targets";
-import { appendEvent, lockChain } from "@/lib/server/chain/append-to-chain";
+import { lockChain } from "@/lib/server/chain/append-to-chain";
+import { applyEntryTransition } from "@/lib/server/chain/apply-entry-transitions";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
 import { unsafeGetRectificationView } from "./rectification-views";
-
-type Tx = Prisma.TransactionClient;
-type Pending = { id: string; entryId: string; householdId: string; entry: { category: EntryCategory; status: EntryStatus } };
 
 /**
  * A clerk of the village decides a rectification request. Approved, the yellow becomes
@@ -30,53 +25,27 @@ export async function decideRectification(
   await db.$transaction(async (tx) => {
     // The chain's lock serializes two clerks deciding the same request at once.
     await lockChain(tx, found.householdId);
-    const pending = await tx.rectification.findUniqueOrThrow({
-      where: { id: rectificationId },
-      select: { id: true, entryId: true, householdId: true, status: true, entry: { select: { category: true, status: true } } },
-    });
+    const pending = await tx.rectification.findUniqueOrThrow({ where: { id: rectificationId }, select: { status: true, entryId: true } });
     if (pending.status !== "REQUESTED") throw new AppError("CONFLICT", "errors.rectificationAlreadyDecided");
-    const audit = { actorId: actor.id, targetType: "Rectification", targetId: rectificationId, ...place };
-    if (input.decision === "APPROVE") await approve(tx, actor, pending, input.reason ?? null, { context, audit });
-    else await decline(tx, actor, pending, input.reason, { context, audit });
+    const approved = input.decision === "APPROVE";
+    const reason = input.reason ?? null;
+    // Approved, the yellow is rectified (refused if it was voided or rectified meanwhile);
+    // declined, the entry is unchanged and the refusal is chained all the same.
+    const event = await applyEntryTransition(tx, found.householdId, {
+      entryId: pending.entryId, transition: approved ? "RECTIFY" : "DECLINE_RECTIFICATION", reason, actorId: actor.id, rectificationId,
+    });
+    const status = approved ? "APPROVED" : "DECLINED";
+    await tx.rectification.update({
+      where: { id: rectificationId },
+      data: { status, decidedById: actor.id, decidedAt: event.createdAt, decisionReason: reason },
+      select: { id: true },
+    });
+    await writeAudit(tx, context, {
+      actorId: actor.id, action: approved ? "rectification.approve" : "rectification.decline",
+      targetType: "Rectification", targetId: rectificationId, ...place,
+      before: { status: "REQUESTED", entryStatus: event.fromStatus },
+      after: { status, entryId: pending.entryId, entryStatus: event.toStatus, reason, eventId: event.eventId },
+    });
   });
   return unsafeGetRectificationView(rectificationId);
-}
-
-type AuditArgs = { context: RequestContext; audit: AuditScope };
-
-async function approve(tx: Tx, actor: Actor, pending: Pending, reason: string | null, { context, audit }: AuditArgs) {
-  // The entry may have been voided, or rectified by another request, since this one was made.
-  if (!isRectifiable(pending.entry)) throw new AppError("RULE_VIOLATION", "errors.entryNotRectifiable");
-  const event = await appendEvent(tx, {
-    entryId: pending.entryId, householdId: pending.householdId, type: "RECTIFIED", fromStatus: pending.entry.status,
-    toStatus: "RECTIFIED", reason, actorId: actor.id, rectificationId: pending.id,
-  });
-  await tx.entry.update({ where: { id: pending.entryId }, data: { status: "RECTIFIED" }, select: { id: true } });
-  await tx.rectification.update({
-    where: { id: pending.id },
-    data: { status: "APPROVED", decidedById: actor.id, decidedAt: event.createdAt, decisionReason: reason },
-    select: { id: true },
-  });
-  await writeAudit(tx, context, {
-    ...audit, action: "rectification.approve",
-    before: { status: "REQUESTED", entryStatus: pending.entry.status },
-    after: { status: "APPROVED", entryId: pending.entryId, entryStatus: "RECTIFIED", reason, eventId: event.id },
-  });
-}
-
-// Declining leaves the entry as it is; the refusal and its reason are chained all the same.
-async function decline(tx: Tx, actor: Actor, pending: Pending, reason: string, { context, audit }: AuditArgs) {
-  const event = await appendEvent(tx, {
-    entryId: pending.entryId, householdId: pending.householdId, type: "RECTIFICATION_DECLINED", fromStatus: pending.entry.status,
-    toStatus: pending.entry.status, reason, actorId: actor.id, rectificationId: pending.id,
-  });
-  await tx.rectification.update({
-    where: { id: pending.id },
-    data: { status: "DECLINED", decidedById: actor.id, decidedAt: event.createdAt, decisionReason: reason },
-    select: { id: true },
-  });
-  await writeAudit(tx, context, {
-    ...audit, action: "rectification.decline",
-    before: { status: "REQUESTED" }, after: { status: "DECLINED", entryId: pending.entryId, reason, eventId: event.id },
-  });
 }

@@ -1,12 +1,10 @@
 import "server-only";
-import { isRectifiable } from "@/lib/domain/due-process";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { EntryStatus } from "@/lib/generated/prisma/enums";
 import type { RectificationView, RequestRectificationInput } from "@/lib/schemas/rectifications";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/authz";
 import { loadEntryTarget } from "@/lib/server/authz/targets";
-import { appendEvent, lockChain } from "@/lib/server/chain/append-to-chain";
+import { lockChain } from "@/lib/server/chain/append-to-chain";
+import { applyEntryTransition } from "@/lib/server/chain/apply-entry-transitions";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
@@ -33,7 +31,8 @@ export async function requestRectification(
   const id = await db.$transaction(async (tx) => {
     // Under the chain's lock, so that two requests at once cannot both pass the check below.
     await lockChain(tx, entry.householdId);
-    const status = await assertRequestable(tx, entryId);
+    const pending = await tx.rectification.count({ where: { entryId, status: "REQUESTED" } });
+    if (pending) throw new AppError("CONFLICT", "errors.rectificationPending");
     const createdAt = new Date();
     const created = await tx.rectification.create({
       data: {
@@ -46,30 +45,20 @@ export async function requestRectification(
       const attached = await tx.evidencePhoto.updateMany({ where: unattached, data: { rectificationId: created.id } });
       if (attached.count !== input.evidenceIds.length) throw evidenceUnavailable();
     }
-    // The request, its note and its photos' hashes are chained, after the photos are attached.
-    const event = await appendEvent(tx, {
-      entryId, householdId: entry.householdId, type: "RECTIFICATION_REQUESTED", fromStatus: status, toStatus: status,
-      reason: input.note, actorId: actor.id, rectificationId: created.id, at: createdAt,
+    // The request, its note and its photos' hashes are chained, after the photos are attached;
+    // an entry that cannot be rectified is refused here and nothing is written.
+    const event = await applyEntryTransition(tx, entry.householdId, {
+      entryId, transition: "REQUEST_RECTIFICATION", reason: input.note, actorId: actor.id, rectificationId: created.id, at: createdAt,
     });
     await writeAudit(tx, context, {
       actorId: actor.id, action: "rectification.request", targetType: "Rectification", targetId: created.id,
       townshipId: entry.townshipId, villageId: entry.villageId,
       after: {
         entryId, householdId: entry.householdId, status: "REQUESTED", note: input.note, evidence: input.evidenceIds.length,
-        viaAccessCode: actor.viaAccessCode, eventId: event.id,
+        viaAccessCode: actor.viaAccessCode, eventId: event.eventId,
       },
     });
     return created.id;
   });
   return unsafeGetRectificationView(id);
-}
-
-async function assertRequestable(tx: Prisma.TransactionClient, entryId: string): Promise<EntryStatus> {
-  const current = await tx.entry.findUniqueOrThrow({
-    where: { id: entryId },
-    select: { category: true, status: true, rectifications: { where: { status: "REQUESTED" }, take: 1, select: { id: true } } },
-  });
-  if (!isRectifiable(current)) throw new AppError("RULE_VIOLATION", "errors.entryNotRectifiable");
-  if (current.rectifications.length) throw new AppError("CONFLICT", "errors.rectificationPending");
-  return current.status;
 }
