@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, normalizeAddress, parseTrustedProxies } from "./client-address";
+import { addressNetwork, clientAddress, normalizeAddress, parseTrustedProxies } from "./client-address";
 
 const none = parseTrustedProxies(undefined);
 
@@ -75,5 +75,23 @@ describe("normalizeAddress", () => {
     expect(normalizeAddress("198.51.100.7")).toBe("198.51.100.7");
     expect(normalizeAddress("unknown")).toBeNull();
     expect(normalizeAddress("")).toBeNull();
+  });
+});
+
+describe("addressNetwork", () => {
+  it("is an IPv6 address's /64, however the address is written", () => {
+    expect(addressNetwork("2001:db8:7:1::5")).toBe("2001:db8:7:1::/64");
+    expect(addressNetwork("2001:db8:7:1:ffff:abcd:1:2")).toBe("2001:db8:7:1::/64");
+    expect(addressNetwork("2001:0db8:0007:0001:aaaa::")).toBe("2001:db8:7:1::/64");
+    expect(addressNetwork("2001:0:0:1::9")).toBe("2001:0:0:1::/64");
+    expect(addressNetwork("2001::1")).toBe("2001::/64");
+    expect(addressNetwork("::1")).toBe("::/64");
+    expect(addressNetwork("64:ff9b::198.51.100.7")).toBe("64:ff9b::/64");
+    expect(addressNetwork("fe80::1%eth0")).toBe("fe80::/64");
+  });
+
+  it("is an IPv4 address itself, and leaves anything else alone", () => {
+    expect(addressNetwork("198.51.100.7")).toBe("198.51.100.7");
+    expect(addressNetwork("unknown")).toBe("unknown");
   });
 });

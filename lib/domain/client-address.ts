@@ -1,4 +1,4 @@
-import { BlockList, isIP } from "node:net";
+import { BlockList, isIP, SocketAddress } from "node:net";
 
 // Which address a request comes from, for the sign-in limits and the audit log
 // (docs/decisions/0009). X-Forwarded-For is written by whoever sends the request, so it is
@@ -27,6 +27,33 @@ export function normalizeAddress(raw: string): string | null {
   if (version === 4) return address;
   if (version === 6) return address.toLowerCase();
   return null;
+}
+
+/** The eight 16-bit groups of an IPv6 address (which may end in a dotted IPv4 part). */
+function ipv6Groups(address: string): number[] {
+  let text = address.replace(/%.*$/, "");
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = "", tail] = text.split("::");
+  const groups = (part: string) => (part ? part.split(":").map((g) => parseInt(g, 16)) : []);
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/**
+ * What the per-address sign-in limits count (docs/decisions/0009): an IPv4 address as it is,
+ * an IPv6 address as its /64 (`2001:db8:7:1::/64`), since one subscriber is given a whole /64
+ * and can use any address in it. Anything else ("unknown") as it is. The form is PostgreSQL's
+ * `network(set_masklen(ip::inet, 64))::text`, which the migration that added it relies on.
+ */
+export function addressNetwork(address: string): string {
+  if (isIP(address.replace(/%.*$/, "")) !== 6) return address;
+  const prefix = ipv6Groups(address).slice(0, 4).map((g) => g.toString(16));
+  return `${new SocketAddress({ address: [...prefix, "0", "0", "0", "0"].join(":"), family: "ipv6" }).address}/64`;
 }
 
 /**

@@ -2,13 +2,19 @@ import { z } from "zod";
 import { DateTimeSchema, IdSchema, PageQuerySchema, PasswordSchema, singleLineText } from "./common";
 import { RoleSchema } from "./me";
 
+// The shape of an archive number: township code, village code, 5-digit serial ("JS-XH-00001",
+// lib/server/households/archive-numbers.ts). Names like "clerk-xinhua-2" are not archive numbers.
+const ARCHIVE_NO_SHAPE = /^[a-z]+-[a-z0-9]+-\d{5}$/i;
+
 // Staff usernames are stored in lower case: sign-in matches case-insensitively, and households
-// sign in with their archive number ("JS-XH-00001"), which a staff name must never shadow.
+// sign in with their archive number ("JS-XH-00001"), which a staff name must never shadow — not
+// even one whose household does not exist yet: the name would take its sign-in key.
 export const UsernameSchema = singleLineText()
   .toLowerCase()
   .min(3, { error: "validation.usernameTooShort" })
   .max(40, { error: "validation.usernameTooLong" })
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: "validation.usernameFormat" });
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: "validation.usernameFormat" })
+  .refine((name) => !ARCHIVE_NO_SHAPE.test(name), { error: "validation.usernameLooksLikeArchiveNo" });
 
 export const DisplayNameSchema = singleLineText()
   .min(1, { error: "validation.displayNameRequired" })

@@ -177,6 +177,20 @@ describe("managing accounts", () => {
 });
 
 describe("household access codes", () => {
+  it("are cleared by a deactivation, so a reactivated household cannot sign in with an old code", async () => {
+    const household = await householdWithoutAccount(xinhua.id, 4);
+    const issued = await post(`/api/v1/households/${household.id}/access-code`, "clerk-xinhua");
+    expect(issued.status).toBe(200);
+    const id: string = issued.body.account.id;
+    const { audit } = await audited(() => post(`/api/v1/accounts/${id}/deactivate`, "official"), 200);
+    expect(audit.before).toMatchObject({ active: true, accessCodeExpiresAt: issued.body.accessCode.expiresAt });
+    expect(audit.after).toMatchObject({ active: false, accessCodeExpiresAt: null });
+    expect(await db.account.findUniqueOrThrow({ where: { id }, select: { accessCodeHash: true, accessCodeExpiresAt: true } }))
+      .toEqual({ accessCodeHash: null, accessCodeExpiresAt: null });
+    expect((await post(`/api/v1/accounts/${id}/reactivate`, "official")).status).toBe(200);
+    expect(await signIn(household.archiveNo, issued.body.accessCode.code, from("10.1.0.10"))).toEqual({ ok: false, reason: "INVALID" });
+  });
+
   it("lets a clerk issue a one-time code for a household of the village, creating its account", async () => {
     const household = await householdWithoutAccount(xinhua.id, 2);
     const { res, audit } = await audited(() => post(`/api/v1/households/${household.id}/access-code`, "clerk-xinhua"), 200);
@@ -216,11 +230,21 @@ describe("household access codes", () => {
 });
 
 describe("sign-in names", () => {
-  it("refuses a name that differs from an existing one only in case, even a staff name shadowing an archive number", async () => {
+  it("refuses a name that differs from an existing one only in case", async () => {
     const staff = { role: "CLERK", displayName: "某人", password: "secret123", villageId: xinhua.id };
-    const shadow = await refused(() => post("/api/v1/accounts", "official", { ...staff, username: "js-xh-00001" }), 409);
-    expect(shadow.body.error.details).toEqual({ username: "errors.usernameTaken" });
-    await refused(() => post("/api/v1/accounts", "official", { ...staff, username: "Clerk-XinHua" }), 409);
+    const twin = await refused(() => post("/api/v1/accounts", "official", { ...staff, username: "Clerk-XinHua" }), 409);
+    expect(twin.body.error.details).toEqual({ username: "errors.usernameTaken" });
+  });
+
+  it("refuses a staff name shaped like an archive number, taken or not: it would take a household's sign-in key", async () => {
+    const staff = { role: "CLERK", displayName: "某人", password: "secret123", villageId: xinhua.id };
+    for (const username of ["js-xh-00001", "js-xh-00099", "JS-XH-00099", "Qt-Zz9-00007"]) {
+      const shadow = await refused(() => post("/api/v1/accounts", "official", { ...staff, username }), 400);
+      expect(shadow.body.error.details).toEqual({ username: "不能用档案编号那样的名字（如 JS-XH-00001）作登录名：那是农户登录用的。" });
+    }
+    // The staff names the installation uses are not archive numbers.
+    const { UsernameSchema } = await import("@/lib/schemas/accounts");
+    for (const username of ["clerk-xinhua-2", "rep-xinhua-12", "clerk-xh", "js-xh"]) expect(UsernameSchema.safeParse(username).success).toBe(true);
   });
 
   it("keeps the sign-in key on every account, even one written without it, and the unique index refuses a case twin", async () => {

@@ -1,11 +1,28 @@
 import "../helpers/app-database";
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { usernameKey } from "@/lib/domain/username-key";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
-import { callApi } from "../helpers/api-client";
+import { callApi, sessionCookieFor } from "../helpers/api-client";
 import { createOtherTownship, type OtherTownship } from "../helpers/other-township";
+
+// The account page's Server Actions read the session cookie through next/headers and translate
+// through next-intl: both stand in here (the route handlers above need neither).
+const page = vi.hoisted(() => ({ cookie: "" }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (page.cookie.startsWith(`${name}=`) ? { name, value: page.cookie.slice(name.length + 1) } : undefined),
+  }),
+  headers: async () => new Headers({ "user-agent": "vitest" }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/navigation", () => ({ redirect: (to: string) => { throw new Error(`redirect to ${to}`); } }));
+vi.mock("next-intl/server", async () => {
+  const { translatorFor } = await import("@/lib/i18n/translator");
+  const t = translatorFor("zh-CN") as unknown as ((key: string, values?: object) => string) & { has: (key: string) => boolean };
+  return { getTranslations: async () => Object.assign((key: string, values?: object) => t(key, values), { has: (key: string) => t.has(key) }) };
+});
 
 // Who manages whom (DESIGN.md "Who uses it", lib/server/authz/manage-accounts.ts) as a table:
 // actor × target × action → status, on real accounts inside and outside the actor's scope, each
@@ -174,5 +191,29 @@ describe("creating accounts of each role", () => {
       expect(after).toEqual(before);
       expect(res.body.error.message).toBe(actor === "clerk" ? REASONS.generic : REASONS.notGrantable);
     }
+  });
+});
+
+describe("the account page's actions", () => {
+  it("answer a malformed id or status with the form's error notice, changing nothing", async () => {
+    const { resetPasswordAction, setAccountActiveAction, updateAccountAction } = await import("@/app/admin/accounts/actions");
+    page.cookie = await sessionCookieFor("official");
+    const id = await newTarget("clerk");
+    const before = await snapshot(id);
+    const auditBefore = await db.auditLog.count();
+    const rename = new FormData();
+    rename.set("displayName", "改过的名字");
+    const runs = [
+      () => setAccountActiveAction("not-a-uuid", false, {}, new FormData()),
+      () => resetPasswordAction("not-a-uuid", {}, new FormData()),
+      () => updateAccountAction("not-a-uuid", {}, rename),
+      // A bound flag that is not a boolean ("false" is truthy) must not flip the account either way.
+      () => setAccountActiveAction(id, "false" as unknown as boolean, {}, new FormData()),
+    ];
+    for (const run of runs) {
+      expect(await run()).toMatchObject({ ok: false, message: "填写的内容有误，请检查标出的项目。" });
+    }
+    expect(await snapshot(id)).toEqual(before);
+    expect(await db.auditLog.count()).toBe(auditBefore);
   });
 });

@@ -21,6 +21,22 @@ vi.mock("next/headers", () => ({
 vi.mock("next/navigation", () => ({ redirect: (to: string) => { throw new Error(`redirect to ${to}`); } }));
 // Only a failure would be translated; next-intl's server entry needs Next's request scope.
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
+// A sign-in checks its secret outside any transaction (argon2 takes a while): a test can run
+// something else right after the check and before the sign-in commits.
+const interleave = vi.hoisted(() => ({ afterVerify: null as null | (() => Promise<unknown>) }));
+vi.mock("@/lib/server/auth/password", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/server/auth/password")>();
+  return {
+    ...original,
+    verifySecret: async (hash: string | null | undefined, secret: string) => {
+      const verified = await original.verifySecret(hash, secret);
+      const step = interleave.afterVerify;
+      interleave.afterVerify = null;
+      if (step) await step();
+      return verified;
+    },
+  };
+});
 
 const secret = () => process.env.NEXTAUTH_SECRET!;
 const { sessionCookieName } = await import("@/lib/server/auth/session");
@@ -172,5 +188,71 @@ describe("deactivating and reactivating an account", () => {
     expect((await callApi("POST", `/api/v1/accounts/${id}/reset-password`, { as: { username: "official" } })).status).toBe(200);
     expect(await meWith(session)).toBe(401);
     expect(await meWithBearer(token!)).toBe(401);
+  });
+});
+
+describe("a sign-in that meets a reset or deactivation", () => {
+  type Authorize = (credentials: Record<string, string>, req: { headers: Record<string, string> }) => Promise<{ id: string } | null>;
+  const context = { ip: "198.51.100.60", userAgent: "vitest" };
+  const officialActor = async () => ({ ...(await db.account.findUniqueOrThrow({ where: { username: "official" } })), viaAccessCode: false });
+  const idOf = async (username: string) => (await db.account.findUniqueOrThrow({ where: { username }, select: { id: true } })).id;
+
+  /** next-auth's two steps: authorize (checks the password), then the jwt callback (writes the session). */
+  async function nextAuthSteps() {
+    const { authOptions } = await import("@/lib/server/auth/auth-options");
+    const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+    const jwt = authOptions.callbacks!.jwt! as unknown as (args: { token: object; user: object }) => Promise<Record<string, unknown>>;
+    const { CLIENT_ADDRESS_HEADER } = await import("@/lib/domain/client-address");
+    return {
+      authorize: (username: string, password: string) =>
+        authorize({ username, password }, { headers: { [CLIENT_ADDRESS_HEADER]: context.ip, "user-agent": "vitest" } }),
+      session: async (user: object) => encode({ token: await jwt({ token: {}, user }), secret: secret() }),
+    };
+  }
+
+  it("is refused when a reset commits between checking the old password and recording the sign-in", async () => {
+    const { signIn } = await import("@/lib/server/auth/sign-in");
+    const { resetAccountPassword } = await import("@/lib/server/accounts/reset-password");
+    const id = await idOf("clerk-huanghugang");
+    interleave.afterVerify = async () => resetAccountPassword(await officialActor(), id, context);
+    const result = await signIn("clerk-huanghugang", "demo1234", context);
+    expect(interleave.afterVerify).toBeNull();
+    expect(result).toMatchObject({ ok: false, reason: "INVALID" });
+    expect(await db.signInAttempt.count({ where: { accountId: id, succeeded: true } })).toBe(0);
+  });
+
+  it("is refused when a deactivation commits between the check and the record", async () => {
+    const { signIn } = await import("@/lib/server/auth/sign-in");
+    const { setAccountActive } = await import("@/lib/server/accounts/set-account-active");
+    const id = await idOf("clerk-baiyanghu");
+    interleave.afterVerify = async () => setAccountActive(await officialActor(), id, false, context);
+    expect(await signIn("clerk-baiyanghu", "demo1234", context)).toMatchObject({ ok: false, reason: "INACTIVE" });
+    expect(await db.signInAttempt.count({ where: { accountId: id, succeeded: true } })).toBe(0);
+  });
+
+  it("that was checked before a reset gets a session the reset ends, though next-auth writes the session after it", async () => {
+    const { resetAccountPassword } = await import("@/lib/server/accounts/reset-password");
+    const steps = await nextAuthSteps();
+    const id = await idOf("clerk-yanmen-2");
+    const user = await steps.authorize("clerk-yanmen-2", "demo1234");
+    expect(user).toMatchObject({ id });
+    await resetAccountPassword(await officialActor(), id, context);
+    expect(await meWith(await steps.session(user!))).toBe(401);
+  });
+
+  it("is ended by a reset in the same millisecond, too", async () => {
+    const { resetAccountPassword } = await import("@/lib/server/accounts/reset-password");
+    const steps = await nextAuthSteps();
+    const id = await idOf("clerk-zhangshu");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date());
+      const user = await steps.authorize("clerk-zhangshu", "demo1234");
+      const session = await steps.session(user!);
+      await resetAccountPassword(await officialActor(), id, context);
+      expect(await meWith(session)).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/domain/client-address";
 import { authOptions } from "@/lib/server/auth/auth-options";
 import { resolveActor } from "@/lib/server/auth/resolve-actor";
-import { issueSessionToken, readSessionToken } from "@/lib/server/auth/session";
+import { issueSessionToken, readSessionToken, sessionCookieName } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { callApi } from "../helpers/api-client";
 
@@ -39,6 +39,40 @@ describe("a session begun with an access code", () => {
 
     const viaPassword = await signInAs("JS-XH-00001", "demo1234", "198.51.100.32");
     expect((await resolveActor(null, viaPassword))?.viaAccessCode).toBe(false);
+  });
+});
+
+describe("a session begun with a temporary password staff set", () => {
+  it("is marked like an access-code session, and the household sees who reset the password", async () => {
+    const household = await db.household.findFirstOrThrow({ where: { archiveNo: "JS-XH-00003" }, select: { id: true, archiveNo: true } });
+    const xinhua = await db.village.findFirstOrThrow({ where: { code: "XH" }, select: { id: true, townshipId: true } });
+    const account = await db.account.upsert({
+      where: { username: household.archiveNo }, update: {}, select: { id: true },
+      create: { username: household.archiveNo, displayName: "户主", role: "HOUSEHOLD", householdId: household.id, townshipId: xinhua.townshipId, villageId: xinhua.id },
+    });
+    const official = await db.account.findUniqueOrThrow({ where: { username: "official" }, select: { displayName: true } });
+    const reset = await callApi("POST", `/api/v1/accounts/${account.id}/reset-password`, { as: { username: "official" } });
+    expect(reset.status).toBe(200);
+
+    const viaTemporary = await signInAs(household.archiveNo, reset.body.temporaryPassword, "198.51.100.61");
+    expect((await resolveActor(null, viaTemporary))?.viaAccessCode).toBe(true);
+    // The temporary password must be replaced before anything else; the session keeps its mark.
+    const changed = await callApi("POST", "/api/v1/me/password", {
+      headers: { cookie: `${sessionCookieName()}=${viaTemporary}` },
+      body: { newPassword: "Family-2026", confirmPassword: "Family-2026" },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+
+    const history = await callApi("GET", "/api/v1/me/sign-ins", { as: { username: household.archiveNo } });
+    expect(history.status).toBe(200);
+    expect(history.body.items.slice(0, 2)).toEqual([
+      { kind: "signIn", at: expect.any(String), method: "TEMPORARY_PASSWORD", address: "198.51.100.61" },
+      { kind: "passwordReset", at: expect.any(String), issuer: { displayName: official.displayName, role: "TOWNSHIP_OFFICIAL", place: "夹山镇" } },
+    ]);
+
+    // Signing in with the password the household chose itself is an ordinary sign-in.
+    const own = await signInAs(household.archiveNo, "Family-2026", "198.51.100.62");
+    expect((await resolveActor(null, own))?.viaAccessCode).toBe(false);
   });
 });
 

@@ -45,7 +45,9 @@ describe("signIn", () => {
     const id = await accountId("JS-XH-00001");
     const before = await auditCount("auth.signIn", id);
     for (const typed of ["js-xh-00001", " JS-XH-00001 ", "ＪＳ－ＸＨ－００００１"]) {
-      expect(await signIn(typed, "demo1234", from("10.0.0.1"))).toEqual({ ok: true, accountId: id, mustChangePassword: false, method: "PASSWORD" });
+      expect(await signIn(typed, "demo1234", from("10.0.0.1"))).toEqual({
+      ok: true, accountId: id, mustChangePassword: false, method: "PASSWORD", signedInAt: expect.any(Date),
+    });
     }
     expect(await auditCount("auth.signIn", id)).toBe(before + 3);
     const attempts = await db.signInAttempt.findMany({ where: { accountId: id, succeeded: true }, select: { identifier: true, method: true } });
@@ -68,6 +70,9 @@ describe("signIn", () => {
     const sixth = await signIn(username, "demo1234", from("10.0.0.2"));
     expect(sixth).toEqual({ ok: false, reason: "LOCKED", retryAt: new Date(until) });
     expect(await auditCount("auth.lockout", id)).toBe(1);
+    expect(await auditCount("auth.signIn.refusedLocked", id)).toBe(1);
+    // Further refusals cost the guesser nothing: they are not written to the audit log one by one.
+    for (let i = 0; i < 3; i++) expect(await signIn(username, `wrong-${i}`, from("10.0.0.2"))).toMatchObject({ reason: "LOCKED" });
     expect(await auditCount("auth.signIn.refusedLocked", id)).toBe(1);
     // …but the holder at another address is not locked out by whoever failed at the first.
     expect(await signIn(username, "demo1234", from("10.0.9.9"))).toMatchObject({ ok: true });
@@ -93,9 +98,10 @@ describe("signIn", () => {
     const username = "clerk-guanyinqiao";
     const id = await accountId(username);
     // Failures spread over many addresses, four each, so that no address is locked by itself.
-    const spread = Array.from({ length: SIGN_IN_LIMITS.accountCeiling - 1 }, (_, i) => ({
-      identifier: username, accountId: id, ip: `192.0.2.${Math.floor(i / 4)}`, succeeded: false,
-    }));
+    const spread = Array.from({ length: SIGN_IN_LIMITS.accountCeiling - 1 }, (_, i) => {
+      const ip = `192.0.2.${Math.floor(i / 4)}`;
+      return { identifier: username, accountId: id, ip, network: ip, succeeded: false };
+    });
     await db.signInAttempt.createMany({ data: spread });
     const last = await signIn(username, "wrong", from("198.51.100.200"));
     expect(last).toMatchObject({ ok: false, reason: "ACCOUNT_LIMITED" });
@@ -120,6 +126,56 @@ describe("signIn", () => {
     expect(refused).toMatchObject({ ok: false, reason: "IP_LIMITED" });
     // Another address is not affected.
     expect(await signIn("clerk-yangping", "demo1234", from("10.0.0.4"))).toMatchObject({ ok: true });
+  });
+
+  it("counts the failures from one IPv6 /64 as from one address", async () => {
+    const username = "clerk-hanfeng";
+    for (let i = 1; i < SIGN_IN_LIMITS.accountFailures; i++) {
+      expect(await signIn(username, "wrong", from(`2001:db8:7:1::${i}`))).toEqual({ ok: false, reason: "INVALID" });
+    }
+    expect(await signIn(username, "wrong", from("2001:db8:7:1:ffff::5"))).toMatchObject({ ok: false, reason: "LOCKED" });
+    expect(await signIn(username, "demo1234", from("2001:db8:7:1:abcd:1:2:3"))).toMatchObject({ ok: false, reason: "LOCKED" });
+    // The next /64 is someone else.
+    expect(await signIn(username, "demo1234", from("2001:db8:7:2::1"))).toMatchObject({ ok: true });
+  });
+
+  it("limits one IPv6 /64 across accounts, and writes the limit to the audit log once, not per refused attempt", async () => {
+    const names = ["nobody-6", "clerk-chanlin-2", "clerk-biyan", "nobody-7", "clerk-hanfeng-2", "nobody-8", "clerk-xinglong-2"];
+    for (let i = 0; i < SIGN_IN_LIMITS.ipFailures; i++) {
+      await signIn(names[i % names.length]!, "wrong-password", from(`2001:db8:8:1::${(i + 1).toString(16)}`));
+    }
+    const limited = { ip: { startsWith: "2001:db8:8:1:" }, action: "auth.signIn.ipLimited" };
+    for (let i = 0; i < 5; i++) {
+      expect(await signIn("clerk-biyan-2", "demo1234", from(`2001:db8:8:1:${i + 1}::77`))).toMatchObject({ ok: false, reason: "IP_LIMITED" });
+    }
+    expect(await db.auditLog.count({ where: limited })).toBe(1);
+    expect(await signIn("clerk-biyan-2", "demo1234", from("2001:db8:8:2::77"))).toMatchObject({ ok: true });
+  });
+
+  it("spares an address the account signed in from within 90 days when it is locked everywhere", async () => {
+    const username = "clerk-chanlin";
+    const id = await accountId(username);
+    expect(await signIn(username, "demo1234", from("198.51.100.10"))).toMatchObject({ ok: true });
+    expect(await signIn(username, "demo1234", from("198.51.100.11"))).toMatchObject({ ok: true });
+    await db.signInAttempt.updateMany({ where: { accountId: id, ip: "198.51.100.11" }, data: { createdAt: new Date(Date.now() - 91 * 86_400_000) } });
+    const spread = Array.from({ length: SIGN_IN_LIMITS.accountCeiling }, (_, i) => {
+      const ip = `192.0.2.${Math.floor(i / 4)}`;
+      return { identifier: username, accountId: id, ip, network: ip, succeeded: false };
+    });
+    await db.signInAttempt.createMany({ data: spread });
+    expect(await signIn(username, "wrong", from("198.51.100.200"))).toMatchObject({ ok: false, reason: "ACCOUNT_LIMITED" });
+    expect(await signIn(username, "demo1234", from("198.51.100.201"))).toMatchObject({ ok: false, reason: "ACCOUNT_LIMITED" });
+    expect(await signIn(username, "demo1234", from("198.51.100.11"))).toMatchObject({ ok: false, reason: "ACCOUNT_LIMITED" });
+    // The holder at home keeps access, and a mistake there is just a mistake.
+    expect(await signIn(username, "wrong", from("198.51.100.10"))).toEqual({ ok: false, reason: "INVALID" });
+    expect(await signIn(username, "demo1234", from("198.51.100.10"))).toMatchObject({ ok: true });
+  });
+
+  it("refuses a name longer than 100 characters as invalid, storing nothing", async () => {
+    const before = { attempts: await db.signInAttempt.count(), audit: await db.auditLog.count() };
+    expect(await signIn("x".repeat(101), "demo1234", from("10.0.0.7"))).toEqual({ ok: false, reason: "INVALID" });
+    expect(await signIn(`JS-XH-00001${" ".repeat(50)}${"x".repeat(95)}`, "demo1234", from("10.0.0.7"))).toEqual({ ok: false, reason: "INVALID" });
+    expect({ attempts: await db.signInAttempt.count(), audit: await db.auditLog.count() }).toEqual(before);
   });
 
   it("spends an access code once, even when two sign-ins race with it", async () => {

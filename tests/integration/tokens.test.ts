@@ -1,8 +1,9 @@
 import "../helpers/app-database";
 import { describe, expect, it } from "vitest";
-import { hashApiToken } from "@/lib/server/auth/resolve-actor";
+import { hashApiToken, resolveActor } from "@/lib/server/auth/resolve-actor";
 import { db } from "@/lib/server/db";
-import { callApi } from "../helpers/api-client";
+import { createToken } from "@/lib/server/tokens/create-token";
+import { callApi, sessionCookieFor } from "../helpers/api-client";
 
 const clerk = { username: "clerk-xinhua" };
 const createdTokens: string[] = [];
@@ -128,6 +129,39 @@ describe("personal API tokens", () => {
     expect(await auditCount()).toBe(before);
     expect((await callApi("POST", `/api/v1/tokens/${tokens[0]!.id}/revoke`, { as: { username: official } })).status).toBe(200);
     await createTokenAs(official, "replacement");
+  });
+
+  // A request is authenticated, then its use case runs: a password reset or a revocation may
+  // commit in between. The token must not outlive what authenticated the request.
+  describe("created by a request whose credential ends while it runs", () => {
+    const context = { ip: "198.51.100.80", userAgent: "vitest" };
+    const refusedWithoutToken = async (run: () => Promise<unknown>, accountId: string) => {
+      const before = { tokens: await db.apiToken.count({ where: { accountId } }), audit: await auditCount() };
+      await expect(run()).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      expect({ tokens: await db.apiToken.count({ where: { accountId } }), audit: await auditCount() }).toEqual(before);
+    };
+
+    it("is refused when the session's password is reset", async () => {
+      const cookie = (await sessionCookieFor("clerk-baofeng")).split("=").slice(1).join("=");
+      const actor = (await resolveActor(null, cookie))!;
+      expect(actor).toMatchObject({ username: "clerk-baofeng", via: "session" });
+      const reset = await callApi("POST", `/api/v1/accounts/${actor.id}/reset-password`, { as: { username: "official" } });
+      expect(reset.status).toBe(200);
+      await refusedWithoutToken(() => createToken(actor, { name: "after the reset" }, context), actor.id);
+    });
+
+    it("is refused when the token that authenticated it is revoked, or its account deactivated", async () => {
+      const { id, token } = await createTokenAs("clerk-chayuan");
+      const actor = (await resolveActor(`Bearer ${token}`, undefined))!;
+      expect(actor).toMatchObject({ username: "clerk-chayuan", via: "token" });
+      expect((await callApi("POST", `/api/v1/tokens/${id}/revoke`, { as: { username: "clerk-chayuan" } })).status).toBe(200);
+      await refusedWithoutToken(() => createToken(actor, { name: "after the revocation" }, context), actor.id);
+
+      const second = await createTokenAs("clerk-chayuan");
+      const stillValid = (await resolveActor(`Bearer ${second.token}`, undefined))!;
+      expect((await callApi("POST", `/api/v1/accounts/${actor.id}/deactivate`, { as: { username: "official" } })).status).toBe(200);
+      await refusedWithoutToken(() => createToken(stillValid, { name: "after the deactivation" }, context), actor.id);
+    });
   });
 
   // Runs last: by now every kind of token write has been logged.

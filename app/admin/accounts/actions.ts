@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { z } from "zod";
 import { CreateAccountSchema, UpdateAccountSchema } from "@/lib/schemas/accounts";
+import { IdSchema } from "@/lib/schemas/common";
 import { createAccount } from "@/lib/server/accounts/create-account";
 import { findHouseholdIdByArchiveNo } from "@/lib/server/accounts/find-household-by-archive-no";
 import { resetAccountPassword } from "@/lib/server/accounts/reset-password";
@@ -68,10 +70,15 @@ export async function createAccountAction(_prev: AccountFormState, form: FormDat
   }
 }
 
-export async function updateAccountAction(id: string, _prev: AccountFormState, form: FormData): Promise<AccountFormState> {
+// Bound arguments (the account's id, the status to set) arrive from the client like any field:
+// an action can be called with whatever its caller likes, so they are parsed too.
+const SetActiveSchema = z.object({ id: IdSchema, active: z.boolean() });
+
+export async function updateAccountAction(boundId: string, _prev: AccountFormState, form: FormData): Promise<AccountFormState> {
   const actor = await requireActor("accounts.manage");
   const values = formValues(form);
   try {
+    const id = IdSchema.parse(boundId);
     const input = UpdateAccountSchema.parse(await accountInput(actor, values));
     await updateAccount(actor, id, input, requestContextFrom(await headers()));
     revalidatePath(`/admin/accounts/${id}`);
@@ -81,20 +88,22 @@ export async function updateAccountAction(id: string, _prev: AccountFormState, f
   }
 }
 
-export async function setAccountActiveAction(id: string, active: boolean, _prev: ActionState, _form: FormData): Promise<ActionState> {
+export async function setAccountActiveAction(boundId: string, boundActive: boolean, _prev: ActionState, _form: FormData): Promise<ActionState> {
   const actor = await requireActor("accounts.manage");
   try {
+    const { id, active } = SetActiveSchema.parse({ id: boundId, active: boundActive });
     await setAccountActive(actor, id, active, requestContextFrom(await headers()));
+    revalidatePath(`/admin/accounts/${id}`);
+    return { ok: true };
   } catch (error) {
     return actionError(error);
   }
-  revalidatePath(`/admin/accounts/${id}`);
-  return { ok: true };
 }
 
-export async function resetPasswordAction(id: string, _prev: ResetPasswordState, _form: FormData): Promise<ResetPasswordState> {
+export async function resetPasswordAction(boundId: string, _prev: ResetPasswordState, _form: FormData): Promise<ResetPasswordState> {
   const actor = await requireActor("accounts.manage");
   try {
+    const id = IdSchema.parse(boundId);
     const { temporaryPassword } = await resetAccountPassword(actor, id, requestContextFrom(await headers()));
     revalidatePath(`/admin/accounts/${id}`);
     return { ok: true, temporaryPassword };

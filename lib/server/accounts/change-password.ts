@@ -2,7 +2,8 @@ import "server-only";
 import type { ChangePasswordInput } from "@/lib/schemas/me";
 import { writeAudit } from "@/lib/server/audit";
 import { hashSecret, verifySecret } from "@/lib/server/auth/password";
-import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
+import { lockSessionsValidFrom } from "@/lib/server/auth/end-sessions";
+import { assertStillAuthenticated, type AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
 import type { SessionClaims } from "@/lib/server/auth/session";
 import { authorize } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
@@ -33,18 +34,23 @@ export async function changeMyPassword(actor: AuthenticatedActor, input: ChangeP
     throw new AppError("RULE_VIOLATION", "errors.passwordUnchanged");
   }
   const passwordHash = await hashSecret(input.newPassword);
-  const now = new Date();
-  await db.$transaction(async (tx) => {
+  const now = await db.$transaction(async (tx) => {
+    const validFrom = await lockSessionsValidFrom(tx, actor.id);
+    // A reset or another change that committed since the caller was authenticated wins.
+    await assertStillAuthenticated(tx, actor);
     await tx.account.update({
-      where: { id: actor.id }, data: { passwordHash, mustChangePassword: false, sessionsValidFrom: now }, select: { id: true },
+      where: { id: actor.id },
+      data: { passwordHash, passwordSetByStaff: false, mustChangePassword: false, sessionsValidFrom: validFrom },
+      select: { id: true },
     });
-    const { count } = await tx.apiToken.updateMany({ where: { accountId: actor.id, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.apiToken.updateMany({ where: { accountId: actor.id, revokedAt: null }, data: { revokedAt: validFrom } });
     await writeAudit(tx, context, {
       actorId: actor.id, action: "account.changePassword", targetType: "Account", targetId: actor.id,
       townshipId: account.townshipId, villageId: account.villageId,
       before: { mustChangePassword: account.mustChangePassword },
-      after: { mustChangePassword: false, sessionsValidFrom: now.toISOString(), tokensRevoked: count },
+      after: { mustChangePassword: false, sessionsValidFrom: validFrom.toISOString(), tokensRevoked: count },
     });
+    return validFrom;
   });
   const session: SessionClaims | null = actor.via === "session"
     ? { accountId: actor.id, signedInAt: now, viaAccessCode: actor.viaAccessCode }

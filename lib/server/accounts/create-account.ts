@@ -31,7 +31,7 @@ export async function createAccount(actor: Actor, input: CreateAccountInput, con
         data: {
           ...usernameColumns(identity.username), displayName: identity.displayName, ...placement, role: input.role, passwordHash,
           // Whoever set the first secret knows it; the holder chooses their own at first sign-in.
-          mustChangePassword: true,
+          mustChangePassword: true, passwordSetByStaff: passwordHash !== null,
           accessCodeHash: code?.hash ?? null, accessCodeExpiresAt: code?.expiresAt ?? null,
         },
         select: accountSelect,

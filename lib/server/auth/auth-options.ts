@@ -9,8 +9,10 @@ import { signIn } from "./sign-in";
 // next-auth v4, credentials only, JWT sessions (docs/decisions/0003). A refused sign-in throws
 // an Error whose message is JSON ({ reason, retryAt }); the sign-in form turns it into words.
 
-// What authorize hands to the jwt callback: the account and how it proved itself.
-type SignedInUser = User & { viaAccessCode: boolean };
+// What authorize hands to the jwt callback: the account, how it proved itself and when. The time
+// is the one signIn took under the account's lock, not the jwt callback's: a reset committed in
+// between must still end this session (sign-in-steps.ts).
+type SignedInUser = User & { viaAccessCode: boolean; signedInAt: number };
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   jwt: { maxAge: SESSION_MAX_AGE_S },
@@ -25,7 +27,8 @@ export const authOptions: NextAuthOptions = {
         if (!username || !password) throw new Error(JSON.stringify({ reason: "INVALID" }));
         const result = await signIn(username, password, requestContextFrom(new Headers(req.headers as Record<string, string>)));
         if (!result.ok) throw new Error(JSON.stringify({ reason: result.reason, retryAt: result.retryAt?.toISOString() }));
-        const user: SignedInUser = { id: result.accountId, viaAccessCode: result.method === "ACCESS_CODE" };
+        // A code or a password staff set: whoever issued it may be the one signing in.
+        const user: SignedInUser = { id: result.accountId, viaAccessCode: result.method !== "PASSWORD", signedInAt: result.signedInAt.getTime() };
         return user;
       },
     }),
@@ -39,8 +42,10 @@ export const authOptions: NextAuthOptions = {
   },
   callbacks: {
     // Only who signed in, when and how go into the token; see session.ts and resolve-actor.ts.
-    jwt: ({ token, user }) => (user
-      ? sessionPayload({ accountId: user.id, signedInAt: new Date(), viaAccessCode: (user as SignedInUser).viaAccessCode === true })
-      : token),
+    jwt: ({ token, user }) => {
+      if (!user) return token;
+      const { signedInAt, viaAccessCode } = user as Partial<SignedInUser>;
+      return sessionPayload({ accountId: user.id, signedInAt: new Date(signedInAt ?? 0), viaAccessCode: viaAccessCode === true });
+    },
   },
 };

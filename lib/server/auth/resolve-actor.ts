@@ -1,10 +1,14 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/authz";
+import { AppError } from "@/lib/server/errors";
 import { readSessionToken } from "./session";
 
-export type AuthenticatedActor = Actor & { via: "session" | "token"; mustChangePassword: boolean };
+// What authenticated the request, so that a write can check it is still valid when it commits.
+export type Credential = { via: "session"; signedInAt: Date } | { via: "token"; tokenId: string };
+export type AuthenticatedActor = Actor & Credential & { mustChangePassword: boolean };
 
 const actorSelect = {
   id: true, username: true, displayName: true, role: true, townshipId: true, villageId: true,
@@ -27,7 +31,7 @@ export async function resolveActor(authorization: string | null, sessionToken: s
     });
     if (!token || token.revokedAt || !token.account.active || token.account.role === "HOUSEHOLD") return null;
     await touchToken(token.id, token.lastUsedAt);
-    return toActor(token.account, "token", false);
+    return toActor(token.account, { via: "token", tokenId: token.id }, false);
   }
   const session = await readSessionToken(sessionToken);
   if (!session) return null;
@@ -38,17 +42,32 @@ export async function resolveActor(authorization: string | null, sessionToken: s
   if (!account?.active) return null;
   // A password change, reset, deactivation or reactivation ends the sessions signed in before it.
   if (account.sessionsValidFrom && session.signedInAt < account.sessionsValidFrom) return null;
-  return toActor(account, "session", session.viaAccessCode);
+  return toActor(account, { via: "session", signedInAt: session.signedInAt }, session.viaAccessCode);
+}
+
+/**
+ * For a write that hands out a credential (a token, a new password), inside its transaction and
+ * after it has locked the account row: refuses the caller whose session or token has ended since
+ * resolveActor read it — a reset, a deactivation or a revocation that committed in between
+ * takes the same lock, so it is either seen here or ordered after the write (and undoes it).
+ */
+export async function assertStillAuthenticated(tx: Prisma.TransactionClient, actor: AuthenticatedActor): Promise<void> {
+  const account = await tx.account.findUnique({ where: { id: actor.id }, select: { active: true, sessionsValidFrom: true } });
+  const valid = !!account?.active && (actor.via === "token"
+    ? (await tx.apiToken.findUnique({ where: { id: actor.tokenId }, select: { revokedAt: true } }))?.revokedAt === null
+    : !account.sessionsValidFrom || actor.signedInAt >= account.sessionsValidFrom);
+  if (!valid) throw new AppError("UNAUTHENTICATED", "errors.unauthenticated");
 }
 
 type ActorRow = { active: boolean; mustChangePassword: boolean } & Omit<Actor, "viaAccessCode">;
 
-function toActor(account: ActorRow, via: AuthenticatedActor["via"], viaAccessCode: boolean): AuthenticatedActor {
+function toActor(account: ActorRow, credential: Credential, viaAccessCode: boolean): AuthenticatedActor {
   return {
     id: account.id, username: account.username, displayName: account.displayName, role: account.role,
     townshipId: account.townshipId, villageId: account.villageId, householdId: account.householdId,
-    homeHouseholdId: account.homeHouseholdId, mustChangePassword: account.mustChangePassword, via,
-    // Only households sign in with access codes, and households hold no API tokens.
+    homeHouseholdId: account.homeHouseholdId, mustChangePassword: account.mustChangePassword, ...credential,
+    // A session begun with a secret staff issued (an access code, a temporary password); a
+    // token is never one: households hold no API tokens.
     viaAccessCode,
   };
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { decode, encode, type JWT } from "next-auth/jwt";
 
 // The session is next-auth's encrypted JWT holding the account id, when it was signed in and
-// whether that sign-in used a one-time access code — never role or scope: those are re-read
-// from the database on every request (resolve-actor.ts).
+// whether that sign-in used a secret staff issued (a one-time access code, or a temporary
+// password an official set) — never role or scope: those are re-read from the database on
+// every request (resolve-actor.ts).
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // expires after 12 hours without a request
 
 export function sessionCookieName(): string {

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { CreateTokenInput, CreatedToken } from "@/lib/schemas/tokens";
 import { writeAudit } from "@/lib/server/audit";
-import { hashApiToken, type AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
+import { assertStillAuthenticated, hashApiToken, type AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
 import { authorize } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -22,8 +22,10 @@ export async function createToken(actor: AuthenticatedActor, input: CreateTokenI
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const prefix = token.slice(0, DISPLAY_PREFIX_LENGTH);
   const created = await db.$transaction(async (tx) => {
-    // Serialises token creation per account, so two requests at once cannot both pass the limit.
+    // Serialises token creation per account, so two requests at once cannot both pass the limit,
+    // and orders it with whatever ends the caller's session or token (which takes this lock too).
     await tx.$queryRaw`SELECT 1 FROM "Account" WHERE "id" = ${actor.id}::uuid FOR UPDATE`;
+    await assertStillAuthenticated(tx, actor);
     const active = await tx.apiToken.count({ where: { accountId: actor.id, revokedAt: null } });
     if (active >= MAX_ACTIVE_TOKENS) {
       throw new AppError("RULE_VIOLATION", "errors.tooManyTokens", { max: MAX_ACTIVE_TOKENS });

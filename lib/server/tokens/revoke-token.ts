@@ -15,6 +15,8 @@ import { tokenSelect, toTokenView } from "./token-view";
 export async function revokeToken(actor: AuthenticatedActor, tokenId: string, context: RequestContext): Promise<TokenView> {
   authorize(actor, "tokens.manageOwn");
   const revoked = await db.$transaction(async (tx) => {
+    // Ordered with token creation (create-token.ts): a token cannot mint another while it is being revoked.
+    await tx.$queryRaw`SELECT 1 FROM "Account" WHERE "id" = ${actor.id}::uuid FOR UPDATE`;
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, accountId: actor.id }, select: { revokedAt: true } });
     if (!token) throw new AppError("NOT_FOUND", "errors.notFound");
     if (token.revokedAt) throw new AppError("CONFLICT", "errors.tokenAlreadyRevoked");
