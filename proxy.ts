@@ -6,7 +6,7 @@ import { renewSessionToken, sessionCookieName, sessionCookieOptions } from "@/li
 // sign in. It is a convenience, never the security boundary: every page, action and route
 // handler authorizes on its own (lib/server/authz/).
 
-const PUBLIC_PAGES = [/^\/$/, /^\/sign-in$/, /^\/verify(\/.*)?$/, /^\/honour(\/.*)?$/];
+const PUBLIC_PAGES = [/^\/$/, /^\/sign-in$/, /^\/verify(\/.*)?$/, /^\/honour(\/.*)?$/, /^\/notices\/[^/]+$/, /^\/villages\/[^/]+\/rules$/];
 
 function contentSecurityPolicy(nonce: string): string {
   return [

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { HouseholdHome } from "@/components/home/household-home";
 import { VillageHome } from "@/components/home/village-home";
 import { getCurrentActor } from "@/lib/server/auth/current-actor";
+import { loadVillageHome } from "@/lib/server/home/load-village-home";
 
 // Each role's home: the township overview for township staff, the village for its council
 // members and representatives, the household's own card for a household.
@@ -15,7 +16,7 @@ export default async function HomePage() {
       redirect("/township");
     case "CLERK":
     case "REPRESENTATIVE":
-      return <VillageHome actor={actor} />;
+      return <VillageHome actor={actor} home={await loadVillageHome(actor)} />;
     case "HOUSEHOLD":
       return <HouseholdHome actor={actor} />;
   }

@@ -6,6 +6,8 @@ import { parseTrustedProxies } from "./domain/client-address";
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  // The app's public address (next-auth's); printed notices carry QR codes that point to it.
+  NEXTAUTH_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   // Where evidence photos are stored; relative paths are resolved from the working directory.

@@ -88,6 +88,15 @@ export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
 export const ReviewPageSchema = z.object({ items: z.array(ReviewSummarySchema), page: z.int(), pageSize: z.int(), total: z.int() });
 export type ReviewPage = z.infer<typeof ReviewPageSchema>;
 
+/** The quarters a clerk may open a review of, with the entries opening it would gather. */
+export const QuartersToReviewSchema = z.object({
+  items: z.array(z.object({
+    year: z.int(), quarter: z.int(),
+    pending: z.int().describe("PENDING entries of the quarter and late ones of earlier quarters not yet put to a review"),
+  })),
+});
+export type QuarterToReview = z.infer<typeof QuartersToReviewSchema>["items"][number];
+
 export const ReviewRosterMemberSchema = z.object({
   id: z.uuid(),
   displayName: z.string(),

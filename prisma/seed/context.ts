@@ -54,7 +54,10 @@ export type VillageData = {
   households: HouseholdInfo[];
   clerks: AccountRow[];
   reps: AccountRow[];
+  /** The rules adopted last. */
   rules: RuleInfo[];
+  /** Every adopted version and the days it was in force (`to` exclusive): entries cite the rules of their day. */
+  ruleVersions: { rules: RuleInfo[]; from: Date; to: Date | null }[];
   /** Entry rate of the village relative to the town's average. */
   activity: number;
 };

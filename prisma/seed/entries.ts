@@ -2,6 +2,7 @@ import { previousQuarter, quarterEnd, quarterOf, quarterStart, type Quarter } fr
 import type { HouseholdInfo, RuleInfo, SeedContext, VillageData } from "./context";
 import type { Rng } from "./random";
 import { fillText, type Who } from "./rule-catalogue";
+import { rulesInForce } from "./rules";
 import { addDays, atBeijing, daysBetween, maxDate, minDate } from "./time";
 import type { Category, EntryRow, EventRow, MemberRow } from "./types";
 
@@ -53,13 +54,15 @@ export function draftEntries(ctx: SeedContext, rng: Rng, village: VillageData, p
       if (days <= 0) continue;
       const quarterDays = daysBetween(period.start, period.end) + 1;
       const mean = (ENTRIES_PER_HOUSEHOLD_YEAR / 4) * village.activity * household.activity * (days / quarterDays);
-      // The demo household has a corrected yellow two years back and a red awaiting review.
-      const forced: Category | null = !household.featured ? null
-        : index === Math.max(0, periods.length - 6) ? "YELLOW" : index === periods.length - 1 ? "RED" : null;
-      for (let k = rng.poisson(mean) + (forced ? 1 : 0); k > 0; k--) {
-        const category: Category = forced && k === 1 ? forced
-          : household.featured ? rng.weighted([["RED", 95], ["YELLOW", 5]] as const)
-          : rng.weighted(CATEGORY_SHARE);
+      // The demo household has a corrected yellow two years back, two reds in the last ended
+      // quarter (under review in the village whose review is still open) and a red awaiting review.
+      const forced: Category[] = !household.featured ? []
+        : index === Math.max(0, periods.length - 6) ? ["YELLOW"]
+        : index === periods.length - 2 ? ["RED", "RED"]
+        : index === periods.length - 1 ? ["RED"] : [];
+      for (let k = rng.poisson(mean) + forced.length; k > 0; k--) {
+        const category: Category = forced[k - 1]
+          ?? (household.featured ? rng.weighted([["RED", 95], ["YELLOW", 5]] as const) : rng.weighted(CATEGORY_SHARE));
         const occurredOn = addDays(first, rng.int(0, days - 1));
         const draft = draftEntry(ctx, rng, village, household, period, category, occurredOn, year, ++n);
         if (draft) drafts.push(draft);
@@ -73,7 +76,7 @@ function draftEntry(
   ctx: SeedContext, rng: Rng, village: VillageData, household: HouseholdInfo, period: Period,
   category: Category, occurredOn: Date, year: number, n: number,
 ): Draft | null {
-  const candidates = village.rules
+  const candidates = rulesInForce(village.ruleVersions, occurredOn)
     .filter((r) => r.row.category === category)
     .map((r) => ({ rule: r, members: r.template.who ? eligible(household.members, r.template.who, year) : null }))
     .filter((c) => c.members === null || c.members.length > 0);

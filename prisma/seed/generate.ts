@@ -5,7 +5,7 @@ import { dueProcess } from "./due-process";
 import { draftEntries, periodsOf } from "./entries";
 import { buildHouseholds } from "./households";
 import { reviewVillage } from "./reviews";
-import { buildRuleSet } from "./rules";
+import { buildRuleSets } from "./rules";
 import { atBeijing, utcDate } from "./time";
 import type { SeedData, TownshipRow, VillageRow } from "./types";
 import { TOWNSHIP, VILLAGES, householdsPerVillage } from "./villages";
@@ -27,7 +27,7 @@ export async function generate(
   const data: SeedData = {
     Township: [township], Village: [], VillagerGroup: [], Household: [], Member: [],
     Account: townshipAccounts(ctx, township.id, passwordHash), RuleSet: [], Rule: [], RuleSetVote: [],
-    RuleSetBallot: [], QuarterlyReview: [], ReviewAttendance: [], ReviewBallot: [], Entry: [],
+    RuleSetBallot: [], QuarterlyReview: [], ReviewRosterMember: [], ReviewItem: [], ReviewAttendance: [], ReviewBallot: [], Entry: [],
     EntryEvent: [], ReviewBallotException: [], ReviewEntryResult: [], Rectification: [], Appeal: [],
   };
   const sizes = householdsPerVillage(ctx.rng.fork("sizes"), options.households);
@@ -40,9 +40,9 @@ export async function generate(
     };
     const { groups, households } = buildHouseholds(ctx, rng.fork("households"), spec, village, sizes[index] ?? 1);
     const { clerks, reps } = villageStaff(ctx, rng.fork("staff"), spec, village, households, passwordHash);
-    const ruled = buildRuleSet(ctx, rng.fork("rules"), spec, village, groups.length, clerks, reps);
+    const ruled = buildRuleSets(ctx, rng.fork("rules"), spec, village, groups.length, { clerks, reps });
     const vd: VillageData = {
-      spec, row: village, groups, households, clerks, reps, rules: ruled.rules,
+      spec, row: village, groups, households, clerks, reps, rules: ruled.versions.at(-1)?.rules ?? [], ruleVersions: ruled.versions,
       activity: 0.75 + 0.5 * rng.float(),
     };
     const periods = periodsOf(ctx, rng.fork("periods"));
@@ -58,11 +58,13 @@ export async function generate(
       data.Member.push(...h.members);
     }
     data.Account.push(...clerks, ...reps, ...settled.accounts);
-    data.RuleSet.push(ruled.ruleSet);
-    data.Rule.push(...ruled.rules.map((r) => r.row));
-    data.RuleSetVote.push(ruled.vote);
+    data.RuleSet.push(...ruled.versions.map((v) => v.row));
+    data.Rule.push(...ruled.versions.flatMap((v) => v.rules.map((r) => r.row)));
+    data.RuleSetVote.push(...ruled.votes);
     data.RuleSetBallot.push(...ruled.ballots);
     data.QuarterlyReview.push(...reviewed.reviews);
+    data.ReviewRosterMember.push(...reviewed.roster);
+    data.ReviewItem.push(...reviewed.items);
     data.ReviewAttendance.push(...reviewed.attendance);
     data.ReviewBallot.push(...reviewed.ballots);
     data.ReviewBallotException.push(...reviewed.exceptions);

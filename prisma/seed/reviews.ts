@@ -1,21 +1,25 @@
+import { reviewDecisionReason } from "../../lib/domain/review-decision";
+import { hasQuorum, quorumOf, tallyEntry, type Attendee } from "../../lib/domain/vote-rules";
 import type { SeedContext, VillageData } from "./context";
 import type { Draft, Period } from "./entries";
 import type { Rng } from "./random";
-import { attendees } from "./rules";
-import { addDays, atBeijing, day, daysBetween, maxDate, officeHoursAfter } from "./time";
-import type { AttendanceRow, BallotRow, Decision, EventRow, ExceptionRow, ResultRow, ReviewRow } from "./types";
+import { addDays, addMinutes, atBeijing, day, officeHoursAfter } from "./time";
+import type { AccountRow, AttendanceRow, BallotRow, Decision, EventRow, ExceptionRow, ItemRow, ResultRow, ReviewRow, RosterRow } from "./types";
+
+// The quarterly reviews of the seeded history, counted by lib/domain/vote-rules.ts exactly as the
+// app counts them (lib/server/reviews/close-review.ts): opened once the quarter has ended, with a
+// frozen roster and the entries recorded by then, closed with quorum, each entry decided by its
+// tally (recusal included) and chained with the reason the app writes.
 
 export type ReviewRows = {
-  reviews: ReviewRow[];
-  attendance: AttendanceRow[];
-  ballots: BallotRow[];
-  exceptions: ExceptionRow[];
-  results: ResultRow[];
+  reviews: ReviewRow[]; roster: RosterRow[]; items: ItemRow[]; attendance: AttendanceRow[];
+  ballots: BallotRow[]; exceptions: ExceptionRow[]; results: ResultRow[];
 };
 
-const VOID_REASONS = [
-  "重复录入，予以撤销", "经核实记错户别，予以撤销后重新录入", "经理事会核实，不符合细则记录条件，予以撤销",
-];
+/** The village whose last ended quarter is still under review, so its representatives have something to vote on. */
+export const OPEN_REVIEW_VILLAGE = "XH";
+const VOID_REASONS = ["重复录入，予以撤销", "经核实记错户别，予以撤销后重新录入", "经理事会核实，不符合细则记录条件，予以撤销"];
+const OBJECTIONS = ["情况与事实有出入，建议核实后再定", "证据不足，现场照片看不出是这一户", "同一件事已经记过一次", "事出有因，不宜记入档案"];
 
 /** Builds an event (its chain fields are filled in later by chain.ts). */
 export function event(
@@ -34,96 +38,139 @@ export function event(
   return row;
 }
 
+type Ballot = { row: BallotRow; home: string | null; except: Map<string, { decision: Decision; reason: string | null }> };
+
+/** Who attends a meeting: at least two thirds, sometimes exactly the minimum. */
+function present(rng: Rng, reps: readonly AccountRow[]): AccountRow[] {
+  const min = quorumOf(reps.length);
+  return rng.sample(reps, rng.chance(0.15) ? min : rng.int(min, reps.length));
+}
+
+/** A decision other than the ballot's default, never on the representative's own household (recusal). */
+function vote(rng: Rng, ballot: Ballot, draft: Draft, decision: Decision): void {
+  if (ballot.home === draft.row.householdId || ballot.row.defaultDecision === decision) return;
+  ballot.except.set(draft.row.id, { decision, reason: decision === "REJECT" ? rng.pick(OBJECTIONS) : null });
+}
+
+function addBallots(out: ReviewRows, ballots: Ballot[]): void {
+  for (const b of ballots) {
+    out.ballots.push(b.row);
+    for (const [entryId, x] of b.except) out.exceptions.push({ ballotId: b.row.id, entryId, decision: x.decision, reason: x.reason });
+  }
+}
+
+function startReview(ctx: SeedContext, village: VillageData, period: Period, openedAt: Date, clerkId: string, items: Draft[], out: ReviewRows): ReviewRow {
+  const { year, quarter } = period.q;
+  const review: ReviewRow = {
+    id: ctx.uuid(`review:${village.spec.code}:${year}Q${quarter}`, openedAt), villageId: village.row.id, year, quarter,
+    status: "OPEN", meetingDate: null, representativesTotal: village.reps.length, openedById: clerkId, openedAt,
+    closedById: null, closedAt: null, noticeEndsOn: null, minutes: null,
+  };
+  out.reviews.push(review);
+  out.roster.push(...village.reps.map((r) => ({ reviewId: review.id, representativeId: r.id, homeHouseholdId: r.homeHouseholdId })));
+  out.items.push(...items.map((d) => ({ reviewId: review.id, entryId: d.row.id })));
+  return review;
+}
+
 /**
- * The quarterly reviews of one village: every past quarter reviewed and CLOSED at its meeting
- * (quorum met, one ballot per attendee, results computed from the ballots with recusal), the
- * current quarter OPEN in some villages.
+ * Every ended quarter with entries is reviewed at its meeting and CLOSED, except the last ended
+ * quarter of OPEN_REVIEW_VILLAGE, which is still OPEN with some ballots cast — none by the
+ * village's first representative (the demo sign-in). The current quarter has not ended: its
+ * entries await a review.
  */
 export function reviewVillage(ctx: SeedContext, rng: Rng, village: VillageData, periods: Period[], drafts: Draft[]): ReviewRows {
-  const out: ReviewRows = { reviews: [], attendance: [], ballots: [], exceptions: [], results: [] };
-  const clerk = () => rng.pick(village.clerks).id;
+  const out: ReviewRows = { reviews: [], roster: [], items: [], attendance: [], ballots: [], exceptions: [], results: [] };
+  const lastEnded = periods.at(-2);
   for (const period of periods) {
-    const { year, quarter } = period.q;
+    if (!period.meeting || period.meeting <= period.end) continue;
     const inPeriod = drafts.filter((d) => d.period === period);
-    if (!period.meeting) {
-      const openVillage = village.spec.code === "XH" || rng.chance(0.5);
-      const from = maxDate(period.start, addDays(ctx.today, -20));
-      const span = daysBetween(from, ctx.today) - 1;
-      if (!openVillage || inPeriod.length === 0 || span < 0) continue;
-      const openedAt = atBeijing(addDays(from, rng.int(0, span)), rng.int(8, 17), rng.int(0, 59));
-      out.reviews.push({
-        id: ctx.uuid(`review:${village.spec.code}:${year}Q${quarter}`, openedAt), villageId: village.row.id, year, quarter,
-        status: "OPEN", meetingDate: null, representativesTotal: null, openedById: clerk(), openedAt,
-        closedById: null, closedAt: null, noticeEndsOn: null,
-      });
-      continue;
-    }
-    const meeting = period.meeting;
-    const openedAt = atBeijing(addDays(meeting, -rng.int(1, 5)), rng.int(8, 17), rng.int(0, 59));
-    const closedAt = atBeijing(meeting, 11, rng.int(0, 50));
-    const reviewId = ctx.uuid(`review:${village.spec.code}:${year}Q${quarter}`, openedAt);
-    out.reviews.push({
-      id: reviewId, villageId: village.row.id, year, quarter, status: "CLOSED", meetingDate: day(meeting),
-      representativesTotal: village.reps.length, openedById: clerk(), openedAt, closedById: clerk(), closedAt,
-      noticeEndsOn: day(addDays(meeting, 7)),
-    });
-
-    // A few entries are withdrawn by a clerk before the meeting and not put to the vote.
-    const reviewed = inPeriod.filter((d) => {
-      const withdrawAt = officeHoursAfter(rng, d.row.recordedAt, 1, 6);
-      if (!rng.chance(0.025) || withdrawAt >= atBeijing(meeting, 8)) return true;
-      event(ctx, d, "VOIDED", "VOIDED", withdrawAt, { actorId: clerk(), reason: rng.pick(VOID_REASONS) });
-      return false;
-    });
-
-    const present = attendees(rng, village.reps);
-    const ballots = present.map((rep) => {
-      const ballot: BallotRow = {
-        id: ctx.uuid(`ballot:${reviewId}:${rep.id}`, closedAt), reviewId, representativeId: rep.id,
-        defaultDecision: rng.weighted([["APPROVE", 95], ["ABSTAIN", 4], ["REJECT", 1]] as const),
-        castAt: atBeijing(meeting, rng.int(9, 10), rng.int(0, 59)),
-      };
-      out.attendance.push({ reviewId, representativeId: rep.id, recordedAt: atBeijing(meeting, 8, rng.int(30, 59)) });
-      return { ballot, home: rep.homeHouseholdId, except: new Map<string, Decision>() };
-    });
-    const vote = (b: (typeof ballots)[number], d: Draft, decision: Decision) => {
-      if (b.home !== d.row.householdId && b.ballot.defaultDecision !== decision) b.except.set(d.row.id, decision);
-    };
-    // Disputed entries: most attendees vote against them.
-    for (const d of reviewed) {
-      if (!rng.chance(d.row.category === "RED" ? 0.035 : 0.07)) continue;
-      const against = 0.55 + 0.35 * rng.float();
-      for (const b of ballots) if (rng.chance(against)) vote(b, d, rng.chance(0.85) ? "REJECT" : "ABSTAIN");
-    }
-    // And the odd individual exception on other entries.
-    for (const b of ballots) {
-      if (reviewed.length === 0 || !rng.chance(0.12)) continue;
-      for (let k = rng.int(1, 2); k > 0; k--) {
-        const d = rng.pick(reviewed);
-        if (!b.except.has(d.row.id)) vote(b, d, rng.chance(0.6) ? "REJECT" : "ABSTAIN");
-      }
-    }
-    for (const b of ballots) {
-      out.ballots.push(b.ballot);
-      for (const [entryId, decision] of b.except) out.exceptions.push({ ballotId: b.ballot.id, entryId, decision });
-    }
-
-    for (const d of reviewed) {
-      const tally = { APPROVE: 0, REJECT: 0, ABSTAIN: 0 };
-      let voters = 0;
-      for (const b of ballots) {
-        if (b.home === d.row.householdId) continue; // recusal: not counted for their own household
-        tally[b.except.get(d.row.id) ?? b.ballot.defaultDecision]++;
-        voters++;
-      }
-      const passed = tally.APPROVE * 2 > voters;
-      out.results.push({
-        reviewId, entryId: d.row.id, attendees: voters, approve: tally.APPROVE, reject: tally.REJECT,
-        abstain: tally.ABSTAIN, passed,
-      });
-      const reason = `${year}年第${quarter}季度村民代表评议：参加${voters}人，同意${tally.APPROVE}票，${passed ? "通过" : "未通过"}`;
-      event(ctx, d, passed ? "CONFIRMED" : "REJECTED", passed ? "CONFIRMED" : "REJECTED", closedAt, { reviewId, reason });
-    }
+    if (village.spec.code === OPEN_REVIEW_VILLAGE && period === lastEnded) openReview(ctx, rng, village, period, inPeriod, out);
+    else closedReview(ctx, rng, village, period, inPeriod, out);
   }
   return out;
+}
+
+function closedReview(ctx: SeedContext, rng: Rng, village: VillageData, period: Period, inPeriod: Draft[], out: ReviewRows): void {
+  const meeting = period.meeting!;
+  const clerkId = rng.pick(village.clerks).id;
+  const openedAt = atBeijing(meeting, 8, rng.int(0, 29));
+  const closedAt = atBeijing(meeting, 11, rng.int(0, 50));
+  // A few entries are withdrawn by a clerk before the review opens and are not put to it.
+  const items = inPeriod.filter((d) => {
+    const withdrawAt = officeHoursAfter(rng, d.row.recordedAt, 1, 6);
+    if (!rng.chance(0.025) || withdrawAt >= openedAt) return true;
+    event(ctx, d, "VOIDED", "VOIDED", withdrawAt, { actorId: clerkId, reason: rng.pick(VOID_REASONS) });
+    return false;
+  });
+  if (items.length === 0) return;
+  const review = startReview(ctx, village, period, openedAt, clerkId, items, out);
+
+  const attending = present(rng, village.reps);
+  if (!hasQuorum(attending.length, village.reps.length)) throw new Error(`${village.spec.name}: a seeded meeting without quorum`);
+  // Paper ballots at the meeting, entered by the clerk.
+  const ballots: Ballot[] = attending.map((rep) => {
+    out.attendance.push({ reviewId: review.id, representativeId: rep.id, recordedAt: atBeijing(meeting, 8, rng.int(30, 59)), recordedById: clerkId });
+    return {
+      row: {
+        id: ctx.uuid(`ballot:${review.id}:${rep.id}`, closedAt), reviewId: review.id, representativeId: rep.id,
+        defaultDecision: rng.weighted([["APPROVE", 95], ["ABSTAIN", 4], ["REJECT", 1]] as const),
+        castAt: atBeijing(meeting, rng.int(9, 10), rng.int(0, 59)), enteredById: clerkId,
+      },
+      home: rep.homeHouseholdId, except: new Map(),
+    };
+  });
+  // Disputed entries: most attendees vote against them; and the odd individual exception.
+  for (const d of items) {
+    if (!rng.chance(d.row.category === "RED" ? 0.035 : 0.07)) continue;
+    const against = 0.55 + 0.35 * rng.float();
+    for (const b of ballots) if (rng.chance(against)) vote(rng, b, d, rng.chance(0.85) ? "REJECT" : "ABSTAIN");
+  }
+  for (const b of ballots) {
+    if (!rng.chance(0.12)) continue;
+    for (let k = rng.int(1, 2); k > 0; k--) {
+      const d = rng.pick(items);
+      if (!b.except.has(d.row.id)) vote(rng, b, d, rng.chance(0.6) ? "REJECT" : "ABSTAIN");
+    }
+  }
+  addBallots(out, ballots);
+
+  const attendees: Attendee[] = ballots.map((b) => ({
+    representativeId: b.row.representativeId, homeHouseholdId: b.home,
+    ballot: { defaultDecision: b.row.defaultDecision, exceptions: new Map([...b.except].map(([id, x]) => [id, x.decision])) },
+  }));
+  let passed = 0;
+  for (const d of items) {
+    const tally = tallyEntry({ id: d.row.id, householdId: d.row.householdId }, attendees);
+    if (tally.passed) passed++;
+    out.results.push({ reviewId: review.id, entryId: d.row.id, ...tally });
+    const decided = tally.passed ? "CONFIRMED" : "REJECTED";
+    event(ctx, d, decided, decided, closedAt, { reviewId: review.id, reason: reviewDecisionReason(period.q, tally) });
+  }
+  Object.assign(review, {
+    status: "CLOSED", meetingDate: day(meeting), closedById: clerkId, closedAt, noticeEndsOn: day(addDays(meeting, 7)),
+    minutes: `${period.q.year}年第${period.q.quarter}季度家庭文明档案评议会议于${day(meeting)}上午在村部召开。应到村民代表${village.reps.length}人，` +
+      `实到${attending.length}人，超过三分之二，会议有效。会议逐条评议本季度记录${items.length}条，通过${passed}条，未通过${items.length - passed}条。` +
+      "本户记录由本户代表回避表决。",
+  } satisfies Partial<ReviewRow>);
+}
+
+function openReview(ctx: SeedContext, rng: Rng, village: VillageData, period: Period, items: Draft[], out: ReviewRows): void {
+  if (items.length === 0) return;
+  const opening = period.meeting!;
+  // Opened on the day the quarter's entries were all in (its planned meeting day, yesterday at the latest).
+  const openedAt = atBeijing(opening, rng.int(9, 11), rng.int(0, 59));
+  const review = startReview(ctx, village, period, openedAt, rng.pick(village.clerks).id, items, out);
+  const span = Math.max(5, Math.floor((ctx.now.getTime() - openedAt.getTime()) / 60_000) - 60);
+  const [, ...others] = village.reps;
+  const voters = rng.sample(others, Math.max(1, Math.floor(others.length / 2)));
+  const ballots: Ballot[] = voters.map((rep) => {
+    const castAt = addMinutes(openedAt, rng.int(5, span));
+    out.attendance.push({ reviewId: review.id, representativeId: rep.id, recordedAt: castAt, recordedById: null });
+    return {
+      row: { id: ctx.uuid(`ballot:${review.id}:${rep.id}`, castAt), reviewId: review.id, representativeId: rep.id, defaultDecision: "APPROVE", castAt, enteredById: null },
+      home: rep.homeHouseholdId, except: new Map(),
+    };
+  });
+  for (const b of ballots) if (rng.chance(0.4)) vote(rng, b, rng.pick(items), rng.chance(0.7) ? "REJECT" : "ABSTAIN");
+  addBallots(out, ballots);
 }

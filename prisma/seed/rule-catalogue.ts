@@ -104,6 +104,43 @@ export const CATALOGUE: readonly RuleTemplate[] = [
     legal: [{ authority: "石门县农业农村局", docNo: "石农(渔)罚〔{year}〕{01-60}号", weight: 1 }] }),
 ];
 
+/**
+ * A village's own wording of a catalogue rule: DESIGN.md's examples are these villages' real
+ * rules (杨坪社区's poultry, postgraduate and cleaning rules; 汉丰村's returned rapeseed or phone).
+ */
+type Wording = Partial<Pick<RuleTemplate, "title" | "description" | "evidenceHint" | "samples">>;
+const VILLAGE_WORDING: Readonly<Record<string, Readonly<Record<string, Wording>>>> = {
+  YP: {
+    livestock: { title: "发展家庭养殖", description: "养鸡鸭100只以上或生猪5头以上，记红榜1次",
+      samples: ["年内养鸡{100-260}只", "养鸭{120-300}只、生猪{5-8}头", "年内饲养生猪{5-14}头", "散养土鸡土鸭共{100-200}只"] },
+    degree: { title: "子女考取研究生", description: "子女考取硕士、博士研究生，记红榜2次", evidenceHint: "研究生录取通知书复印件",
+      samples: ["{who}考取{湖南大学|中南大学|湖南师范大学|湘潭大学|武汉大学}硕士研究生", "{who}考取{中南大学|华中科技大学|湖南农业大学}博士研究生"] },
+    cleaning: { title: "义务打扫公共区域", description: "义务打扫公共区域一天，记红榜1次",
+      samples: ["义务打扫{社区文化广场|集镇街道|社区服务中心前坪|夹山寺游客步道}一天", "参加{春节前|国庆前}社区环境大扫除一天"] },
+  },
+  HF: {
+    lostfound: { title: "拾金不昧", description: "拾到一袋油菜籽或手机等他人财物，主动归还失主，记红榜1次",
+      samples: ["拾到一袋油菜籽（约{40-80}斤）归还失主", "拾到手机一部，当天交还失主", "拾到邻组农户掉落的一袋油菜籽，送还失主"] },
+  },
+};
+
+/** The catalogue as one village words it. */
+export function templatesFor(villageCode: string, templates: readonly RuleTemplate[] = CATALOGUE): RuleTemplate[] {
+  const wording = VILLAGE_WORDING[villageCode] ?? {};
+  return templates.map((t) => {
+    const own = wording[t.key];
+    return own ? { ...t, ...own } : t;
+  });
+}
+
+/** Rules a village added when it revised its 细则 (the second version 汉丰村 adopted). */
+export const AMENDMENTS: readonly RuleTemplate[] = [
+  r({ key: "mediation", title: "调解邻里纠纷", description: "主动调解邻里矛盾纠纷并成功化解，记红榜1次", marks: 1, evidenceHint: "村调解委员会记录", core: false, weight: 4,
+    samples: ["主动调解邻居间的{宅基地|田水|山林}纠纷并化解", "劝和兄弟之间的赡养纠纷"] }),
+  y({ key: "fireworks", title: "违规燃放烟花爆竹", description: "在森林防火期或禁放区域燃放烟花爆竹，经劝阻不听，记黄榜1次", marks: 1, evidenceHint: PHOTO, core: false, weight: 3,
+    samples: ["森林防火期在山边燃放烟花", "在禁放区域燃放鞭炮，劝阻后仍不停止"] }),
+];
+
 /** Fills a sample text: {a-b} a number, {x|y} a choice, {who} and {year} from vars. */
 export function fillText(text: string, rng: { int(a: number, b: number): number }, vars: Record<string, string>): string {
   return text.replace(/\{([^}]+)\}/g, (_, inner: string) => {

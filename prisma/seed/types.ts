@@ -37,7 +37,7 @@ export type AccountRow = {
 export type RuleSetRow = {
   id: string; villageId: string; version: number; title: string;
   status: "DRAFT" | "VOTING" | "ADOPTED" | "SUPERSEDED" | "REJECTED";
-  effectiveFrom: string | null; consultation: string; draftedById: string;
+  effectiveFrom: string | null; effectiveTo: string | null; consultation: string; draftedById: string;
   createdAt: Date; updatedAt: Date;
 };
 export type RuleRow = {
@@ -46,9 +46,12 @@ export type RuleRow = {
 };
 export type RuleSetVoteRow = {
   id: string; ruleSetId: string; meetingDate: string; representativesTotal: number;
-  openedById: string; closedAt: Date; passed: boolean; createdAt: Date;
+  openedById: string; closedById: string; closedAt: Date; passed: boolean;
+  attendees: number; approve: number; reject: number; abstain: number; createdAt: Date;
 };
-export type RuleSetBallotRow = { voteId: string; representativeId: string; decision: Decision; castAt: Date };
+export type RuleSetBallotRow = {
+  voteId: string; representativeId: string; decision: Decision; castAt: Date; enteredById: string | null;
+};
 export type EntryRow = {
   id: string; householdId: string; memberId: string | null; villageId: string; ruleId: string;
   category: Category; marks: number; occurredOn: Date; year: number; quarter: number;
@@ -67,13 +70,15 @@ export type EventRow = {
 export type ReviewRow = {
   id: string; villageId: string; year: number; quarter: number; status: "OPEN" | "CLOSED";
   meetingDate: string | null; representativesTotal: number | null; openedById: string; openedAt: Date;
-  closedById: string | null; closedAt: Date | null; noticeEndsOn: string | null;
+  closedById: string | null; closedAt: Date | null; noticeEndsOn: string | null; minutes: string | null;
 };
-export type AttendanceRow = { reviewId: string; representativeId: string; recordedAt: Date };
+export type RosterRow = { reviewId: string; representativeId: string; homeHouseholdId: string | null };
+export type ItemRow = { reviewId: string; entryId: string };
+export type AttendanceRow = { reviewId: string; representativeId: string; recordedAt: Date; recordedById: string | null };
 export type BallotRow = {
-  id: string; reviewId: string; representativeId: string; defaultDecision: Decision; castAt: Date;
+  id: string; reviewId: string; representativeId: string; defaultDecision: Decision; castAt: Date; enteredById: string | null;
 };
-export type ExceptionRow = { ballotId: string; entryId: string; decision: Decision };
+export type ExceptionRow = { ballotId: string; entryId: string; decision: Decision; reason: string | null };
 export type ResultRow = {
   reviewId: string; entryId: string; attendees: number; approve: number; reject: number;
   abstain: number; passed: boolean;
@@ -102,9 +107,11 @@ export type SeedData = {
   RuleSetVote: RuleSetVoteRow[];
   RuleSetBallot: RuleSetBallotRow[];
   QuarterlyReview: ReviewRow[];
+  ReviewRosterMember: RosterRow[];
   ReviewAttendance: AttendanceRow[];
   ReviewBallot: BallotRow[];
   Entry: EntryRow[];
+  ReviewItem: ItemRow[];
   Rectification: RectificationRow[];
   Appeal: AppealRow[];
   EntryEvent: EventRow[];
@@ -114,6 +121,6 @@ export type SeedData = {
 
 export const TABLE_ORDER: (keyof SeedData)[] = [
   "Township", "Village", "VillagerGroup", "Household", "Member", "Account", "RuleSet", "Rule",
-  "RuleSetVote", "RuleSetBallot", "QuarterlyReview", "ReviewAttendance", "ReviewBallot", "Entry",
-  "Rectification", "Appeal", "EntryEvent", "ReviewBallotException", "ReviewEntryResult",
+  "RuleSetVote", "RuleSetBallot", "QuarterlyReview", "ReviewRosterMember", "ReviewAttendance", "ReviewBallot", "Entry",
+  "ReviewItem", "Rectification", "Appeal", "EntryEvent", "ReviewBallotException", "ReviewEntryResult",
 ];

@@ -1,14 +1,17 @@
 // Fixtures for the archive, rectification and appeal tests: fresh entries recorded through the
-// API, the quarterly review's confirmation simulated through the hash chain, and "nothing
-// changed" snapshots.
+// API, confirmed or rejected by a real quarterly review, and "nothing changed" snapshots.
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { chinaToday } from "@/lib/domain/entry-date";
 import { verifyChain } from "@/lib/domain/hash-chain";
-import { appendEvent } from "@/lib/server/chain/append-to-chain";
+import { quarterEnd, type Quarter } from "@/lib/domain/quarter";
 import { entryChainSelect, eventChainSelect, householdLinks } from "@/lib/server/chain/chain-records";
 import { db } from "@/lib/server/db";
+import { castBallot } from "@/lib/server/reviews/cast-ballot";
+import { closeReview } from "@/lib/server/reviews/close-review";
+import { openReview } from "@/lib/server/reviews/open-review";
 import { callApi, type Caller } from "./api-client";
+import { actorOf, testContext } from "./review-village";
 
 export type Category = "RED" | "YELLOW" | "BLACK";
 
@@ -33,13 +36,43 @@ export async function recordEntry(householdId: string, category: Category, clerk
   return res.body.id;
 }
 
-/** What the quarterly review does to an entry it confirms: a CONFIRMED event on the chain. */
+const nextQuarter = ({ year, quarter }: Quarter): Quarter => (quarter === 4 ? { year: year + 1, quarter: 1 } : { year, quarter: (quarter + 1) as Quarter["quarter"] });
+const quarterKey = (q: { year: number; quarter: number }) => q.year * 10 + q.quarter;
+
+/**
+ * Decides entries of one village the way the app does: the village's clerk opens the review of
+ * the first quarter (from the entries' latest) that has none yet, with the clock set to the day
+ * after that quarter ends; every representative of the roster votes "approve all except" the
+ * entries to reject; the clerk closes it. Other PENDING entries of the village up to that
+ * quarter are put to the same review and approved. Returns the review's id.
+ */
+export async function decideByReview(confirm: string[], reject: string[] = []): Promise<string> {
+  const entries = await db.entry.findMany({ where: { id: { in: [...confirm, ...reject] } }, select: { villageId: true, year: true, quarter: true } });
+  const villageId = entries[0]?.villageId;
+  if (!villageId || entries.some((e) => e.villageId !== villageId)) throw new Error("decideByReview takes entries of one village");
+  const taken = new Set((await db.quarterlyReview.findMany({ where: { villageId }, select: { year: true, quarter: true } })).map(quarterKey));
+  let q = entries.map((e) => ({ year: e.year, quarter: e.quarter }) as Quarter).sort((a, b) => quarterKey(b) - quarterKey(a))[0]!;
+  while (taken.has(quarterKey(q))) q = nextQuarter(q);
+  const now = new Date(quarterEnd(q).getTime() + 26 * 3_600_000); // 10:00 in China, the day after the quarter ends
+
+  const clerk = await db.account.findFirstOrThrow({ where: { villageId, role: "CLERK", active: true }, orderBy: { username: "asc" }, select: { username: true } });
+  const clerkActor = await actorOf(clerk.username);
+  const review = await openReview(clerkActor, villageId, q, testContext, now);
+  const roster = await db.reviewRosterMember.findMany({ where: { reviewId: review.id }, select: { homeHouseholdId: true, representative: { select: { username: true } } } });
+  const rejected = await db.entry.findMany({ where: { id: { in: reject } }, select: { id: true, householdId: true } });
+  for (const member of roster) {
+    // Recusal: nobody objects to an entry of their own household (they are not counted for it).
+    const exceptions = rejected.filter((e) => e.householdId !== member.homeHouseholdId)
+      .map((e) => ({ entryId: e.id, decision: "REJECT" as const, reason: "测试：不同意" }));
+    await castBallot(await actorOf(member.representative.username), review.id, { defaultDecision: "APPROVE", exceptions }, testContext);
+  }
+  await closeReview(clerkActor, review.id, { meetingDate: chinaToday(now), minutes: "测试会议记录" }, testContext, now);
+  return review.id;
+}
+
+/** Confirms an entry through a real quarterly review (see decideByReview). */
 export async function confirmEntry(entryId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const { householdId, status } = await tx.entry.findUniqueOrThrow({ where: { id: entryId }, select: { householdId: true, status: true } });
-    await appendEvent(tx, { entryId, householdId, type: "CONFIRMED", fromStatus: status, toStatus: "CONFIRMED", reason: null, actorId: null });
-    await tx.entry.update({ where: { id: entryId }, data: { status: "CONFIRMED" }, select: { id: true } });
-  });
+  await decideByReview([entryId]);
 }
 
 export async function recordConfirmed(householdId: string, category: Category): Promise<string> {

@@ -118,11 +118,27 @@ describe("npm run db:seed", () => {
               (SELECT count(*)::int FROM "ReviewAttendance" a WHERE a."reviewId" = r.id) AS present,
               (SELECT count(*)::int FROM "ReviewBallot" b WHERE b."reviewId" = r.id) AS ballots
        FROM "QuarterlyReview" r`);
-    expect(reviews.filter((r) => r.status === "CLOSED").length).toBe(17 * 8);
+    expect(reviews.filter((r) => r.status === "CLOSED").length).toBeGreaterThan(17 * 7);
     for (const r of reviews.filter((x) => x.status === "CLOSED")) {
       expect(r.present * 3).toBeGreaterThanOrEqual((r.total ?? Infinity) * 2);
       expect(r.ballots).toBe(r.present);
     }
+    // Each review froze its roster (every representative, with their home) and the entries put to it.
+    const frozen = await q<{ id: string; total: number; roster: number; homes: number; items: number; results: number }>(
+      `SELECT r.id, r."representativesTotal" AS total,
+              (SELECT count(*)::int FROM "ReviewRosterMember" m WHERE m."reviewId" = r.id) AS roster,
+              (SELECT count(*)::int FROM "ReviewRosterMember" m JOIN "Account" a ON a.id = m."representativeId"
+                WHERE m."reviewId" = r.id AND m."homeHouseholdId" = a."homeHouseholdId") AS homes,
+              (SELECT count(*)::int FROM "ReviewItem" i WHERE i."reviewId" = r.id) AS items,
+              (SELECT count(*)::int FROM "ReviewEntryResult" x WHERE x."reviewId" = r.id) AS results
+       FROM "QuarterlyReview" r WHERE r.status = 'CLOSED'`);
+    for (const r of frozen) expect(r).toMatchObject({ roster: r.total, homes: r.total, results: r.items });
+    expect(frozen.every((r) => r.items > 0)).toBe(true);
+    // Every entry of an ended quarter was put to a review, unless a clerk withdrew it first.
+    const unreviewed = await q<{ id: string }>(
+      `SELECT e.id FROM "Entry" e WHERE make_date(e.year, e.quarter * 3, 1) + interval '1 month' <= $1::date
+         AND NOT EXISTS (SELECT 1 FROM "ReviewItem" i WHERE i."entryId" = e.id) AND e.status <> 'VOIDED'`, [OPTIONS.today]);
+    expect(unreviewed).toEqual([]);
     const ballots = await q<{ id: string; reviewId: string; home: string | null; decision: string }>(
       `SELECT b.id, b."reviewId", a."homeHouseholdId" AS home, b."defaultDecision" AS decision
        FROM "ReviewBallot" b JOIN "Account" a ON a.id = b."representativeId"`);
@@ -146,6 +162,26 @@ describe("npm run db:seed", () => {
         .toEqual({ attendees: voters, approve: tally.APPROVE, reject: tally.REJECT, abstain: tally.ABSTAIN });
       expect(res.passed).toBe(res.approve * 2 > res.attendees);
     }
+  });
+
+  it("leaves 新花村's last ended quarter under review, with ballots cast by some representatives but not rep-xinhua-1", async () => {
+    const [open] = await q<{ id: string; year: number; quarter: number; village: string; total: number; roster: number; items: number; pending: number }>(
+      `SELECT r.id, r.year, r.quarter, v.code AS village, r."representativesTotal" AS total,
+              (SELECT count(*)::int FROM "ReviewRosterMember" m WHERE m."reviewId" = r.id) AS roster,
+              (SELECT count(*)::int FROM "ReviewItem" i WHERE i."reviewId" = r.id) AS items,
+              (SELECT count(*)::int FROM "ReviewItem" i JOIN "Entry" e ON e.id = i."entryId" WHERE i."reviewId" = r.id AND e.status = 'PENDING') AS pending
+       FROM "QuarterlyReview" r JOIN "Village" v ON v.id = r."villageId" WHERE r.status = 'OPEN'`);
+    const lastEnded = { year: 2025, quarter: 3 }; // OPTIONS.today is in 2025Q4
+    expect(open).toMatchObject({ village: "XH", ...lastEnded, roster: open?.total });
+    expect(open!.items).toBeGreaterThan(0);
+    expect(open!.pending).toBe(open!.items);
+    const voters = await q<{ username: string; attended: boolean }>(
+      `SELECT a.username, EXISTS (SELECT 1 FROM "ReviewAttendance" t WHERE t."reviewId" = b."reviewId" AND t."representativeId" = b."representativeId") AS attended
+       FROM "ReviewBallot" b JOIN "Account" a ON a.id = b."representativeId" WHERE b."reviewId" = $1`, [open!.id]);
+    expect(voters.length).toBeGreaterThan(0);
+    expect(voters.length * 3).toBeLessThan(open!.total * 2); // not yet a quorum
+    expect(voters.map((v) => v.username)).not.toContain("rep-xinhua-1");
+    expect(voters.every((v) => v.attended)).toBe(true);
   });
 
   it("gives every CONFIRMED or REJECTED entry the status its review result says", async () => {

@@ -19,6 +19,7 @@ import {
 export type HouseholdTarget = { householdId: string; villageId: string; townshipId: string };
 export type EntryTarget = HouseholdTarget & { entryId: string };
 export type VillageTarget = { villageId: string; townshipId: string };
+export type ReviewTarget = VillageTarget & { reviewId: string; status: "OPEN" | "CLOSED" };
 
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 const placeSelect = { villageId: true, village: { select: { townshipId: true } } } as const;
@@ -62,4 +63,43 @@ export async function loadVillageTarget(actor: Actor, permission: Permission, vi
   const row = await db.village.findFirst({ where: { AND: [{ id: villageId }, villageWhere(actor)] }, select: { townshipId: true } });
   if (!row) throw notFound();
   return { villageId, townshipId: row.townshipId };
+}
+
+/**
+ * A quarterly review, scoped through its village. Recusal applies per entry of the review, not
+ * to the review as a whole: the use cases apply it with the roster's frozen home households.
+ */
+export async function loadReviewTarget(actor: Actor, permission: Permission, reviewId: string): Promise<ReviewTarget> {
+  authorize(actor, permission);
+  const row = await db.quarterlyReview.findFirst({
+    where: { AND: [{ id: reviewId }, { village: villageWhere(actor) }] },
+    select: { villageId: true, status: true, village: { select: { townshipId: true } } },
+  });
+  if (!row) throw notFound();
+  return { reviewId, villageId: row.villageId, townshipId: row.village.townshipId, status: row.status };
+}
+
+export type RuleSetTarget = VillageTarget & { ruleSetId: string };
+export type RuleTarget = RuleSetTarget & { ruleId: string };
+
+/**
+ * A version of a village's rules, scoped through its village. Its status is not decided here:
+ * the use cases read it again under the set's lock (lib/server/rule-sets/rule-set-lock.ts).
+ */
+export async function loadRuleSetTarget(actor: Actor, permission: Permission, ruleSetId: string): Promise<RuleSetTarget> {
+  authorize(actor, permission);
+  const row = await db.ruleSet.findFirst({ where: { AND: [{ id: ruleSetId }, { village: villageWhere(actor) }] }, select: placeSelect });
+  if (!row) throw notFound();
+  return { ruleSetId, villageId: row.villageId, townshipId: row.village.townshipId };
+}
+
+/** One rule of a rule set, scoped through the set's village. */
+export async function loadRuleTarget(actor: Actor, permission: Permission, ruleId: string): Promise<RuleTarget> {
+  authorize(actor, permission);
+  const row = await db.rule.findFirst({
+    where: { AND: [{ id: ruleId }, { ruleSet: { village: villageWhere(actor) } }] },
+    select: { ruleSetId: true, ruleSet: { select: placeSelect } },
+  });
+  if (!row) throw notFound();
+  return { ruleId, ruleSetId: row.ruleSetId, villageId: row.ruleSet.villageId, townshipId: row.ruleSet.village.townshipId };
 }

@@ -41,6 +41,18 @@ export async function lockChain(tx: Tx, householdId: string): Promise<ChainState
   return row;
 }
 
+/**
+ * Locks several households' rows in id order (two transactions locking overlapping sets cannot
+ * deadlock) and returns their chain heads.
+ */
+export async function lockChains(tx: Tx, householdIds: string[]): Promise<Map<string, ChainState>> {
+  const ids = [...new Set(householdIds)].sort();
+  const rows = ids.length ? await tx.$queryRaw<(ChainState & { id: string })[]>`
+    SELECT "id"::text AS "id", "chainLength", "chainHead" FROM "Household" WHERE "id" = ANY(${ids}::uuid[]) ORDER BY "id" FOR UPDATE` : [];
+  if (rows.length !== ids.length) throw new AppError("NOT_FOUND", "errors.notFound");
+  return new Map(rows.map(({ id, ...head }) => [id, head]));
+}
+
 async function moveHead(tx: Tx, householdId: string, chainSeq: number, hash: string): Promise<void> {
   await tx.household.update({ where: { id: householdId }, data: { chainLength: chainSeq, chainHead: hash }, select: { id: true } });
 }
@@ -73,16 +85,43 @@ export async function appendEntry(tx: Tx, entry: NewEntry, evidenceIds: string[]
  * and the photos attached to it, whose facts its hash covers.
  */
 export async function appendEvent(tx: Tx, event: NewEvent): Promise<Appended> {
-  const head = await lockChain(tx, event.householdId);
-  const { at, ...columns } = event;
-  const row = {
-    ...columns, reviewId: event.reviewId ?? null, appealId: event.appealId ?? null,
-    rectificationId: event.rectificationId ?? null, id: uuid7(), createdAt: at ?? new Date(), chainSeq: head.chainLength + 1, prevHash: head.chainHead,
-  };
-  const hash = hashRecord(head.chainHead, eventChainRecord({ ...row, hash: "", ...(await loadFiling(tx, row)) }));
-  await tx.entryEvent.create({ data: { ...row, hash }, select: { id: true } });
-  await moveHead(tx, event.householdId, row.chainSeq, hash);
-  return { id: row.id, chainSeq: row.chainSeq, hash, createdAt: row.createdAt };
+  const [appended] = await appendEvents(tx, [event]);
+  return appended!;
+}
+
+/**
+ * Appends events, in order, to the chains of one or many households in a few statements: each
+ * event takes the next chainSeq and the running head of its household, exactly as appended one
+ * by one (a quarterly review closes hundreds of entries at once).
+ */
+export async function appendEvents(tx: Tx, events: NewEvent[]): Promise<Appended[]> {
+  if (events.length === 0) return [];
+  const heads = await lockChains(tx, events.map((e) => e.householdId));
+  const rows = [];
+  for (const event of events) {
+    const head = heads.get(event.householdId)!;
+    const { at, ...columns } = event;
+    const row = {
+      ...columns, reviewId: event.reviewId ?? null, appealId: event.appealId ?? null,
+      rectificationId: event.rectificationId ?? null, id: uuid7(), createdAt: at ?? new Date(), chainSeq: head.chainLength + 1, prevHash: head.chainHead,
+    };
+    const hash = hashRecord(head.chainHead, eventChainRecord({ ...row, hash: "", ...(await loadFiling(tx, row)) }));
+    rows.push({ ...row, hash });
+    heads.set(event.householdId, { chainLength: row.chainSeq, chainHead: hash });
+  }
+  await tx.entryEvent.createMany({ data: rows });
+  const moved = [...new Set(events.map((e) => e.householdId))];
+  if (moved.length === 1) {
+    const head = heads.get(moved[0]!)!;
+    await moveHead(tx, moved[0]!, head.chainLength, head.chainHead!);
+  } else if (moved.length > 1) {
+    const lengths = moved.map((id) => heads.get(id)!.chainLength);
+    const hashes = moved.map((id) => heads.get(id)!.chainHead!);
+    await tx.$executeRaw`
+      UPDATE "Household" AS h SET "chainLength" = v."chainLength", "chainHead" = v."chainHead", "updatedAt" = ${new Date()}
+      FROM unnest(${moved}::uuid[], ${lengths}::int[], ${hashes}::text[]) AS v("id", "chainLength", "chainHead") WHERE h."id" = v."id"`;
+  }
+  return rows.map((row) => ({ id: row.id, chainSeq: row.chainSeq, hash: row.hash, createdAt: row.createdAt }));
 }
 
 type FilingFacts = Pick<EventChainRow, "appeal" | "rectification">;

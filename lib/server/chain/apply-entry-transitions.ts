@@ -3,7 +3,7 @@ import { nextStatus, type Transition } from "@/lib/domain/entry-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/server/errors";
-import { appendEvent, lockChain } from "./append-to-chain";
+import { appendEvents, lockChains, type NewEvent } from "./append-to-chain";
 
 // The one way an entry's status changes, and the one way a due-process step reaches the chain
 // (lib/domain/entry-lifecycle.ts): under the household's chain lock, each change is checked
@@ -27,29 +27,51 @@ export type AppliedChange = { entryId: string; eventId: string; fromStatus: Entr
 
 /** Applies the changes, in order, to entries of one household; refuses the whole batch if one is not allowed. */
 export async function applyEntryTransitions(tx: Tx, householdId: string, changes: EntryChange[]): Promise<AppliedChange[]> {
-  await lockChain(tx, householdId);
+  return applyEntryTransitionsAcross(tx, changes.map((change) => ({ ...change, householdId })));
+}
+
+/**
+ * The same for entries of many households at once (a quarterly review closing): every chain is
+ * locked in household id order, then the events are appended and the statuses updated in a few
+ * statements, whatever the number of entries.
+ */
+export async function applyEntryTransitionsAcross(tx: Tx, changes: (EntryChange & { householdId: string })[]): Promise<AppliedChange[]> {
+  if (changes.length === 0) return [];
+  await lockChains(tx, changes.map((c) => c.householdId));
   const rows = await tx.entry.findMany({
-    where: { id: { in: changes.map((c) => c.entryId) }, householdId }, select: { id: true, category: true, status: true },
+    where: { id: { in: changes.map((c) => c.entryId) } }, select: { id: true, householdId: true, category: true, status: true },
   });
   const current = new Map(rows.map((row) => [row.id, row]));
-  const applied: AppliedChange[] = [];
+  const original = new Map(rows.map((row) => [row.id, row.status]));
+  const planned: { change: (typeof changes)[number]; fromStatus: EntryStatus; toStatus: EntryStatus; event: NewEvent }[] = [];
   for (const change of changes) {
     const entry = current.get(change.entryId);
-    if (!entry) throw new AppError("NOT_FOUND", "errors.notFound");
+    if (!entry || entry.householdId !== change.householdId) throw new AppError("NOT_FOUND", "errors.notFound");
     const next = nextStatus(entry, change.transition);
     if (!next) throw refusal(entry.status, change.transition);
-    const event = await appendEvent(tx, {
-      entryId: entry.id, householdId, type: next.event, fromStatus: entry.status, toStatus: next.to, reason: change.reason,
-      actorId: change.actorId, reviewId: change.reviewId ?? null, appealId: change.appealId ?? null,
-      rectificationId: change.rectificationId ?? null, ...(change.at ? { at: change.at } : {}),
+    planned.push({
+      change, fromStatus: entry.status, toStatus: next.to,
+      event: {
+        entryId: entry.id, householdId: entry.householdId, type: next.event, fromStatus: entry.status, toStatus: next.to, reason: change.reason,
+        actorId: change.actorId, reviewId: change.reviewId ?? null, appealId: change.appealId ?? null,
+        rectificationId: change.rectificationId ?? null, ...(change.at ? { at: change.at } : {}),
+      },
     });
-    if (next.to !== entry.status) {
-      await tx.entry.update({ where: { id: entry.id }, data: { status: next.to }, select: { id: true } });
-    }
-    applied.push({ entryId: entry.id, eventId: event.id, fromStatus: entry.status, toStatus: next.to, createdAt: event.createdAt });
     current.set(entry.id, { ...entry, status: next.to });
   }
-  return applied;
+  const appended = await appendEvents(tx, planned.map((p) => p.event));
+  // Entry.status follows each entry's last event.
+  const moved = new Map<EntryStatus, string[]>();
+  for (const [id, entry] of current) {
+    if (entry.status === original.get(id)) continue;
+    const ids = moved.get(entry.status) ?? [];
+    ids.push(id);
+    moved.set(entry.status, ids);
+  }
+  for (const [status, ids] of moved) await tx.entry.updateMany({ where: { id: { in: ids } }, data: { status } });
+  return planned.map((p, i) => ({
+    entryId: p.change.entryId, eventId: appended[i]!.id, fromStatus: p.fromStatus, toStatus: p.toStatus, createdAt: appended[i]!.createdAt,
+  }));
 }
 
 // What the person is told when the entry has moved on since they looked at it.

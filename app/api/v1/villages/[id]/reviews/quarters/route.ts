@@ -1,0 +1,5 @@
+import { listQuartersToReview as operation } from "@/lib/api/operations/reviews";
+import { handle } from "@/lib/server/api/handle";
+import { listQuartersToReview } from "@/lib/server/reviews/list-quarters-to-review";
+
+export const GET = handle(operation, async ({ actor, params }) => ({ items: await listQuartersToReview(actor, params.id) }));

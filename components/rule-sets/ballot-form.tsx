@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { castRuleSetBallotAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { FormStatus } from "@/components/accounts/form-parts";
+
+const DECISIONS = [
+  ["APPROVE", "bg-green-700 text-white"],
+  ["REJECT", "bg-stone-800 text-white"],
+  ["ABSTAIN", "border border-stone-400 bg-white text-stone-900"],
+] as const;
+
+/** A representative's vote on a phone: three large buttons, one tap each, cast once. */
+export function BallotForm({ ruleSetId }: { ruleSetId: string }) {
+  const t = useTranslations("ruleSets.vote");
+  const [state, action, pending] = useActionState<RuleSetFormState, FormData>(castRuleSetBallotAction.bind(null, ruleSetId), {});
+  if (state.ok) return <p role="status" className="rounded-md bg-green-50 p-3 text-green-800">{t("cast")}</p>;
+  return (
+    <form action={action} className="space-y-3" data-testid="ballot-form">
+      <fieldset className="space-y-3" disabled={pending}>
+        <legend className="text-lg font-semibold">{t("yourVote")}</legend>
+        <div className="grid gap-3 sm:grid-cols-3">
+          {DECISIONS.map(([decision, tone]) => (
+            <button key={decision} type="submit" name="decision" value={decision}
+              className={`min-h-14 rounded-md px-5 text-xl font-semibold disabled:opacity-60 ${tone}`}>
+              {pending ? t("casting") : t(`decision.${decision}`)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <FormStatus state={state} />
+    </form>
+  );
+}

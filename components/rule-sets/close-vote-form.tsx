@@ -1,0 +1,20 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { closeRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { FormStatus, SubmitButton } from "@/components/accounts/form-parts";
+
+/** Counts the ballots: adopted or rejected, or — short of a quorum — refused with how many more must vote. */
+export function CloseVoteForm({ ruleSetId, villageId }: { ruleSetId: string; villageId: string }) {
+  const t = useTranslations("ruleSets.vote");
+  const [state, action, pending] = useActionState<RuleSetFormState, FormData>(closeRuleSetVoteAction.bind(null, ruleSetId, villageId), {});
+  return (
+    <form action={action} className="space-y-3" data-testid="close-vote">
+      <h3 className="text-lg font-semibold">{t("closeTitle")}</h3>
+      <p className="text-sm text-stone-600">{t("closeIntro")}</p>
+      <FormStatus state={state} />
+      <SubmitButton pending={pending} label={t("close")} pendingLabel={t("closing")} tone="danger" />
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { draftRuleSetAction, type DraftFormState } from "@/app/rule-sets/actions";
+import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+
+/** "起草新版本": a title (suggested) and, if already known, how villagers were consulted. */
+export function DraftRuleSetForm({ villageId, defaultTitle }: { villageId: string; defaultTitle: string }) {
+  const t = useTranslations("ruleSets.draft");
+  const [state, action, pending] = useActionState<DraftFormState, FormData>(draftRuleSetAction.bind(null, villageId), {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" open={!!state.message}>
+      <summary className="flex min-h-12 cursor-pointer list-none items-center justify-center rounded-md bg-red-800 px-5 text-lg font-semibold text-white [&::-webkit-details-marker]:hidden sm:inline-flex" data-testid="draft-rule-set">
+        {t("open")}
+      </summary>
+      <form action={action} className="mt-4 space-y-4">
+        <p className="text-sm text-stone-600">{t("intro")}</p>
+        <Field id="draft-title" label={t("titleLabel")} error={errors.title}>
+          <input {...fieldProps("draft-title", errors.title)} name="title" required maxLength={80} defaultValue={state.values?.title ?? defaultTitle} className={inputClass} />
+        </Field>
+        <Field id="draft-consultation" label={t("consultationLabel")} hint={t("consultationHint")} error={errors.consultation}>
+          <textarea {...fieldProps("draft-consultation", errors.consultation, true)} name="consultation" rows={3} maxLength={2000} defaultValue={state.values?.consultation} className={`${inputClass} py-2`} />
+        </Field>
+        <FormStatus state={state} />
+        <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { openRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+
+/** Puts a draft to the representative assembly: the meeting day and the proposed effective day. */
+export function OpenVoteForm({ ruleSetId, today }: { ruleSetId: string; today: string }) {
+  const t = useTranslations("ruleSets.vote");
+  const [state, action, pending] = useActionState<RuleSetFormState, FormData>(openRuleSetVoteAction.bind(null, ruleSetId), {});
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-3" data-testid="open-vote">
+      <h3 className="text-lg font-semibold">{t("openTitle")}</h3>
+      <p className="text-sm text-stone-600">{t("openIntro")}</p>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id="meeting-date" label={t("meetingDate")} error={errors.meetingDate}>
+          <input {...fieldProps("meeting-date", errors.meetingDate)} name="meetingDate" type="date" required
+            defaultValue={state.values?.meetingDate ?? today} className={inputClass} />
+        </Field>
+        <Field id="effective-from" label={t("effectiveFrom")} hint={t("effectiveHint")} error={errors.effectiveFrom}>
+          <input {...fieldProps("effective-from", errors.effectiveFrom, true)} name="effectiveFrom" type="date" required min={today}
+            defaultValue={state.values?.effectiveFrom} className={inputClass} />
+        </Field>
+      </div>
+      <FormStatus state={state} />
+      <SubmitButton pending={pending} label={t("open")} pendingLabel={t("opening")} />
+    </form>
+  );
+}
