@@ -3,6 +3,9 @@
 // Node.js runtime only, and not in the workers of `next build`, which have no database.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // A production server without its public address would send people to localhost: refuse to start.
+  const { assertProductionEnv } = await import("./lib/env");
+  if (process.env.NODE_ENV === "production") assertProductionEnv();
   const { startAppJobsOnce } = await import("./lib/server/jobs/start-periodic-jobs");
   startAppJobsOnce();
 }

@@ -16,6 +16,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // A whole flow (sign in, several pages, a print view) on a cold server of a 2-core machine
+  // takes 20 s and more; the default of 30 s fails on load, not on behaviour.
+  timeout: 90_000,
   reporter: [["list"]],
   use: { baseURL: `http://127.0.0.1:${port}`, locale: "zh-CN", launchOptions, trace: "retain-on-failure" },
   projects: [
@@ -32,7 +35,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
     },

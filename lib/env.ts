@@ -6,7 +6,10 @@ import { parseTrustedProxies } from "./domain/client-address";
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
-  // The app's public address (next-auth's); printed notices carry QR codes that point to it.
+  // The address people reach the app at (https://archive.example.cn). Every absolute URL is made
+  // from it: next-auth's redirects (NEXTAUTH_URL is set from it, never on its own), the QR codes
+  // on printed notices, secure cookies. Required in production (assertProductionEnv).
+  PUBLIC_URL: z.string().url().optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
@@ -24,6 +27,24 @@ const EnvSchema = z.object({
 });
 
 export const env = EnvSchema.parse(process.env);
+
+if (env.NEXTAUTH_URL && env.PUBLIC_URL && new URL(env.NEXTAUTH_URL).origin !== new URL(env.PUBLIC_URL).origin) {
+  throw new Error("NEXTAUTH_URL differs from PUBLIC_URL. Set PUBLIC_URL only; NEXTAUTH_URL is derived from it.");
+}
+// next-auth reads NEXTAUTH_URL itself, per request; without it, it answers with localhost.
+if (env.PUBLIC_URL) process.env.NEXTAUTH_URL = publicUrl();
+
+/** The configured public address as an origin (no trailing slash), or undefined outside production. */
+export function publicUrl(): string | undefined {
+  return env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined;
+}
+
+/** Run when a production server starts (scripts/serve.ts, instrumentation.ts): the settings it cannot run without. */
+export function assertProductionEnv(): void {
+  const missing = [!env.PUBLIC_URL && "PUBLIC_URL (the address people reach the app at, e.g. https://archive.example.cn)",
+    !env.NEXTAUTH_SECRET && "NEXTAUTH_SECRET"].filter(Boolean);
+  if (missing.length) throw new Error(`Missing required settings in production: ${missing.join("; ")}. See README, Environment.`);
+}
 
 export function requireDatabaseUrl(): string {
   if (!env.DATABASE_URL) {

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { parseTrustedProxies } from "../lib/domain/client-address";
-import { env } from "../lib/env";
+import { assertProductionEnv, env } from "../lib/env";
 import { stampClientAddress } from "./stamp-client-address";
 
 // The production server: `next start`, plus the one thing Next cannot do on its own — tell the
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`Invalid port: ${port}`);
   // As the `next` command does, and before React is loaded: it picks its build by NODE_ENV.
   Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV || "production", NEXT_RUNTIME: "nodejs" });
+  if (process.env.NODE_ENV === "production") assertProductionEnv();
   const { default: next } = await import("next");
   const app = next({ dev: false, hostname: hostname ?? "localhost", port });
   const handle = app.getRequestHandler();

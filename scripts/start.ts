@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? sessionSecret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+    // The one setting for the public address (lib/env.ts derives NEXTAUTH_URL from it).
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const stopDatabase = async () => embedded?.stop();
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     stdio: "inherit", env: { ...env, NODE_ENV: "production" },
     detached: true, // own process group, so stopping it stops every process tsx started too
   });
-  printSignIns();
+  printSignIns(env.PUBLIC_URL!);
   const shutdown = async (code: number) => {
     if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
     await stopDatabase();
@@ -73,8 +74,8 @@ async function main(): Promise<void> {
   server.on("exit", (code) => void shutdown(code ?? 1));
 }
 
-function printSignIns(): void {
-  console.log(`\n  家庭文明档案 is starting on http://localhost:${PORT}\n\n  Demo sign-ins (every seeded account has the same password):`);
+function printSignIns(publicUrl: string): void {
+  console.log(`\n  家庭文明档案 is starting on ${publicUrl} (port ${PORT})\n\n  Demo sign-ins (every seeded account has the same password):`);
   for (const account of demoAccounts) {
     console.log(`    ${account.role.padEnd(18)} ${account.username.padEnd(22)} ${account.password}  ${account.description}`);
   }

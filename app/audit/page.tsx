@@ -41,7 +41,7 @@ export default withNotice(async function AuditLogPage({ searchParams }: { search
         </p>
       </div>
       <AuditFilters values={raw} errors={errors} />
-      {page ? <AuditLogList records={page.records} /> : <p role="alert" className="text-red-700">{t("invalidFilters")}</p>}
+      {page ? <AuditLogList records={page.items} /> : <p role="alert" className="text-red-700">{t("invalidFilters")}</p>}
       <nav aria-label={t("paging")} className="flex flex-wrap gap-3">
         {raw.cursor ? (
           <Link href={link()} className="flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4">{t("newest")}</Link>

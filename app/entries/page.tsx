@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
 import { EntryFilters } from "@/components/entries/entry-filters";
 import { EntryList } from "@/components/entries/entry-list";
+import { ExportLinks } from "@/components/ui/export-links";
 import { VillageChooser } from "@/components/entries/village-chooser";
 import { chinaToday, dayToDate } from "@/lib/domain/entry-date";
 import { formatQuarter, previousQuarter, quarterOf, type Quarter } from "@/lib/domain/quarter";
@@ -54,6 +55,8 @@ export default withNotice(async function EntriesPage({ searchParams }: { searchP
   const keep = new URLSearchParams(FILTERS.flatMap((name) => (raw[name] ? [[name, raw[name]]] : [])));
   if (!actor.villageId) keep.set("villageId", villageId);
   const pageLink = (n: number) => `/entries?${new URLSearchParams([...keep, ["page", String(n)]])}`;
+  const filters = FILTERS.flatMap((name) => (raw[name] ? [[name, raw[name]]] : []));
+  const exportLink = (format: "xlsx" | "csv") => `/api/v1/villages/${villageId}/entries/export?${new URLSearchParams([["format", format], ...filters])}`;
   const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   const quarters = recentQuarters(9).map((q) => ({ value: formatQuarter(q), label: t("quarterLabel", q) }));
 
@@ -70,7 +73,8 @@ export default withNotice(async function EntriesPage({ searchParams }: { searchP
           </Link>
         ) : null}
       </div>
-      <EntryFilters values={raw} errors={errors} quarters={quarters} rules={rules.rules} villageId={actor.villageId ? null : villageId} />
+      <EntryFilters values={raw} errors={errors} quarters={quarters} rules={rules.items} villageId={actor.villageId ? null : villageId} />
+      {page ? <ExportLinks label={t("export.label")} links={[{ href: exportLink("xlsx"), text: t("export.xlsx") }, { href: exportLink("csv"), text: t("export.csv") }]} /> : null}
       {page ? <EntryList items={page.items} /> : <p role="alert" className="text-red-700">{t("list.invalidFilters")}</p>}
       {page && pages > 1 ? (
         <nav aria-label={t("list.paging")} className="flex items-center justify-between gap-3">

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
 import { VillageTotalsTable } from "@/components/township/village-totals-table";
+import { ExportLinks } from "@/components/ui/export-links";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { getTownshipOverview } from "@/lib/server/township/get-township-overview";
 
@@ -27,6 +28,9 @@ export default withNotice(async function TownshipOverviewPage() {
         </p>
       </div>
       <VillageTotalsTable villages={overview.villages} totals={overview.totals} />
+      <ExportLinks label={t("export.label")} links={(["xlsx", "csv"] as const).map((format) => ({
+        href: `/api/v1/township/overview/export?${new URLSearchParams({ format, township: township.code })}`, text: t(`export.${format}`),
+      }))} />
       <p className="text-xs leading-relaxed text-stone-500">{t("legend")}</p>
     </div>
   );

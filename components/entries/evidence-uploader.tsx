@@ -37,7 +37,7 @@ export function EvidenceUploader({ onBusyChange, error, endpoint = "/api/v1/evid
       const response = await fetch(endpoint, { method: "POST", body });
       const json = await response.json();
       if (response.ok) update(photo.key, { id: json.id });
-      else update(photo.key, { error: json.error?.details?.file ?? json.error?.message ?? t("uploadFailed") });
+      else update(photo.key, { error: fileError(json) ?? json.error?.message ?? t("uploadFailed") });
     } catch {
       update(photo.key, { error: t("uploadFailed") });
     }
@@ -92,4 +92,9 @@ export function EvidenceUploader({ onBusyChange, error, endpoint = "/api/v1/evid
       {error ? <p className="text-sm text-red-700">{error}</p> : null}
     </fieldset>
   );
+}
+
+// The API's details list the failing fields, each with its translated message.
+function fileError(json: { error?: { details?: { field: string; message: string }[] } }): string | undefined {
+  return json.error?.details?.find((d) => d.field === "file")?.message;
 }

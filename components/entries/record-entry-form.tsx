@@ -26,7 +26,7 @@ export function RecordEntryForm({ household, members, today, initialRules, idemp
   const [state, action, pending] = useActionState<RecordEntryState, FormData>(recordEntryAction, {});
   // Kept for the life of the form, even if the page renders again with a new one.
   const [submissionKey] = useState(idempotencyKey);
-  const [rules, setRules] = useState(initialRules.rules);
+  const [rules, setRules] = useState(initialRules.items);
   const [rule, setRule] = useState<RuleView | null>(null);
   const [uploading, setUploading] = useState(false);
   const latestDate = useRef(today);
@@ -40,8 +40,8 @@ export function RecordEntryForm({ household, members, today, initialRules, idemp
     const response = await fetch(`/api/v1/villages/${household.villageId}/rules?date=${day}`);
     if (!response.ok || latestDate.current !== day) return;
     const next = (await response.json()) as RulesInForce;
-    setRules(next.rules);
-    setRule((chosen) => (chosen && next.rules.some((r) => r.id === chosen.id) ? chosen : null));
+    setRules(next.items);
+    setRule((chosen) => (chosen && next.items.some((r) => r.id === chosen.id) ? chosen : null));
   }
 
   // Submitted by hand so that the fields keep what was typed when the server refuses.

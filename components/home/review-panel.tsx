@@ -9,7 +9,7 @@ import type { ReviewOverview } from "@/lib/server/home/load-review-overview";
  * quarter ready to be reviewed.
  */
 export async function ReviewPanel({ reviews, isClerk }: { reviews: ReviewOverview; isClerk: boolean }) {
-  const t = await getTranslations("home.reviews");
+  const [t, tr] = await Promise.all([getTranslations("home.reviews"), getTranslations("reviews.detail")]);
   const quarters = reviews.quartersToReview ?? [];
   const nothing = reviews.items.length === 0 && quarters.length === 0;
   return (
@@ -21,14 +21,16 @@ export async function ReviewPanel({ reviews, isClerk }: { reviews: ReviewOvervie
         return (
           <div key={review.id} className="space-y-3 rounded-lg border-2 border-red-800 bg-white p-4" data-testid="home-open-review">
             <p className="text-lg font-bold">{t("open", { year: review.year, quarter: review.quarter })}</p>
-            {isClerk ? <QuorumStatus review={review} compact /> : (
+            {isClerk ? <QuorumStatus review={review} compact /> : review.joinedAfterOpening ? (
+              <p className="text-stone-700" data-testid="joined-after-opening">{tr("joinedAfterOpening")}</p>
+            ) : (
               <p className={`text-2xl font-bold ${awaiting > 0 ? "text-red-800" : "text-green-800"}`} data-testid="awaiting-vote">
                 {awaiting > 0 ? t("awaiting", { count: awaiting }) : t("voted")}
               </p>
             )}
             <Link href={`/reviews/${review.id}`} data-testid="home-review-link"
               className="flex min-h-14 items-center justify-center rounded-md bg-red-800 px-6 text-xl font-bold text-white">
-              {isClerk ? t("manage") : awaiting > 0 ? t("vote") : t("view")}
+              {isClerk ? t("manage") : awaiting > 0 && !review.joinedAfterOpening ? t("vote") : t("view")}
             </Link>
           </div>
         );

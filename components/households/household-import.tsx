@@ -16,7 +16,7 @@ type Phase =
   | { kind: "done"; report: ImportReport }
   | { kind: "failed"; message: string };
 
-type ErrorBody = { error?: { message?: string; details?: unknown } };
+type ErrorBody = { error?: { message?: string; report?: unknown } };
 const isReport = (value: unknown): value is ImportReport => !!value && typeof value === "object" && "problems" in value;
 
 /** Choose a file, check it (dry run), then import it: the server checks again and writes all or nothing. */
@@ -40,7 +40,7 @@ export function HouseholdImport({ villageId }: { villageId: string }) {
       });
       const error = (body as ErrorBody | null)?.error;
       if (status === 200 && isReport(body)) setPhase(body.imported ? { kind: "done", report: body } : { kind: "report", report: body });
-      else if (isReport(error?.details)) setPhase({ kind: "report", report: error.details, message: error.message });
+      else if (isReport(error?.report)) setPhase({ kind: "report", report: error.report, message: error.message });
       else setPhase({ kind: "failed", message: error?.message ?? t("networkError") });
     } catch {
       setPhase({ kind: "failed", message: t("networkError") });

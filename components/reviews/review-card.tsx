@@ -37,6 +37,7 @@ export async function ReviewCard({ review, showVillage }: Props) {
       </div>
       <p className="text-stone-700">{t("card.entries", { count: review.entries })}</p>
       <QuorumStatus review={review} compact />
+      {review.joinedAfterOpening ? <p className="text-stone-700" data-testid="joined-after-opening">{t("detail.joinedAfterOpening")}</p> : null}
       {awaiting !== null ? (
         <p className={`text-lg font-semibold ${awaiting > 0 ? "text-red-800" : "text-green-800"}`} data-testid="awaiting-vote">
           {awaiting > 0 ? t("card.awaiting", { count: awaiting }) : t("card.voted")}

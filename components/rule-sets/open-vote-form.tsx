@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { openRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { dayAfter } from "@/lib/domain/entry-date";
 import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 
 /** Puts a draft to the representative assembly: the meeting day and the proposed effective day. */
@@ -20,7 +21,7 @@ export function OpenVoteForm({ ruleSetId, today }: { ruleSetId: string; today: s
             defaultValue={state.values?.meetingDate ?? today} className={inputClass} />
         </Field>
         <Field id="effective-from" label={t("effectiveFrom")} hint={t("effectiveHint")} error={errors.effectiveFrom}>
-          <input {...fieldProps("effective-from", errors.effectiveFrom, true)} name="effectiveFrom" type="date" required min={today}
+          <input {...fieldProps("effective-from", errors.effectiveFrom, true)} name="effectiveFrom" type="date" required min={dayAfter(today)}
             defaultValue={state.values?.effectiveFrom} className={inputClass} />
         </Field>
       </div>

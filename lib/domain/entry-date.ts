@@ -15,6 +15,9 @@ export function dayToDate(day: string): Date {
 
 export const dateToDay = (date: Date): string => date.toISOString().slice(0, 10);
 
+/** The calendar day after a "YYYY-MM-DD" day. */
+export const dayAfter = (day: string): string => dateToDay(new Date(dayToDate(day).getTime() + 86_400_000));
+
 export type EntryDateProblem = "IN_FUTURE" | "BEFORE_REGISTRATION";
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, IdSchema, PageQuerySchema, PasswordSchema, singleLineText } from "./common";
+import { DateTimeSchema, IdSchema, pageOf, PageQuerySchema, PasswordSchema, singleLineText } from "./common";
 import { RoleSchema } from "./me";
 
 // The shape of an archive number: township code, village code, 5-digit serial ("JS-XH-00001",
@@ -78,12 +78,7 @@ export const AccountSchema = z.object({
 });
 export type AccountOutput = z.infer<typeof AccountSchema>;
 
-export const AccountListSchema = z.object({
-  items: z.array(AccountSchema),
-  total: z.int(),
-  page: z.int(),
-  pageSize: z.int(),
-});
+export const AccountListSchema = pageOf(AccountSchema);
 
 const IssuedCodeSchema = z.object({ code: z.string(), expiresAt: DateTimeSchema });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, multiLineText } from "./common";
+import { DateTimeSchema, multiLineText, pageOf, pageParams } from "./common";
 import { DisputedEntrySchema, HouseholdRefSchema } from "./rectifications";
 
 // Messages are catalogue keys ("validation.…"), translated where they are shown.
@@ -23,12 +23,9 @@ export const ResolveAppealSchema = z.strictObject({
 });
 export type ResolveAppealInput = z.infer<typeof ResolveAppealSchema>;
 
-export const APPEAL_PAGE_SIZE_MAX = 200;
-
 export const ListAppealsQuerySchema = z.object({
   status: AppealStatusSchema.default("OPEN").describe("OPEN (the default): oldest first; resolved ones: latest first"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(APPEAL_PAGE_SIZE_MAX).default(50),
+  ...pageParams(),
 });
 export type ListAppealsQuery = z.infer<typeof ListAppealsQuerySchema>;
 
@@ -50,10 +47,5 @@ export const AppealSchema = AppealOutcomeSchema.extend({
 });
 export type AppealView = z.infer<typeof AppealSchema>;
 
-export const AppealPageSchema = z.object({
-  items: z.array(AppealSchema),
-  page: z.int(),
-  pageSize: z.int(),
-  total: z.int(),
-});
+export const AppealPageSchema = pageOf(AppealSchema);
 export type AppealPage = z.infer<typeof AppealPageSchema>;

@@ -1,13 +1,11 @@
 import { z } from "zod";
-import { DateTimeSchema, singleLineText } from "./common";
+import { cursorPageOf, DateTimeSchema, pageParams, singleLineText } from "./common";
 
 // A GET form sends empty fields for the filters left blank; they mean "no filter".
 const blankAsAbsent = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const filter = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsAbsent, schema.optional());
 const text = (max: number) => singleLineText().max(max, { error: "validation.too_big" });
 const day = z.iso.date({ error: "validation.invalidDate" });
-
-export const AUDIT_PAGE_SIZE_MAX = 100;
 
 export const AuditLogQuerySchema = z.object({
   action: filter(text(100)).describe("Actions starting with this, e.g. \"token\" or \"account.create\""),
@@ -18,7 +16,7 @@ export const AuditLogQuerySchema = z.object({
   to: filter(day).describe("Last day, inclusive (China Standard Time)"),
   cursor: filter(singleLineText().regex(/^\d{1,15}-\d{1,18}$/, { error: "validation.invalidCursor" }))
     .describe("nextCursor of the previous page"),
-  pageSize: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).max(AUDIT_PAGE_SIZE_MAX).default(50)),
+  pageSize: z.preprocess(blankAsAbsent, pageParams().pageSize),
 });
 export type AuditLogQuery = z.infer<typeof AuditLogQuerySchema>;
 
@@ -38,8 +36,6 @@ export const AuditRecordSchema = z.object({
 });
 export type AuditRecordView = z.infer<typeof AuditRecordSchema>;
 
-export const AuditLogPageSchema = z.object({
-  records: z.array(AuditRecordSchema),
-  nextCursor: z.string().nullable().describe("Pass as cursor for the next (older) page; null on the last page"),
-});
+// Offsets do not scale over the whole log: it is read with a cursor, newest first.
+export const AuditLogPageSchema = cursorPageOf(AuditRecordSchema);
 export type AuditLogPage = z.infer<typeof AuditLogPageSchema>;

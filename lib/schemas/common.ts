@@ -37,9 +37,35 @@ export const PasswordSchema = textSchema({ trim: false })
   .regex(/[A-Za-z]/, { error: "validation.passwordNeedsLetter" })
   .regex(/\d/, { error: "validation.passwordNeedsDigit" });
 
-export const PageQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+// One list shape for the whole API (STYLE.md "One list shape"): every list takes `page` and
+// `pageSize` (at most MAX_PAGE_SIZE) and answers { items, page, pageSize, total }; the audit log,
+// where offsets cannot scale, takes `cursor` and answers { items, nextCursor } instead.
+export const MAX_PAGE_SIZE = 200;
+export const MAX_PAGE = 100_000;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** The `page` and `pageSize` query parameters of every list; spread into its query schema. */
+export const pageParams = (defaultPageSize: number = DEFAULT_PAGE_SIZE) => ({
+  page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1).describe("1 for the first page"),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(defaultPageSize)
+    .describe(`Items per page, at most ${MAX_PAGE_SIZE}`),
+});
+
+export const PageQuerySchema = z.object(pageParams());
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+/** The answer of every paged list. */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({
+  items: z.array(item),
+  page: z.int(),
+  pageSize: z.int(),
+  total: z.int().describe("Items on all pages"),
+});
+
+/** The answer of a list read with a cursor (the audit log). */
+export const cursorPageOf = <T extends z.ZodType>(item: T) => z.object({
+  items: z.array(item),
+  nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
 });
 
 export const DateTimeSchema = z.iso.datetime();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, IdSchema, multiLineText, singleLineText } from "./common";
+import { DateTimeSchema, IdSchema, MAX_PAGE_SIZE, multiLineText, pageOf, pageParams, singleLineText } from "./common";
 import { EvidenceSchema } from "./evidence";
 
 // Messages are catalogue keys ("validation.…"), translated where they are shown.
@@ -15,8 +15,8 @@ const DaySchema = z.iso.date({ error: "validation.invalidDate" });
 const LegalTextSchema = singleLineText().max(100, { error: "validation.legalTooLong" });
 
 export const RecordEntrySchema = z.strictObject({
-  idempotencyKey: z.uuid({ error: "validation.idempotencyKey" })
-    .describe("Made once per form (or request); a retry with the same key returns the same entry"),
+  idempotencyKey: z.uuid({ error: "validation.idempotencyKey" }).optional()
+    .describe("Made once per form; a retry with the same key returns the same entry. API clients may use the Idempotency-Key header instead"),
   householdId: IdSchema,
   memberId: IdSchema.nullish().describe("The member the entry is about, if any"),
   ruleId: z.uuid({ error: "validation.ruleRequired" }).describe("A rule of the village's rule set in force on occurredOn"),
@@ -39,8 +39,6 @@ export const VoidEntrySchema = z.strictObject({
 });
 export type VoidEntryInput = z.infer<typeof VoidEntrySchema>;
 
-export const ENTRY_PAGE_SIZE_MAX = 100;
-
 export const ListVillageEntriesQuerySchema = z.object({
   quarter: singleLineText().regex(/^\d{4}Q[1-4]$/, { error: "validation.invalidQuarter" }).optional()
     .describe("The quarter of the occurrence date, e.g. 2026Q4"),
@@ -49,13 +47,13 @@ export const ListVillageEntriesQuerySchema = z.object({
   ruleId: IdSchema.optional(),
   householdId: IdSchema.optional(),
   archiveNo: singleLineText().max(40, { error: "validation.too_big" }).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(ENTRY_PAGE_SIZE_MAX).default(20),
+  ...pageParams(20),
 });
 export type ListVillageEntriesQuery = z.infer<typeof ListVillageEntriesQuerySchema>;
 
 export const RulesInForceQuerySchema = z.object({
   date: DaySchema.optional().describe("Defaults to today in China"),
+  ...pageParams(MAX_PAGE_SIZE),
 });
 
 const HouseholdRefSchema = z.object({ id: z.uuid(), archiveNo: z.string(), headName: z.string() });
@@ -77,12 +75,7 @@ export const EntrySummarySchema = z.object({
 });
 export type EntrySummary = z.infer<typeof EntrySummarySchema>;
 
-export const EntryPageSchema = z.object({
-  items: z.array(EntrySummarySchema),
-  page: z.int(),
-  pageSize: z.int(),
-  total: z.int(),
-});
+export const EntryPageSchema = pageOf(EntrySummarySchema);
 export type EntryPage = z.infer<typeof EntryPageSchema>;
 
 export const EntryEventSchema = z.object({
@@ -120,6 +113,5 @@ export const RulesInForceSchema = z.object({
   date: z.iso.date(),
   ruleSet: z.object({ id: z.uuid(), version: z.int(), title: z.string(), effectiveFrom: z.iso.date() }).nullable()
     .describe("null when the village had no adopted rules that day"),
-  rules: z.array(RuleSchema),
-});
+}).extend(pageOf(RuleSchema).shape);
 export type RulesInForce = z.infer<typeof RulesInForceSchema>;

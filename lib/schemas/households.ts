@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { chinaToday } from "@/lib/domain/entry-date";
-import { IdSchema, multiLineText, singleLineText } from "./common";
+import { IdSchema, multiLineText, pageOf, pageParams, singleLineText } from "./common";
 
 // Messages are catalogue keys ("validation.…"), translated where they are shown.
 export const HouseholdStatusSchema = z.enum(["ACTIVE", "MOVED_OUT", "INACTIVE"]);
@@ -44,8 +44,7 @@ export const SearchHouseholdsQuerySchema = z.object({
     .describe("Archive number (prefix), a member's name, phone digits, or the head's pinyin initials"),
   villageId: IdSchema.optional(),
   status: HouseholdStatusSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageParams(20),
 });
 export type SearchHouseholdsQuery = z.infer<typeof SearchHouseholdsQuerySchema>;
 
@@ -119,12 +118,7 @@ export const HouseholdListItemSchema = z.object({
 });
 export type HouseholdListItem = z.infer<typeof HouseholdListItemSchema>;
 
-export const HouseholdListSchema = z.object({
-  items: z.array(HouseholdListItemSchema),
-  total: z.int(),
-  page: z.int(),
-  pageSize: z.int(),
-});
+export const HouseholdListSchema = pageOf(HouseholdListItemSchema);
 
 export const HouseholdSchema = HouseholdListItemSchema.omit({ members: true }).extend({
   headInitials: z.string(),
@@ -152,4 +146,4 @@ export const HouseholdHistoryItemSchema = z.object({
 });
 export type HouseholdHistoryItem = z.infer<typeof HouseholdHistoryItemSchema>;
 
-export const HouseholdHistorySchema = z.object({ items: z.array(HouseholdHistoryItemSchema) });
+export const HouseholdHistorySchema = pageOf(HouseholdHistoryItemSchema);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, IdSchema, multiLineText } from "./common";
+import { DateTimeSchema, IdSchema, multiLineText, pageOf, pageParams } from "./common";
 import { EntryCategorySchema, EntryStatusSchema } from "./entries";
 import { EVIDENCE_MAX_PER_ENTRY } from "./evidence";
 
@@ -35,6 +35,7 @@ export type DecideRectificationInput = z.infer<typeof DecideRectificationSchema>
 
 export const ListRectificationsQuerySchema = z.object({
   status: RectificationStatusSchema.optional().describe("All when absent: open requests first, then the latest decided"),
+  ...pageParams(),
 });
 export type ListRectificationsQuery = z.infer<typeof ListRectificationsQuerySchema>;
 
@@ -66,5 +67,5 @@ export const RectificationSchema = RectificationOutcomeSchema.extend({
 });
 export type RectificationView = z.infer<typeof RectificationSchema>;
 
-export const RectificationListSchema = z.object({ items: z.array(RectificationSchema) });
+export const RectificationListSchema = pageOf(RectificationSchema);
 export type RectificationList = z.infer<typeof RectificationListSchema>;

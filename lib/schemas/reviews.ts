@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, IdSchema, multiLineText } from "./common";
+import { DateTimeSchema, IdSchema, multiLineText, pageOf, pageParams } from "./common";
 import { EntrySummarySchema } from "./entries";
 
 // Quarterly reviews (DESIGN.md "QuarterlyReview", "Vote rule"): the contract between the use cases
@@ -28,25 +28,28 @@ const ObjectionSchema = z.strictObject({
     .describe("Required when the decision is REJECT: why the representative objects"),
 });
 
-/** "Approve all except …": a default decision and the entries decided otherwise. */
-export const CastBallotSchema = z.strictObject({
-  defaultDecision: VoteDecisionSchema.default("APPROVE"),
+// Rejecting is done entry by entry, each with its reason: a ballot cannot reject everything at
+// once without saying why, so its default is approve or abstain.
+const ballotShape = {
+  defaultDecision: z.enum(["APPROVE", "ABSTAIN"], { error: "validation.ballotDefaultInvalid" }).default("APPROVE")
+    .describe("The decision on every entry not listed in the exceptions: APPROVE or ABSTAIN (REJECT only per entry, with a reason)"),
   exceptions: z.array(ObjectionSchema).max(2000).default([]),
-}).superRefine((ballot, ctx) => {
+};
+
+function requireObjectionReasons(ballot: { exceptions: z.infer<typeof ObjectionSchema>[] }, ctx: z.RefinementCtx): void {
   ballot.exceptions.forEach((exception, index) => {
     if (exception.decision === "REJECT" && !exception.reason) {
       ctx.addIssue({ code: "custom", path: ["exceptions", index, "reason"], message: "validation.objectionReasonRequired" });
     }
   });
-});
+}
+
+/** "Approve all except …": a default decision and the entries decided otherwise. */
+export const CastBallotSchema = z.strictObject(ballotShape).superRefine(requireObjectionReasons);
 export type CastBallotInput = z.infer<typeof CastBallotSchema>;
 
-/** A clerk enters the paper ballot of an attending representative (marked as such in the audit). */
-export const EnterPaperBallotSchema = z.strictObject({
-  representativeId: IdSchema,
-  defaultDecision: VoteDecisionSchema.default("APPROVE"),
-  exceptions: z.array(ObjectionSchema).max(2000).default([]),
-});
+/** A clerk enters the paper ballot of an attending representative (marked as such in the audit), under the same rules. */
+export const EnterPaperBallotSchema = z.strictObject({ representativeId: IdSchema, ...ballotShape }).superRefine(requireObjectionReasons);
 export type EnterPaperBallotInput = z.infer<typeof EnterPaperBallotSchema>;
 
 export const CloseReviewSchema = z.strictObject({
@@ -58,8 +61,7 @@ export type CloseReviewInput = z.infer<typeof CloseReviewSchema>;
 
 export const ListReviewsQuerySchema = z.object({
   status: ReviewStatusSchema.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageParams(),
 });
 export type ListReviewsQuery = z.infer<typeof ListReviewsQuerySchema>;
 
@@ -85,17 +87,16 @@ export const ReviewSummarySchema = z.object({
 });
 export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
 
-export const ReviewPageSchema = z.object({ items: z.array(ReviewSummarySchema), page: z.int(), pageSize: z.int(), total: z.int() });
+export const ReviewPageSchema = pageOf(ReviewSummarySchema);
 export type ReviewPage = z.infer<typeof ReviewPageSchema>;
 
 /** The quarters a clerk may open a review of, with the entries opening it would gather. */
-export const QuartersToReviewSchema = z.object({
-  items: z.array(z.object({
-    year: z.int(), quarter: z.int(),
-    pending: z.int().describe("PENDING entries of the quarter and late ones of earlier quarters not yet put to a review"),
-  })),
+export const QuarterToReviewSchema = z.object({
+  year: z.int(), quarter: z.int(),
+  pending: z.int().describe("PENDING entries of the quarter and late ones of earlier quarters not yet put to a review"),
 });
-export type QuarterToReview = z.infer<typeof QuartersToReviewSchema>["items"][number];
+export const QuartersToReviewSchema = pageOf(QuarterToReviewSchema);
+export type QuarterToReview = z.infer<typeof QuarterToReviewSchema>;
 
 export const ReviewRosterMemberSchema = z.object({
   id: z.uuid(),

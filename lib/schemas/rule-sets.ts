@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, multiLineText, singleLineText } from "./common";
+import { DateTimeSchema, multiLineText, pageOf, pageParams, singleLineText } from "./common";
 import { RuleSchema } from "./entries";
 
 // Village rules (DESIGN.md "RuleSet", "Rule", "Vote rule"): the contract between the use cases
@@ -66,7 +66,7 @@ export type UpdateRuleInput = z.infer<typeof UpdateRuleSchema>;
 
 export const OpenRuleSetVoteSchema = z.strictObject({
   meetingDate: DaySchema.describe("The day of the village representative assembly (China)"),
-  effectiveFrom: DaySchema.describe("The proposed first day in force: not before the meeting, not before today"),
+  effectiveFrom: DaySchema.describe("The proposed first day in force: not before the meeting, tomorrow (China) at the earliest"),
 }).refine((v) => v.effectiveFrom >= v.meetingDate, { path: ["effectiveFrom"], error: "validation.effectiveBeforeMeeting" });
 export type OpenRuleSetVoteInput = z.infer<typeof OpenRuleSetVoteSchema>;
 
@@ -80,10 +80,7 @@ export const EnterRuleSetPaperBallotSchema = z.strictObject({
 });
 export type EnterRuleSetPaperBallotInput = z.infer<typeof EnterRuleSetPaperBallotSchema>;
 
-export const ListRuleSetsQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const ListRuleSetsQuerySchema = z.object(pageParams());
 export type ListRuleSetsQuery = z.infer<typeof ListRuleSetsQuerySchema>;
 
 // ─── Views ──────────────────────────────────────────────────────────────────
@@ -109,7 +106,7 @@ export const RuleSetSummarySchema = z.object({
 });
 export type RuleSetSummary = z.infer<typeof RuleSetSummarySchema>;
 
-export const RuleSetPageSchema = z.object({ items: z.array(RuleSetSummarySchema), page: z.int(), pageSize: z.int(), total: z.int() });
+export const RuleSetPageSchema = pageOf(RuleSetSummarySchema);
 export type RuleSetPage = z.infer<typeof RuleSetPageSchema>;
 
 export const RuleSetVoteSchema = z.object({

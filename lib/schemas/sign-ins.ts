@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema } from "./common";
+import { DateTimeSchema, pageOf } from "./common";
 import { RoleSchema } from "./me";
 
 // An account's recent sign-ins, the access codes issued for it and the resets of its password,
@@ -23,5 +23,5 @@ export const SignInEventSchema = z.discriminatedUnion("kind", [
 ]);
 export type SignInEvent = z.infer<typeof SignInEventSchema>;
 
-export const SignInHistorySchema = z.object({ items: z.array(SignInEventSchema) });
+export const SignInHistorySchema = pageOf(SignInEventSchema);
 export type SignInHistory = z.infer<typeof SignInHistorySchema>;

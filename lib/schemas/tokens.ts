@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, singleLineText } from "./common";
+import { DateTimeSchema, pageOf, singleLineText } from "./common";
 
 export const CreateTokenSchema = z.object({
   name: singleLineText("validation.tokenNameRequired")
@@ -19,7 +19,7 @@ export const TokenSchema = z.object({
 });
 export type TokenView = z.infer<typeof TokenSchema>;
 
-export const TokenListSchema = z.object({ tokens: z.array(TokenSchema) });
+export const TokenListSchema = pageOf(TokenSchema);
 
 export const CreatedTokenSchema = TokenSchema.extend({
   token: z.string().describe("The token itself. It is shown this once and cannot be retrieved later."),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdSchema, singleLineText } from "./common";
+import { IdSchema, pageOf, pageParams, singleLineText } from "./common";
 
 // The code is the middle part of every archive number of the village ("JS-XH-00001").
 export const VillageCodeSchema = singleLineText()
@@ -32,6 +32,7 @@ export type UpdateVillageInput = z.infer<typeof UpdateVillageSchema>;
 export const ListVillagesQuerySchema = z.object({
   townshipId: IdSchema.optional(),
   active: z.stringbool().optional(),
+  ...pageParams(),
 });
 export type ListVillagesQuery = z.infer<typeof ListVillagesQuerySchema>;
 
@@ -46,4 +47,4 @@ export const VillageSchema = z.object({
 });
 export type VillageOutput = z.infer<typeof VillageSchema>;
 
-export const VillageListSchema = z.object({ items: z.array(VillageSchema) });
+export const VillageListSchema = pageOf(VillageSchema);

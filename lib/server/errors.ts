@@ -14,6 +14,12 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/**
+ * A throttled request's limit and when it lifts; the API answers it as Retry-After and the
+ * RateLimit-Limit/Remaining/Reset headers (lib/server/api/error-response.ts).
+ */
+export type RateLimit = { limit: number; remaining: number; resetAt: Date };
+
 /** `message` is a key of the translation catalogue ("errors.notFound"), filled with `values`. */
 export class AppError extends Error {
   constructor(
@@ -21,6 +27,7 @@ export class AppError extends Error {
     message: string,
     readonly values?: Record<string, string | number>,
     readonly details?: unknown,
+    readonly rateLimit?: RateLimit,
   ) {
     super(message);
     this.name = "AppError";

@@ -78,15 +78,13 @@ export function dueProcess(ctx: SeedContext, rng: Rng, village: VillageData, dra
         decisionReason: reason, createdAt: at, filedViaAccessCode: false,
       };
       out.rectifications.push(row);
-      const status = d.row.status;
-      event(ctx, d, "RECTIFICATION_REQUESTED", status, at, { actorId: row.requestedById, rectificationId: id, reason: row.note });
+      event(ctx, d, "REQUEST_RECTIFICATION", at, { actorId: row.requestedById, rectificationId: id, reason: row.note });
       if (outcome !== "REQUESTED") {
-        const [type, to] = outcome === "APPROVED" ? ["RECTIFIED", "RECTIFIED"] as const : ["RECTIFICATION_DECLINED", status] as const;
-        event(ctx, d, type, to, decidedAt, { actorId: row.decidedById, rectificationId: id, reason });
+        event(ctx, d, outcome === "APPROVED" ? "RECTIFY" : "DECLINE_RECTIFICATION", decidedAt, { actorId: row.decidedById, rectificationId: id, reason });
       }
     } else if (rng.chance(0.006)) {
       const at = later(closedAt, 2, 60);
-      if (at < latest) event(ctx, d, "VOIDED", "VOIDED", at, { actorId: clerk(), reason: "经核实，该户在记录前已迁出本村，记录作废" });
+      if (at < latest) event(ctx, d, "VOID", at, { actorId: clerk(), reason: "经核实，该户在记录前已迁出本村，记录作废" });
     }
   }
   return out;
@@ -108,10 +106,8 @@ function appeal(
     createdAt: at, filedViaAccessCode: false,
   };
   out.appeals.push(row);
-  const status = d.row.status;
-  event(ctx, d, "APPEAL_LODGED", status, at, { actorId: row.lodgedById, appealId: row.id, reason: row.reason });
+  event(ctx, d, "LODGE_APPEAL", at, { actorId: row.lodgedById, appealId: row.id, reason: row.reason });
   if (resolution) {
-    const [type, to] = resolution.outcome === "UPHELD" ? ["VOIDED", "VOIDED"] as const : ["APPEAL_DISMISSED", status] as const;
-    event(ctx, d, type, to, resolution.resolvedAt, { actorId: resolution.by, appealId: row.id, reason: row.resolution });
+    event(ctx, d, resolution.outcome === "UPHELD" ? "UPHOLD_APPEAL" : "DISMISS_APPEAL", resolution.resolvedAt, { actorId: resolution.by, appealId: row.id, reason: row.resolution });
   }
 }

@@ -26,7 +26,7 @@ export async function generate(
   };
   const data: SeedData = {
     Township: [township], Village: [], VillagerGroup: [], Household: [], Member: [],
-    Account: townshipAccounts(ctx, township.id, passwordHash), RuleSet: [], Rule: [], RuleSetVote: [],
+    Account: townshipAccounts(ctx, township.id, passwordHash), RuleSet: [], Rule: [], RuleSetVote: [], RuleSetVoteRosterMember: [],
     RuleSetBallot: [], QuarterlyReview: [], ReviewRosterMember: [], ReviewItem: [], ReviewAttendance: [], ReviewBallot: [], Entry: [],
     EntryEvent: [], ReviewBallotException: [], ReviewEntryResult: [], Rectification: [], Appeal: [],
   };
@@ -61,6 +61,7 @@ export async function generate(
     data.RuleSet.push(...ruled.versions.map((v) => v.row));
     data.Rule.push(...ruled.versions.flatMap((v) => v.rules.map((r) => r.row)));
     data.RuleSetVote.push(...ruled.votes);
+    data.RuleSetVoteRosterMember.push(...ruled.roster);
     data.RuleSetBallot.push(...ruled.ballots);
     data.QuarterlyReview.push(...reviewed.reviews);
     data.ReviewRosterMember.push(...reviewed.roster);

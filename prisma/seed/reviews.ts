@@ -1,9 +1,11 @@
+import { nextStatus, type Transition } from "../../lib/domain/entry-lifecycle";
 import { reviewDecisionReason } from "../../lib/domain/review-decision";
 import { hasQuorum, quorumOf, tallyEntry, type Attendee } from "../../lib/domain/vote-rules";
 import type { SeedContext, VillageData } from "./context";
 import type { Draft, Period } from "./entries";
 import type { Rng } from "./random";
-import { addDays, addMinutes, atBeijing, day, officeHoursAfter } from "./time";
+import { TOWNSHIP } from "./villages";
+import { addDays, addMinutes, atBeijing, beijingDay, day, officeHoursAfter } from "./time";
 import type { AccountRow, AttendanceRow, BallotRow, Decision, EventRow, ExceptionRow, ItemRow, ResultRow, ReviewRow, RosterRow } from "./types";
 
 // The quarterly reviews of the seeded history, counted by lib/domain/vote-rules.ts exactly as the
@@ -21,20 +23,25 @@ export const OPEN_REVIEW_VILLAGE = "XH";
 const VOID_REASONS = ["重复录入，予以撤销", "经核实记错户别，予以撤销后重新录入", "经理事会核实，不符合细则记录条件，予以撤销"];
 const OBJECTIONS = ["情况与事实有出入，建议核实后再定", "证据不足，现场照片看不出是这一户", "同一件事已经记过一次", "事出有因，不宜记入档案"];
 
-/** Builds an event (its chain fields are filled in later by chain.ts). */
+/**
+ * Builds the event of a transition (its chain fields are filled in later by chain.ts), through the
+ * app's lifecycle table: a change the app would refuse throws, so the seed cannot produce it.
+ */
 export function event(
-  ctx: SeedContext, draft: Draft, type: EventRow["type"], toStatus: EventRow["toStatus"], at: Date,
+  ctx: SeedContext, draft: Draft, transition: Transition, at: Date,
   extra: Partial<Pick<EventRow, "reason" | "actorId" | "reviewId" | "appealId" | "rectificationId">>,
 ): EventRow {
+  const next = nextStatus({ category: draft.row.category, status: draft.row.status }, transition);
+  if (!next) throw new Error(`seed: ${transition} is not allowed for a ${draft.row.status} ${draft.row.category} entry (${draft.row.id})`);
   const row: EventRow = {
     id: ctx.uuid(`event:${draft.row.id}:${draft.events.length}`, at), entryId: draft.row.id,
-    householdId: draft.row.householdId, type, fromStatus: draft.row.status, toStatus,
+    householdId: draft.row.householdId, type: next.event, fromStatus: draft.row.status, toStatus: next.to,
     reason: extra.reason ?? null, actorId: extra.actorId ?? null, reviewId: extra.reviewId ?? null,
     appealId: extra.appealId ?? null, rectificationId: extra.rectificationId ?? null, createdAt: at,
     chainSeq: 0, prevHash: null, hash: "",
   };
   draft.events.push(row);
-  draft.row.status = toStatus;
+  draft.row.status = next.to;
   return row;
 }
 
@@ -99,7 +106,7 @@ function closedReview(ctx: SeedContext, rng: Rng, village: VillageData, period: 
   const items = inPeriod.filter((d) => {
     const withdrawAt = officeHoursAfter(rng, d.row.recordedAt, 1, 6);
     if (!rng.chance(0.025) || withdrawAt >= openedAt) return true;
-    event(ctx, d, "VOIDED", "VOIDED", withdrawAt, { actorId: clerkId, reason: rng.pick(VOID_REASONS) });
+    event(ctx, d, "VOID", withdrawAt, { actorId: clerkId, reason: rng.pick(VOID_REASONS) });
     return false;
   });
   if (items.length === 0) return;
@@ -113,7 +120,8 @@ function closedReview(ctx: SeedContext, rng: Rng, village: VillageData, period: 
     return {
       row: {
         id: ctx.uuid(`ballot:${review.id}:${rep.id}`, closedAt), reviewId: review.id, representativeId: rep.id,
-        defaultDecision: rng.weighted([["APPROVE", 95], ["ABSTAIN", 4], ["REJECT", 1]] as const),
+        // Like the app's ballots: the rest approved or abstained on; rejecting is per entry, with a reason.
+        defaultDecision: rng.weighted([["APPROVE", 96], ["ABSTAIN", 4]] as const),
         castAt: atBeijing(meeting, rng.int(9, 10), rng.int(0, 59)), enteredById: clerkId,
       },
       home: rep.homeHouseholdId, except: new Map(),
@@ -143,11 +151,10 @@ function closedReview(ctx: SeedContext, rng: Rng, village: VillageData, period: 
     const tally = tallyEntry({ id: d.row.id, householdId: d.row.householdId }, attendees);
     if (tally.passed) passed++;
     out.results.push({ reviewId: review.id, entryId: d.row.id, ...tally });
-    const decided = tally.passed ? "CONFIRMED" : "REJECTED";
-    event(ctx, d, decided, decided, closedAt, { reviewId: review.id, reason: reviewDecisionReason(period.q, tally) });
+    event(ctx, d, tally.passed ? "CONFIRM" : "REJECT", closedAt, { reviewId: review.id, reason: reviewDecisionReason(period.q, tally) });
   }
   Object.assign(review, {
-    status: "CLOSED", meetingDate: day(meeting), closedById: clerkId, closedAt, noticeEndsOn: day(addDays(meeting, 7)),
+    status: "CLOSED", meetingDate: day(meeting), closedById: clerkId, closedAt, noticeEndsOn: day(addDays(beijingDay(closedAt), TOWNSHIP.noticePeriodDays)),
     minutes: `${period.q.year}年第${period.q.quarter}季度家庭文明档案评议会议于${day(meeting)}上午在村部召开。应到村民代表${village.reps.length}人，` +
       `实到${attending.length}人，超过三分之二，会议有效。会议逐条评议本季度记录${items.length}条，通过${passed}条，未通过${items.length - passed}条。` +
       "本户记录由本户代表回避表决。",

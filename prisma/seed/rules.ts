@@ -4,7 +4,7 @@ import type { RuleInfo, SeedContext } from "./context";
 import type { Rng } from "./random";
 import { AMENDMENTS, templatesFor, type RuleTemplate } from "./rule-catalogue";
 import { addDays, addMinutes, atBeijing, day, utcDate } from "./time";
-import type { AccountRow, Decision, RuleSetBallotRow, RuleSetRow, RuleSetVoteRow, VillageRow } from "./types";
+import type { AccountRow, Decision, RuleSetBallotRow, RuleSetRow, RuleSetVoteRosterRow, RuleSetVoteRow, VillageRow } from "./types";
 import type { VillageSpec } from "./villages";
 
 // Each village's rules (细则), drafted by its council after consulting the villagers and voted
@@ -21,7 +21,7 @@ export function attendees<T>(rng: Rng, reps: readonly T[]): T[] {
 /** One version and the days it is in force: from `from` until `to` (exclusive), or open-ended. */
 export type RuleVersion = { row: RuleSetRow; rules: RuleInfo[]; from: Date; to: Date | null };
 
-export type VillageRules = { versions: RuleVersion[]; votes: RuleSetVoteRow[]; ballots: RuleSetBallotRow[] };
+export type VillageRules = { versions: RuleVersion[]; votes: RuleSetVoteRow[]; roster: RuleSetVoteRosterRow[]; ballots: RuleSetBallotRow[] };
 
 /** The rules in force on a day: an entry cites the rule in force on the day it occurred. */
 export function rulesInForce(versions: readonly { rules: RuleInfo[]; from: Date; to: Date | null }[], on: Date): RuleInfo[] {
@@ -51,7 +51,7 @@ export function buildRuleSets(
       `依据${spec.name}村规民约起草。2018年10月至11月召开院落会${rng.int(8, 24)}场、${groupWord}会议${groups}场，` +
       `入户走访${rng.int(60, 220)}户，收集意见建议${rng.int(20, 90)}条，经理事会讨论修改后提交村民代表会议表决。`,
   });
-  if (spec.code !== "HF") return { versions: [first.version], votes: [first.vote], ballots: first.ballots };
+  if (spec.code !== "HF") return { versions: [first.version], votes: [first.vote], roster: first.roster, ballots: first.ballots };
 
   let q = quarterOf(ctx.today);
   for (let i = 0; i < 3; i++) q = previousQuarter(q);
@@ -69,7 +69,10 @@ export function buildRuleSets(
   first.version.row.status = "SUPERSEDED";
   first.version.row.effectiveTo = day(from);
   first.version.row.updatedAt = second.vote.closedAt;
-  return { versions: [first.version, second.version], votes: [first.vote, second.vote], ballots: [...first.ballots, ...second.ballots] };
+  return {
+    versions: [first.version, second.version], votes: [first.vote, second.vote],
+    roster: [...first.roster, ...second.roster], ballots: [...first.ballots, ...second.ballots],
+  };
 }
 
 function adoptVersion(ctx: SeedContext, rng: Rng, spec: VillageSpec, village: VillageRow, staff: Staff, plan: Plan) {
@@ -101,7 +104,9 @@ function adoptVersion(ctx: SeedContext, rng: Rng, spec: VillageSpec, village: Vi
     voteId, representativeId: rep.id, decision: decisions[i] ?? "APPROVE",
     castAt: addMinutes(openedAt, 20 + rng.int(0, 90)), enteredById: rng.chance(plan.paperShare) ? drafter.id : null,
   }));
-  return { version: { row, rules, from: plan.from, to: null } as RuleVersion, vote, ballots };
+  // The roster frozen when the vote opened, as the app stores it: the village's representatives.
+  const roster: RuleSetVoteRosterRow[] = staff.reps.map((rep) => ({ voteId, representativeId: rep.id }));
+  return { version: { row, rules, from: plan.from, to: null } as RuleVersion, vote, roster, ballots };
 }
 
 /** Carried rules keep their codes; new ones continue each category's numbering (R01, Y01, B01…). */

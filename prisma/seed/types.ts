@@ -10,7 +10,7 @@ export type Relation =
 export type Gender = "MALE" | "FEMALE";
 
 export type TownshipRow = {
-  id: string; code: string; name: string; county: string; honourBoardEnabled: boolean;
+  id: string; code: string; name: string; county: string; honourBoardEnabled: boolean; noticePeriodDays: number;
   createdAt: Date; updatedAt: Date;
 };
 export type VillageRow = {
@@ -49,6 +49,7 @@ export type RuleSetVoteRow = {
   openedById: string; closedById: string; closedAt: Date; passed: boolean;
   attendees: number; approve: number; reject: number; abstain: number; createdAt: Date;
 };
+export type RuleSetVoteRosterRow = { voteId: string; representativeId: string };
 export type RuleSetBallotRow = {
   voteId: string; representativeId: string; decision: Decision; castAt: Date; enteredById: string | null;
 };
@@ -105,6 +106,7 @@ export type SeedData = {
   RuleSet: RuleSetRow[];
   Rule: RuleRow[];
   RuleSetVote: RuleSetVoteRow[];
+  RuleSetVoteRosterMember: RuleSetVoteRosterRow[];
   RuleSetBallot: RuleSetBallotRow[];
   QuarterlyReview: ReviewRow[];
   ReviewRosterMember: RosterRow[];
@@ -121,6 +123,6 @@ export type SeedData = {
 
 export const TABLE_ORDER: (keyof SeedData)[] = [
   "Township", "Village", "VillagerGroup", "Household", "Member", "Account", "RuleSet", "Rule",
-  "RuleSetVote", "RuleSetBallot", "QuarterlyReview", "ReviewRosterMember", "ReviewAttendance", "ReviewBallot", "Entry",
+  "RuleSetVote", "RuleSetVoteRosterMember", "RuleSetBallot", "QuarterlyReview", "ReviewRosterMember", "ReviewAttendance", "ReviewBallot", "Entry",
   "ReviewItem", "Rectification", "Appeal", "EntryEvent", "ReviewBallotException", "ReviewEntryResult",
 ];

@@ -86,7 +86,7 @@ async function recordEvidenceFor(clerk: Page, other: Other): Promise<{ entryId: 
   expect(upload.status(), await upload.text()).toBe(201);
   const photoId = (await upload.json()).id as string;
   const rules = await (await clerk.request.get(`/api/v1/villages/${other.villageId}/rules`)).json();
-  const red = rules.rules.find((r: { category: string }) => r.category === "RED");
+  const red = rules.items.find((r: { category: string }) => r.category === "RED");
   const recorded = await clerk.request.post("/api/v1/entries", {
     headers: { origin },
     data: {

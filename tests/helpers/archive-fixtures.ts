@@ -12,6 +12,7 @@ import { closeReview } from "@/lib/server/reviews/close-review";
 import { openReview } from "@/lib/server/reviews/open-review";
 import { callApi, type Caller } from "./api-client";
 import { actorOf, testContext } from "./review-village";
+import type { FieldError } from "./error-details";
 
 export type Category = "RED" | "YELLOW" | "BLACK";
 
@@ -98,7 +99,7 @@ export async function refused(method: string, path: string, as: Caller, body: un
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(res.body.error.code).toBeTypeOf("string");
   expect(await counts()).toEqual(before);
-  return res.body.error as { code: string; message: string; details?: Record<string, string> };
+  return res.body.error as { code: string; message: string; details?: FieldError[] };
 }
 
 /** Runs a write and checks it left exactly one audit record, of the action. */

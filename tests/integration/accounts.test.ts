@@ -4,6 +4,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/domain/client-address";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { db } from "@/lib/server/db";
 import { callApi } from "../helpers/api-client";
+import { codes, fields, messages } from "../helpers/error-details";
 
 // The address header the production server sets (scripts/serve.ts); the audit log takes it from there.
 const CLIENT = { [CLIENT_ADDRESS_HEADER]: "198.51.100.7", "user-agent": "accounts-test" };
@@ -102,12 +103,12 @@ describe("creating accounts", () => {
     await refused(() => post("/api/v1/accounts", "official", { role: "HOUSEHOLD", householdId: elsewhere.householdId }), 404);
     await refused(() => post("/api/v1/accounts", "clerk-xinhua", { ...staff, role: "CLERK", villageId: xinhua.id }), 403);
     const dup = await refused(() => post("/api/v1/accounts", "official", { ...staff, role: "CLERK", villageId: xinhua.id, username: "CLERK-Yangping" }), 409);
-    expect(dup.body.error.details).toEqual({ username: "errors.usernameTaken" });
+    expect(codes(dup.body.error.details)).toEqual({ username: "errors.usernameTaken" });
     const home = await householdWithoutAccount(yangping.id);
     await refused(() => post("/api/v1/accounts", "official", { ...staff, role: "CLERK", villageId: xinhua.id, homeHouseholdId: home.id }), 422);
     const bad = await refused(() => post("/api/v1/accounts", "official", { role: "CLERK", username: "a b", displayName: "", password: "short", villageId: "x" }), 400);
-    expect(Object.keys(bad.body.error.details).sort()).toEqual(["displayName", "password", "username", "villageId"]);
-    expect(bad.body.error.details.username).toBe("用户名只能包含小写字母、数字、点、横线和下划线，并以字母或数字开头。");
+    expect(fields(bad.body.error.details)).toEqual(["displayName", "password", "username", "villageId"]);
+    expect(messages(bad.body.error.details).username).toBe("用户名只能包含小写字母、数字、点、横线和下划线，并以字母或数字开头。");
   });
 });
 
@@ -233,14 +234,14 @@ describe("sign-in names", () => {
   it("refuses a name that differs from an existing one only in case", async () => {
     const staff = { role: "CLERK", displayName: "某人", password: "secret123", villageId: xinhua.id };
     const twin = await refused(() => post("/api/v1/accounts", "official", { ...staff, username: "Clerk-XinHua" }), 409);
-    expect(twin.body.error.details).toEqual({ username: "errors.usernameTaken" });
+    expect(codes(twin.body.error.details)).toEqual({ username: "errors.usernameTaken" });
   });
 
   it("refuses a staff name shaped like an archive number, taken or not: it would take a household's sign-in key", async () => {
     const staff = { role: "CLERK", displayName: "某人", password: "secret123", villageId: xinhua.id };
     for (const username of ["js-xh-00001", "js-xh-00099", "JS-XH-00099", "Qt-Zz9-00007"]) {
       const shadow = await refused(() => post("/api/v1/accounts", "official", { ...staff, username }), 400);
-      expect(shadow.body.error.details).toEqual({ username: "不能用档案编号那样的名字（如 JS-XH-00001）作登录名：那是农户登录用的。" });
+      expect(messages(shadow.body.error.details)).toEqual({ username: "不能用档案编号那样的名字（如 JS-XH-00001）作登录名：那是农户登录用的。" });
     }
     // The staff names the installation uses are not archive numbers.
     const { UsernameSchema } = await import("@/lib/schemas/accounts");

@@ -4,9 +4,11 @@ import { rm } from "node:fs/promises";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
-import { chinaToday } from "@/lib/domain/entry-date";
+import { chinaToday, dayAfter } from "@/lib/domain/entry-date";
 import { hashApiToken } from "@/lib/server/auth/resolve-actor";
+import { policy, type Permission } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import type { Role } from "@/lib/generated/prisma/client";
 import { callApi } from "../helpers/api-client";
 import { createOtherTownship, type OtherTownship } from "../helpers/other-township";
 
@@ -139,7 +141,7 @@ const table: Record<string, Row> = {
     request: async () => ({ method: "POST", path: `/api/v1/tokens/${await tokenOf("clerk-xinhua")}/revoke` }),
     expect: statuses(404, { clerk: 200, household: 403, householdOther: 403 }),
   },
-  listAuditLog: { request: () => ({ method: "GET", path: "/api/v1/audit-log" }), expect: townshipStaffOnly(200, 200), check: listed("records") },
+  listAuditLog: { request: () => ({ method: "GET", path: "/api/v1/audit-log" }), expect: townshipStaffOnly(200, 200), check: listed() },
   listAccounts: { request: () => ({ method: "GET", path: "/api/v1/accounts" }), expect: townshipStaffOnly(200, 200), check: listed() },
   createAccount: {
     request: (fx) => ({ method: "POST", path: "/api/v1/accounts",
@@ -228,7 +230,7 @@ const table: Record<string, Row> = {
       if (who === "representative") expect(new Set(body.items.map((e: { status: string }) => e.status))).toEqual(new Set(["PENDING"]));
     },
   },
-  listRulesInForce: { request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/rules` }), expect: villageReaders(200), check: listed("rules") },
+  listRulesInForce: { request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/rules` }), expect: villageReaders(200), check: listed() },
   uploadEvidence: {
     // Uploads are not yet tied to a village: any clerk may upload; who may see a photo is the next row.
     request: async () => ({ method: "POST", path: "/api/v1/evidence", form: await pngForm() }),
@@ -287,6 +289,16 @@ const table: Record<string, Row> = {
     request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/households/template` }),
     expect: statuses(403, { clerk: 200, clerkOther: 404 }),
     check: aFile("spreadsheet"),
+  },
+  exportVillageEntries: {
+    // The list's readers, with the list's filters; what is inside is checked in entries-export.test.ts.
+    request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/entries/export?format=csv&category=RED` }),
+    expect: villageReaders(200), check: aFile("text/csv"),
+  },
+  exportTownshipOverview: {
+    // Each official gets its own township's table (officialOther: the other township's).
+    request: () => ({ method: "GET", path: "/api/v1/township/overview/export" }),
+    expect: townshipStaffOnly(200, 200), check: aFile("spreadsheet"),
   },
   getHouseholdArchive: {
     request: async () => ({ method: "GET", path: `/api/v1/households/${(await demoHousehold()).id}/archive` }),
@@ -417,7 +429,7 @@ const table: Record<string, Row> = {
 // 新花村's open rule set in the state a row needs, reached through the API as clerk-xinhua. One
 // version is drafted or voted on at a time, so an open one in another state is first voted down
 // by every representative: the version in force never changes.
-const voteDates = () => ({ meetingDate: chinaToday(new Date()), effectiveFrom: chinaToday(new Date()) });
+const voteDates = () => ({ meetingDate: chinaToday(new Date()), effectiveFrom: dayAfter(chinaToday(new Date())) });
 const ruleBody = () => ({ code: `T${uniq().slice(0, 6).toUpperCase()}`, category: "RED", title: "测试细则", description: "测试细则条目" });
 
 async function asXinhuaClerk(path: string, body?: unknown, expected = 200): Promise<any> {
@@ -496,6 +508,49 @@ beforeAll(async () => {
 const document = buildOpenApiDocument();
 const operationIds = Object.values(document.paths).flatMap((p) => Object.values(p).map((o) => (o as { operationId: string }).operationId));
 
+// ADR 0004 "Scope refusals": a target outside the caller's scope (a resource, or the village or
+// township a list is addressed to) answers 404; only a role without the permission answers 403.
+// The callers below are asked about targets in 夹山镇's 新花村 (JS-XH-00001's records); these are
+// outside their scope, so wherever their role holds the operation's permission, 403 is wrong.
+const OUTSIDE: Partial<Record<Who, Role>> = { officialOther: "TOWNSHIP_OFFICIAL", clerkOther: "CLERK", householdOther: "HOUSEHOLD" };
+const permissionOf = (id: string) => Object.values(document.paths).flatMap((p) => Object.values(p))
+  .map((o) => o as { operationId: string; "x-permission": Permission | null }).find((o) => o.operationId === id)?.["x-permission"] ?? null;
+const holds = (who: Who, id: string) => {
+  const role = OUTSIDE[who];
+  const permission = permissionOf(id);
+  return !!role && !!permission && (policy[permission].roles as readonly Role[]).includes(role);
+};
+
+describe("scope refusals", () => {
+  it("never expects 403 from a caller outside the target's scope whose role holds the permission", () => {
+    const wrong = operationIds.flatMap((id) => (Object.keys(OUTSIDE) as Who[])
+      .filter((who) => holds(who, id) && table[id]?.expect[who] === 403).map((who) => `${id} as ${who}`));
+    expect(wrong).toEqual([]);
+  });
+
+  // Lists addressed to a village or township by a query parameter follow the same rule.
+  it.each([
+    ["officialOther", "listVillages", (f: Fixtures) => `/api/v1/villages?townshipId=${f.townshipId}`],
+    ["officialOther", "listAccounts", (f: Fixtures) => `/api/v1/accounts?villageId=${f.xinhuaId}`],
+    ["officialOther", "searchHouseholds", (f: Fixtures) => `/api/v1/households?villageId=${f.xinhuaId}`],
+    ["clerkOther", "searchHouseholds", (f: Fixtures) => `/api/v1/households?villageId=${f.xinhuaId}`],
+    ["clerkOther", "listVillages", (f: Fixtures) => `/api/v1/villages?townshipId=${f.other.townshipId}`],
+  ] as const)("%s → %s filtered to a place outside its scope → 404", async (who, _id, path) => {
+    const as = { username: who === "officialOther" ? fx.other.officialUsername : usernames[who] };
+    expect((await callApi("GET", path(fx), { as })).status).toBe(404);
+  });
+
+  it.each([
+    ["official", (f: Fixtures) => `/api/v1/villages?townshipId=${f.townshipId}`],
+    ["official", (f: Fixtures) => `/api/v1/accounts?villageId=${f.xinhuaId}`],
+    ["clerk", (f: Fixtures) => `/api/v1/households?villageId=${f.xinhuaId}`],
+  ] as const)("%s filtered to a place inside its scope → 200 (%s)", async (who, path) => {
+    const res = await callApi("GET", path(fx), { as: { username: usernames[who] } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+  });
+});
+
 describe("the authorization table", () => {
   it("has a row for every operation of the OpenAPI document, and no stale rows", () => {
     expect(operationIds.filter((id) => !table[id]), "operations without a row").toEqual([]);
@@ -510,6 +565,7 @@ describe("the authorization table", () => {
       const as = who === "anonymous" ? null : { username: who === "officialOther" ? fx.other.officialUsername : usernames[who] };
       const response = await callApi(request.method, request.path, { as, body: request.body, form: request.form });
       expect(response.status, JSON.stringify(response.body)).toBe(status);
+      if (holds(who, id)) expect(response.status, "outside the scope is 404, not 403").not.toBe(403);
       if (status >= 400) expect(response.body.error.code).toBeTypeOf("string");
       const answer = JSON.stringify(response.body);
       if (!row.publicAnswer) for (const outside of outsideScope[who](fx)) expect(answer, `answer to ${who} mentions ${outside}`).not.toContain(outside);

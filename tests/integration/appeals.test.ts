@@ -8,6 +8,7 @@ import {
   archiveOf, audited, counts, expectChainIntact, freshHousehold, householdAccountFor, recordConfirmed, recordEntry, refused,
 } from "../helpers/archive-fixtures";
 import { createOtherTownship } from "../helpers/other-township";
+import { messages } from "../helpers/error-details";
 
 const clerk = { username: "clerk-xinhua" };
 const otherClerk = { username: "clerk-yangping" };
@@ -60,7 +61,7 @@ describe("lodging an appeal", () => {
     for (const as of [neighbour, yangping]) await refused("POST", path(entryId), as, body, 404);
     for (const as of [clerk, otherClerk, rep, official, admin]) await refused("POST", path(entryId), as, body, 403);
     await refused("POST", path(entryId), null, body, 401);
-    expect((await refused("POST", path(entryId), household, { reason: "" }, 400)).details).toHaveProperty("reason");
+    expect(messages((await refused("POST", path(entryId), household, { reason: "" }, 400)).details)).toHaveProperty("reason");
     await refused("POST", path(crypto.randomUUID()), household, body, 404);
   });
 });
@@ -95,8 +96,8 @@ describe("resolving an appeal", () => {
     const yellow = await recordConfirmed(homeId, "YELLOW");
     const { body: appeal } = await lodge(yellow);
     const path = `/api/v1/appeals/${appeal.id}/resolution`;
-    expect((await refused("POST", path, clerk, { outcome: "DISMISSED" }, 400)).details).toHaveProperty("resolution");
-    expect((await refused("POST", path, clerk, { outcome: "MAYBE", resolution: "理由" }, 400)).details).toHaveProperty("outcome");
+    expect(messages((await refused("POST", path, clerk, { outcome: "DISMISSED" }, 400)).details)).toHaveProperty("resolution");
+    expect(messages((await refused("POST", path, clerk, { outcome: "MAYBE", resolution: "理由" }, 400)).details)).toHaveProperty("outcome");
     const before = await counts();
     const res = await audited("appeal.dismiss", () => resolve(appeal.id, clerk, { outcome: "DISMISSED", resolution: "经核实记录与事实相符" }));
     expect(res.body).toMatchObject({ status: "DISMISSED", entry: { status: "CONFIRMED" } });

@@ -9,6 +9,7 @@ import { verifyChain } from "@/lib/domain/hash-chain";
 import { entryChainSelect, eventChainSelect, householdLinks } from "@/lib/server/chain/chain-records";
 import { db } from "@/lib/server/db";
 import { callApi, sessionCookieFor } from "../helpers/api-client";
+import { messages } from "../helpers/error-details";
 
 // Photos of this file go to a directory of its own under the git-ignored .data/, removed at the end.
 const uploadDir = vi.hoisted(() => {
@@ -125,7 +126,7 @@ describe("evidence of an entry", () => {
     const before = await counts();
     const tooMany = await recordWith(ids);
     expect(tooMany.status).toBe(422);
-    expect(tooMany.body.error.details).toHaveProperty("evidenceIds");
+    expect(messages(tooMany.body.error.details)).toHaveProperty("evidenceIds");
     expect(await counts()).toEqual(before);
 
     attached = ids.slice(0, 4);

@@ -9,6 +9,7 @@ import { signIn } from "@/lib/server/auth/sign-in";
 import { db } from "@/lib/server/db";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { callApi, sessionCookieFor } from "../helpers/api-client";
+import { messages } from "../helpers/error-details";
 
 // Issue 7 point 8: text a client sends can hold anything. A NUL (which PostgreSQL refuses in
 // text) or another control character is invalid input, "_" and "%" are literal characters in
@@ -34,7 +35,7 @@ async function invalid(run: () => Promise<{ status: number; body: any }>, field:
   const res = await run();
   expect(res.status, JSON.stringify(res.body)).toBe(400);
   expect(res.body.error).toMatchObject({ code: "INVALID_INPUT", message: expect.any(String) });
-  expect(res.body.error.details[field], JSON.stringify(res.body.error.details)).toBe("含有不允许的控制字符（如 NUL；单行的项目也不能换行），请删除后重新填写。");
+  expect(messages(res.body.error.details)[field], JSON.stringify(res.body.error.details)).toBe("含有不允许的控制字符（如 NUL；单行的项目也不能换行），请删除后重新填写。");
   expect(await written()).toEqual(before);
 }
 
@@ -133,7 +134,7 @@ describe("control characters in an imported file", () => {
     expect(dry.body.problems).toEqual([problem]);
     const real = await importFile(false);
     expect(real.status, JSON.stringify(real.body)).toBe(422);
-    expect(real.body.error.details.problems).toEqual([problem]);
+    expect(real.body.error.report.problems).toEqual([problem]);
     expect(await written()).toEqual(before);
   });
 });

@@ -90,8 +90,9 @@ describe("importing a good file", () => {
     // The same file again would register every household twice.
     const again = await unchanged(() => upload("clerk-daoru", village.id, file, false));
     expect(again.status).toBe(422);
-    expect(again.body.error.details.problems).toHaveLength(40);
-    expect(again.body.error.details.problems[0]).toMatchObject({ row: 2, column: "户主姓名", message: expect.stringContaining("JS-DR-00001") });
+    expect(again.body.error.report.problems).toHaveLength(40);
+    expect(again.body.error.details).toHaveLength(40);
+    expect(again.body.error.report.problems[0]).toMatchObject({ row: 2, column: "户主姓名", message: expect.stringContaining("JS-DR-00001") });
   });
 
   it("imports an XLSX with numbers typed as numbers, keeping given archive numbers and numbering after them", async () => {
@@ -146,7 +147,7 @@ describe("a file with bad rows", () => {
     const refused = await unchanged(() => upload("clerk-daoru", village.id, csv("有错.csv", repeated), false));
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: "RULE_VIOLATION", message: "文件中有 5 处问题，没有导入任何内容。请改正后重新检查。" });
-    expect(refused.body.error.details.problems).toEqual(problems);
+    expect(refused.body.error.report.problems).toEqual(problems);
     expect(await db.household.count({ where: { archiveNo: "JS-DR-09900" } })).toBe(0);
   });
 

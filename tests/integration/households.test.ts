@@ -3,6 +3,7 @@ import { pinyin } from "pinyin-pro";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { callApi } from "../helpers/api-client";
+import { fields, messages } from "../helpers/error-details";
 
 const CLIENT = { "x-fca-client-ip": "198.51.100.21", "user-agent": "households-test" };
 const as = (username: string, body?: unknown) => ({ as: { username }, headers: CLIENT, ...(body === undefined ? {} : { body }) });
@@ -92,7 +93,8 @@ describe("searching households", () => {
   it("keeps every caller inside its scope", async () => {
     const elsewhere = await search("clerk-yangping", `q=${sample.archiveNo}`);
     expect(elsewhere.body.items).toEqual([]);
-    expect((await search("clerk-yangping", `villageId=${xinhua.id}`)).body.total).toBe(0);
+    // A search addressed to a village outside the scope is refused as not found (ADR 0004).
+    expect((await search("clerk-yangping", `villageId=${xinhua.id}`)).status).toBe(404);
     expect((await search("JS-XH-00001", "q=JS")).status).toBe(403);
     expect((await search("rep-xinhua-1", "q=JS")).status).toBe(403);
     expect((await callApi("GET", "/api/v1/households?q=JS")).status).toBe(401);
@@ -136,8 +138,8 @@ describe("creating a household", () => {
 
   it("refuses bad input, other roles and another village's group, changing nothing", async () => {
     const bad = await refused(() => callApi("POST", "/api/v1/households", as("clerk-xinhua", { ...body, headBirthYear: 1850, phone: "12345", headName: "" })), 400);
-    expect(Object.keys(bad.body.error.details).sort()).toEqual(["headBirthYear", "headName", "phone"]);
-    expect(bad.body.error.details.headBirthYear).toBe("出生年份应为 1900 到今年之间的四位数字。");
+    expect(fields(bad.body.error.details)).toEqual(["headBirthYear", "headName", "phone"]);
+    expect(messages(bad.body.error.details).headBirthYear).toBe("出生年份应为 1900 到今年之间的四位数字。");
     const group = await db.villagerGroup.findFirstOrThrow({ where: { village: { code: "YP" } }, select: { id: true } });
     await refused(() => callApi("POST", "/api/v1/households", as("clerk-xinhua", { ...body, groupId: group.id })), 400);
     await refused(() => callApi("POST", "/api/v1/households", as("official", body)), 403);
@@ -151,7 +153,7 @@ describe("editing a household", () => {
   it("requires a reason, and records before, after and the reason", async () => {
     const path = `/api/v1/households/${sample.id}`;
     const missing = await refused(() => callApi("PATCH", path, as("clerk-xinhua", { address: "新地址1号" })), 400);
-    expect(missing.body.error.details).toEqual({ reason: "请写明原因（至少 2 个字），这会记入这户的修改记录。" });
+    expect(messages(missing.body.error.details)).toEqual({ reason: "请写明原因（至少 2 个字），这会记入这户的修改记录。" });
     const before = await db.household.findUniqueOrThrow({ where: { id: sample.id }, select: { address: true, phone: true } });
     const { res, audit } = await audited(() => callApi("PATCH", path, as("clerk-xinhua", { address: "夹山镇新花村2组6号", phone: null, reason: "按户口簿更正住址" })), 200);
     expect(res.body).toMatchObject({ address: "夹山镇新花村2组6号", phone: null });

@@ -10,6 +10,7 @@ import {
   archiveOf, audited, counts, expectChainIntact, freshHousehold, householdAccountFor, recordConfirmed, recordEntry,
   refused,
 } from "../helpers/archive-fixtures";
+import { messages } from "../helpers/error-details";
 
 // Photos of this file go to a directory of its own under the git-ignored .data/, removed at the end.
 const uploadDir = vi.hoisted(() => {
@@ -101,9 +102,9 @@ describe("requesting a rectification", () => {
     for (const as of [neighbour, yangping, otherClerk]) await refused("POST", path(yellow), as, note, 404);
     for (const as of [rep, official, { username: "admin" }]) await refused("POST", path(yellow), as, note, 403);
     await refused("POST", path(yellow), null, note, 401);
-    expect((await refused("POST", path(yellow), household, { note: " " }, 400)).details).toHaveProperty("note");
+    expect(messages((await refused("POST", path(yellow), household, { note: " " }, 400)).details)).toHaveProperty("note");
     const five = Array.from({ length: 5 }, () => crypto.randomUUID());
-    expect((await refused("POST", path(yellow), household, { ...note, evidenceIds: five }, 400)).details).toHaveProperty("evidenceIds");
+    expect(messages((await refused("POST", path(yellow), household, { ...note, evidenceIds: five }, 400)).details)).toHaveProperty("evidenceIds");
   });
 
   it("attaches only the requester's own unattached photos", async () => {
@@ -112,7 +113,7 @@ describe("requesting a rectification", () => {
     const neighboursPhoto = (await upload(neighbour)).body.id;
     for (const id of [clerksPhoto, neighboursPhoto]) {
       const error = await refused("POST", `/api/v1/entries/${yellow}/rectifications`, household, { note: "已整改", evidenceIds: [id] }, 422);
-      expect(error.details).toHaveProperty("evidenceIds");
+      expect(messages(error.details)).toHaveProperty("evidenceIds");
     }
     const mine = (await upload(household)).body.id;
     expect((await request(yellow, household, { note: "已整改", evidenceIds: [mine] })).status).toBe(201);
@@ -169,7 +170,7 @@ describe("deciding a rectification", () => {
     const yellow = await recordConfirmed(homeId, "YELLOW");
     const { body: asked } = await request(yellow, household);
     const path = `/api/v1/rectifications/${asked.id}/decision`;
-    expect((await refused("POST", path, clerk, { decision: "DECLINE" }, 400)).details).toHaveProperty("reason");
+    expect(messages((await refused("POST", path, clerk, { decision: "DECLINE" }, 400)).details)).toHaveProperty("reason");
     expect((await refused("POST", path, clerk, { decision: "MAYBE" }, 400)).code).toBe("INVALID_INPUT");
     const before = await counts();
     const res = await audited("rectification.decline", () => decide(asked.id, clerk, { decision: "DECLINE", reason: "现场核实仍未清理" }));

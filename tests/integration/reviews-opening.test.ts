@@ -9,6 +9,7 @@ import { openReview } from "@/lib/server/reviews/open-review";
 import { callApi } from "../helpers/api-client";
 import { audited, decideByReview } from "../helpers/archive-fixtures";
 import { actorOf, createReviewVillage, recordVillageEntry, testContext as ctx } from "../helpers/review-village";
+import { fields } from "../helpers/error-details";
 
 // Opening a review, the lists that lead to it, its public notice, and the API's answers.
 
@@ -132,13 +133,13 @@ describe("the API", () => {
       as: { username: v.reps[1]!.username }, body: { exceptions: [{ entryId: entry, decision: "REJECT" }] },
     });
     expect(noReason.status).toBe(400);
-    expect(Object.keys(noReason.body.error.details)).toEqual(["exceptions.0.reason"]);
+    expect(fields(noReason.body.error.details)).toEqual(["exceptions.0.reason"]);
     const cast = await callApi("POST", `/api/v1/reviews/${id}/ballots`, {
       as: { username: v.reps[1]!.username }, body: { exceptions: [{ entryId: entry, decision: "REJECT", reason: "不属实" }] },
     });
     expect(cast.status, JSON.stringify(cast.body)).toBe(201);
     expect(cast.body.items[0]).toMatchObject({ myDecision: "REJECT", recusedForMe: false });
     const quarters = await callApi("GET", `/api/v1/villages/${v.villageId}/reviews/quarters`, { as: { username: v.clerk.username } });
-    expect(quarters.body).toEqual({ items: [] });
+    expect(quarters.body).toEqual({ items: [], page: 1, pageSize: 50, total: 0 });
   });
 });

@@ -5,10 +5,12 @@ import { setAccountActive } from "@/lib/server/accounts/set-account-active";
 import { unsafeVerifyChains } from "@/lib/server/chain/verify-chains";
 import { db } from "@/lib/server/db";
 import { voidEntry } from "@/lib/server/entries/void-entry";
+import { loadReviewOverview } from "@/lib/server/home/load-review-overview";
 import { castBallot } from "@/lib/server/reviews/cast-ballot";
 import { closeReview } from "@/lib/server/reviews/close-review";
 import { enterPaperBallot } from "@/lib/server/reviews/enter-paper-ballot";
 import { getReview } from "@/lib/server/reviews/get-review";
+import { getReviewNotice } from "@/lib/server/reviews/get-review-notice";
 import { openReview } from "@/lib/server/reviews/open-review";
 import { recordAttendance } from "@/lib/server/reviews/record-attendance";
 import { audited, expectChainIntact } from "../helpers/archive-fixtures";
@@ -127,6 +129,41 @@ describe("closing a review", () => {
     expect(closed).toMatchObject({ status: "CLOSED", roster: 6, attending: 4, quorum: 4, missingForQuorum: 0 });
     // Three of four attendees cast no ballot: one approval of four is no majority.
     expect(await statusOf(entry)).toBe("REJECTED");
+  });
+});
+
+describe("the notice period", () => {
+  it("starts on the day the review closes, not on the meeting day", async () => {
+    const v = await createReviewVillage({ code: "RN", representatives: 3 });
+    await recordVillageEntry(v, 4, "RED", "2026-08-15");
+    const opened = new Date("2026-10-05T02:00:00Z");
+    const review = await openReview(v.clerk, v.villageId, Q3, ctx, opened);
+    await recordAttendance(v.clerk, review.id, { representativeIds: v.reps.map((r) => r.id) }, ctx);
+    // The meeting on day 1, the close on day 9 (China dates), with the township's seven days.
+    const closed = await closeReview(v.clerk, review.id, { ...minutes, meetingDate: "2026-10-05" }, ctx, new Date("2026-10-13T03:00:00Z"));
+    expect(closed).toMatchObject({ meetingDate: "2026-10-05", noticeEndsOn: "2026-10-20" });
+    expect(await getReviewNotice(review.id)).toMatchObject({ meetingDate: "2026-10-05", noticeStartsOn: "2026-10-13", noticeEndsOn: "2026-10-20" });
+  });
+});
+
+describe("the representatives' invitation to vote", () => {
+  it("goes to the frozen roster only, counting the entries still pending", async () => {
+    const v = await createReviewVillage({ code: "RI", representatives: 3 });
+    const [kept, withdrawn] = [await recordVillageEntry(v, 4, "RED", "2026-08-15"), await recordVillageEntry(v, 5, "YELLOW", "2026-08-16")];
+    const review = await openReview(v.clerk, v.villageId, Q3, ctx);
+    await voidEntry(v.clerk, withdrawn, { reason: "重复录入" }, ctx);
+    const { id: lateId } = await db.account.create({
+      data: { username: "rep-ri-late", displayName: "新代表", role: "REPRESENTATIVE", townshipId: v.townshipId, villageId: v.villageId },
+      select: { id: true },
+    });
+    const late = await actorOf("rep-ri-late");
+    expect(late.id).toBe(lateId);
+
+    const mine = (await loadReviewOverview(v.reps[0]!, { page: 1, pageSize: 20 })).items.find((r) => r.id === review.id);
+    expect(mine).toMatchObject({ awaitingMyVote: 1, joinedAfterOpening: false });
+    const theirs = (await loadReviewOverview(late, { page: 1, pageSize: 20 })).items.find((r) => r.id === review.id);
+    expect(theirs).toMatchObject({ awaitingMyVote: null, joinedAfterOpening: true });
+    expect(kept).toBeTruthy();
   });
 });
 

@@ -1,10 +1,13 @@
 import "../helpers/app-database";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { chinaToday, dateToDay, dayToDate } from "@/lib/domain/entry-date";
+import { chinaToday, dateToDay, dayAfter, dayToDate } from "@/lib/domain/entry-date";
 import { quorumOf } from "@/lib/domain/vote-rules";
 import { db } from "@/lib/server/db";
+import { closeRuleSetVote } from "@/lib/server/rule-sets/close-rule-set-vote";
 import { callApi, type Caller } from "../helpers/api-client";
+import { actorOf, testContext } from "../helpers/review-village";
+import { codes, type FieldError } from "../helpers/error-details";
 
 // Village rules (issue 8 point 5): a clerk drafts, the representative assembly votes (quorum two
 // thirds of the roster, majority of those attending), adoption supersedes the previous version
@@ -21,6 +24,8 @@ let reps: { id: string; username: string }[];
 let today: string;
 let yesterday: string;
 let tomorrow: string;
+let inTwoDays: string;
+let promoted: { id: string; username: string };
 
 const api = (method: string, path: string, as: Caller, body?: unknown) => callApi(method, `/api/v1${path}`, { as, body });
 const asRep = (i: number) => ({ username: reps[i]!.username });
@@ -44,7 +49,7 @@ async function refused(method: string, path: string, as: Caller, body: unknown, 
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   if (code) expect(res.body.error.code).toBe(code);
   expect(await snapshot()).toEqual(before);
-  return res.body.error as { code: string; message: string; details?: Record<string, string> };
+  return res.body.error as { code: string; message: string; details?: FieldError[] };
 }
 
 /** Calls, expects the status and exactly one new audit record, with this action. */
@@ -59,7 +64,7 @@ async function audited(action: string, method: string, path: string, as: Caller,
 }
 
 const draft = (title: string) => audited("ruleSet.draft", "POST", `/villages/${xinhuaId}/rule-sets`, clerk, { title }, 201);
-const openVote = (id: string, effectiveFrom = today) =>
+const openVote = (id: string, effectiveFrom = tomorrow) =>
   audited("ruleSet.openVote", "POST", `/rule-sets/${id}/vote`, clerk, { meetingDate: today, effectiveFrom }, 200);
 const vote = (id: string, i: number, decision: string) => audited("ruleSet.ballot", "POST", `/rule-sets/${id}/ballots`, asRep(i), { decision }, 201);
 
@@ -76,8 +81,15 @@ beforeAll(async () => {
   reps = await db.account.findMany({ where: { villageId: xinhuaId, role: "REPRESENTATIVE", active: true }, orderBy: { username: "asc" }, select: { id: true, username: true } });
   today = chinaToday(new Date());
   yesterday = dateToDay(new Date(dayToDate(today).getTime() - 86_400_000));
-  tomorrow = dateToDay(new Date(dayToDate(today).getTime() + 86_400_000));
+  tomorrow = dayAfter(today);
+  inTwoDays = dayAfter(tomorrow);
   expect(reps.length).toBeGreaterThanOrEqual(3);
+  // A clerk of the village, made a representative once a vote has opened.
+  const { townshipId } = await db.village.findUniqueOrThrow({ where: { id: xinhuaId }, select: { townshipId: true } });
+  promoted = await db.account.create({
+    data: { username: `clerk-later-rep-${randomUUID().slice(0, 6)}`, displayName: "后任代表", role: "CLERK", townshipId, villageId: xinhuaId },
+    select: { id: true, username: true },
+  });
 });
 
 describe("the demo village rules", () => {
@@ -138,13 +150,16 @@ describe("a rule set adopted by the representative assembly", () => {
 
     await refused("POST", `${path}/vote`, clerk, { meetingDate: yesterday, effectiveFrom: yesterday }, 422, "RULE_VIOLATION");
     await refused("POST", `${path}/vote`, clerk, { meetingDate: today, effectiveFrom: yesterday }, 400, "INVALID_INPUT");
+    // Not even today: the new rules would reach back to what was recorded this morning.
+    expect(codes((await refused("POST", `${path}/vote`, clerk, { meetingDate: today, effectiveFrom: today }, 422, "RULE_VIOLATION")).details))
+      .toEqual({ effectiveFrom: "validation.effectiveFromNotAfterToday" });
     const voting = await openVote(v2.id);
-    expect(voting).toMatchObject({ status: "VOTING", effectiveFrom: today, vote: { meetingDate: today, representativesTotal: reps.length, ballots: 0, quorum: quorumOf(reps.length), tally: null } });
+    expect(voting).toMatchObject({ status: "VOTING", effectiveFrom: tomorrow, vote: { meetingDate: today, representativesTotal: reps.length, ballots: 0, quorum: quorumOf(reps.length), tally: null } });
 
     // The text is frozen once it is put to the vote.
     for (const [method, target, body] of [
       ["PATCH", path, { title: "改个名字" }], ["POST", `${path}/rules`, { code: "R92", category: "RED", title: "新增", description: "新增" }],
-      ["PATCH", `/rules/${added.id}`, { marks: 3 }], ["DELETE", `/rules/${added.id}`, undefined], ["POST", `${path}/vote`, { meetingDate: today, effectiveFrom: today }],
+      ["PATCH", `/rules/${added.id}`, { marks: 3 }], ["DELETE", `/rules/${added.id}`, undefined], ["POST", `${path}/vote`, { meetingDate: today, effectiveFrom: tomorrow }],
     ] as const) {
       expect((await refused(method, target, clerk, body, 422, "RULE_VIOLATION")).message).toContain("已提交村民代表会议表决");
     }
@@ -165,26 +180,25 @@ describe("a rule set adopted by the representative assembly", () => {
 
     const closed = await audited("ruleSet.closeVote", "POST", `${path}/vote/close`, clerk, undefined, 200);
     expect(closed).toMatchObject({
-      status: "ADOPTED", effectiveFrom: today, effectiveTo: null, inForceToday: true,
+      status: "ADOPTED", effectiveFrom: tomorrow, effectiveTo: null, inForceToday: false,
       vote: { tally: { attendees: quorum, approve: quorum, reject: 0, abstain: 0, passed: true }, closedAt: expect.any(String) },
     });
     expect(await db.ruleSet.findUniqueOrThrow({ where: { id: v1.id }, select: { status: true, effectiveTo: true } }))
-      .toEqual({ status: "SUPERSEDED", effectiveTo: dayToDate(today) });
+      .toEqual({ status: "SUPERSEDED", effectiveTo: dayToDate(tomorrow) });
 
     // The rules in force change on the effective date, and entries must cite the rules of their day.
     const rulesOn = (date: string) => api("GET", `/villages/${xinhuaId}/rules?date=${date}`, clerk);
-    expect((await rulesOn(yesterday)).body.ruleSet.id).toBe(v1.id);
-    expect((await rulesOn(today)).body.ruleSet.id).toBe(v2.id);
-    expect((await rulesOn(today)).body.rules.map((r: { code: string }) => r.code)).toContain("R90");
+    expect((await rulesOn(today)).body.ruleSet.id).toBe(v1.id);
+    expect((await rulesOn(tomorrow)).body.ruleSet.id).toBe(v2.id);
+    const tomorrowsRules = (await rulesOn(tomorrow)).body;
+    expect((tomorrowsRules.items ?? tomorrowsRules.rules).map((r: { code: string }) => r.code)).toContain("R90");
     const before = await snapshot();
-    const early = await recordEntry(added.id, yesterday);
+    const early = await recordEntry(added.id, today);
     expect(early.status).toBe(422);
-    expect(early.body.error.details).toEqual({ ruleId: "errors.ruleNotInForce" });
+    expect(codes(early.body.error.details)).toEqual({ ruleId: "errors.ruleNotInForce" });
     expect(await snapshot()).toEqual(before);
     const oldRule = v1.rules.find((r) => r.code === "R03")!;
-    expect((await recordEntry(oldRule.id, today)).status).toBe(422);
-    expect((await recordEntry(oldRule.id, yesterday)).status).toBe(201);
-    expect((await recordEntry(added.id, today)).body).toMatchObject({ marks: 2, rule: { code: "R90" } });
+    expect((await recordEntry(oldRule.id, today)).status).toBe(201);
 
     // Adopted versions are read-only; the vote is over.
     for (const [method, target, body] of [
@@ -199,13 +213,12 @@ describe("a rule set adopted by the representative assembly", () => {
 
     const after = await api("GET", `/villages/${xinhuaId}/rule-sets`, official);
     expect(after.body.items.map((s: { id: string; status: string; inForceToday: boolean }) => [s.id, s.status, s.inForceToday]))
-      .toEqual([[v2.id, "ADOPTED", true], [v1.id, "SUPERSEDED", false]]);
+      .toEqual([[v2.id, "ADOPTED", false], [v1.id, "SUPERSEDED", true]]);
     const pub = await api("GET", `/public/villages/${xinhuaId}/rules`, null);
     expect(pub.status).toBe(200);
-    expect(pub.body.ruleSet).toMatchObject({
-      version: v2.version, effectiveFrom: today,
-      adoption: { meetingDate: today, representativesTotal: reps.length, attendees: quorum, approve: quorum, reject: 0, abstain: 0, passed: true },
-    });
+    // Adopted today, the new version is announced and in force from tomorrow.
+    expect(pub.body.ruleSet).toMatchObject({ version: v1.version, adoption: { passed: true } });
+    expect(pub.body.upcoming).toEqual({ version: v2.version, effectiveFrom: tomorrow });
     expect(pub.body.rules.map((r: { category: string }) => r.category)).toEqual([...pub.body.rules.map((r: { category: string }) => r.category)].sort((a: string, b: string) => ["RED", "YELLOW", "BLACK"].indexOf(a) - ["RED", "YELLOW", "BLACK"].indexOf(b)));
     expect(JSON.stringify(pub.body)).not.toMatch(/rep-xinhua|representativeId/);
   });
@@ -216,8 +229,8 @@ describe("a rule set rejected by the representative assembly", () => {
     const inForce = await db.ruleSet.findFirstOrThrow({ where: { villageId: xinhuaId, status: "ADOPTED" }, select: { id: true } });
     const v3 = await draft("新花村家庭文明档案评议细则（第3版）");
     // A later version can only take over after the one just adopted began.
-    await refused("POST", `/rule-sets/${v3.id}/vote`, clerk, { meetingDate: today, effectiveFrom: today }, 422, "RULE_VIOLATION");
-    await openVote(v3.id, tomorrow);
+    await refused("POST", `/rule-sets/${v3.id}/vote`, clerk, { meetingDate: today, effectiveFrom: tomorrow }, 422, "RULE_VIOLATION");
+    await openVote(v3.id, inTwoDays);
     // Someone who becomes a representative after the vote opened is not on its roster.
     const late = await db.account.create({ data: { username: `rep-late-${randomUUID().slice(0, 6)}`, displayName: "新代表", role: "REPRESENTATIVE", townshipId: (await db.village.findUniqueOrThrow({ where: { id: xinhuaId }, select: { townshipId: true } })).townshipId, villageId: xinhuaId, passwordHash: (await db.account.findUniqueOrThrow({ where: { username: "clerk-xinhua" }, select: { passwordHash: true } })).passwordHash } });
     await refused("POST", `/rule-sets/${v3.id}/paper-ballots`, clerk, { representativeId: late.id, decision: "APPROVE" }, 422, "RULE_VIOLATION");
@@ -236,7 +249,7 @@ describe("a rule set rejected by the representative assembly", () => {
 describe("who may do what", () => {
   it("refuses other villages (404), the wrong role (403) and anonymous callers (401)", async () => {
     const open = await db.ruleSet.findFirstOrThrow({ where: { villageId: xinhuaId, status: "DRAFT" }, select: { id: true, rules: { take: 1, select: { id: true } } } });
-    await openVote(open.id, tomorrow);
+    await openVote(open.id, inTwoDays);
     await refused("POST", `/rule-sets/${open.id}/ballots`, otherRep, { decision: "APPROVE" }, 404, "NOT_FOUND");
     await refused("GET", `/rule-sets/${open.id}`, otherRep, undefined, 404, "NOT_FOUND");
     await refused("GET", `/villages/${xinhuaId}/rule-sets`, otherClerk, undefined, 404, "NOT_FOUND");
@@ -250,7 +263,7 @@ describe("who may do what", () => {
     await refused("POST", `/rule-sets/${open.id}/ballots`, null, { decision: "APPROVE" }, 401, "UNAUTHENTICATED");
     // A paper ballot for someone who is not a representative of the village.
     const yangpingRep = await db.account.findUniqueOrThrow({ where: { username: "rep-yangping-1" }, select: { id: true } });
-    expect((await refused("POST", `/rule-sets/${open.id}/paper-ballots`, clerk, { representativeId: yangpingRep.id, decision: "APPROVE" }, 422)).details)
+    expect(codes((await refused("POST", `/rule-sets/${open.id}/paper-ballots`, clerk, { representativeId: yangpingRep.id, decision: "APPROVE" }, 422)).details))
       .toEqual({ representativeId: "validation.notOnRuleSetRoster" });
     // The public page knows no inactive or unknown village.
     await refused("GET", `/public/villages/${randomUUID()}/rules`, null, undefined, 404, "NOT_FOUND");
@@ -259,5 +272,35 @@ describe("who may do what", () => {
     await vote(open.id, 0, "ABSTAIN");
     expect((await api("GET", `/rule-sets/${open.id}`, asRep(0))).body.vote.myBallot).toMatchObject({ decision: "ABSTAIN", paper: false });
     expect((await api("GET", `/rule-sets/${open.id}`, clerk)).body.vote.myBallot).toBeNull();
+  });
+});
+
+describe("the roster frozen when the vote opened, and the first day in force", () => {
+  it("admits exactly the representatives of the opening, whatever became of their accounts, and never takes effect on the closing day", async () => {
+    const open = await db.ruleSet.findFirstOrThrow({ where: { villageId: xinhuaId, status: "VOTING" }, select: { id: true, effectiveFrom: true } });
+    expect(dateToDay(open.effectiveFrom!)).toBe(inTwoDays);
+    const path = `/rule-sets/${open.id}`;
+    const gone = reps.at(-1)!;
+    await db.account.update({ where: { id: promoted.id }, data: { role: "REPRESENTATIVE" } });
+    await db.account.update({ where: { id: gone.id }, data: { active: false } });
+
+    // Made a representative after the opening: neither their phone nor a paper ballot counts.
+    expect(codes((await refused("POST", `${path}/paper-ballots`, clerk, { representativeId: promoted.id, decision: "APPROVE" }, 422, "RULE_VIOLATION")).details))
+      .toEqual({ representativeId: "validation.notOnRuleSetRoster" });
+    await refused("POST", `${path}/ballots`, { username: promoted.username }, { decision: "APPROVE" }, 422, "RULE_VIOLATION");
+    // Deactivated after the opening: still on the roster, so the clerk enters their paper ballot.
+    await audited("ruleSet.paperBallot", "POST", `${path}/paper-ballots`, clerk, { representativeId: gone.id, decision: "APPROVE" }, 201);
+    const shown = (await api("GET", path, clerk)).body.vote;
+    const listed = shown.representatives.map((r: { id: string }) => r.id);
+    expect(listed).toHaveLength(shown.representativesTotal);
+    expect(listed).toContain(gone.id);
+    expect(listed).not.toContain(promoted.id);
+    expect(shown.ballots).toBe(2);
+
+    const quorum = quorumOf(shown.representativesTotal);
+    for (let i = 1; i <= quorum - 2; i++) await vote(open.id, i, "APPROVE");
+    // Closed on its proposed day (the China date), it takes effect the day after.
+    const closed = await closeRuleSetVote(await actorOf(clerk.username), open.id, testContext, new Date(`${inTwoDays}T04:00:00Z`));
+    expect(closed).toMatchObject({ status: "ADOPTED", effectiveFrom: dayAfter(inTwoDays) });
   });
 });

@@ -2,10 +2,17 @@ import { verify } from "@node-rs/argon2";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain, type StoredLink } from "../../lib/domain/hash-chain";
+import { chinaToday } from "../../lib/domain/entry-date";
+import { nextStatus, transitions, type Transition } from "../../lib/domain/entry-lifecycle";
 import { quarterOf } from "../../lib/domain/quarter";
+import type { Category, EntryStatus } from "../../lib/domain/scoring";
+import { EnterPaperBallotSchema } from "../../lib/schemas/reviews";
 import { entryChainRecord, eventChainRecord } from "../../lib/server/chain/chain-records";
+import { createContext } from "../../prisma/seed/context";
 import { DEMO_PASSWORD, demoAccounts } from "../../prisma/seed/demo-accounts";
+import type { Draft } from "../../prisma/seed/entries";
 import { generate } from "../../prisma/seed/generate";
+import { event } from "../../prisma/seed/reviews";
 import { seedDemo, type SeedSummary } from "../../prisma/seed/seed-demo";
 import type { EntryRow, EventRow } from "../../prisma/seed/types";
 import { applyMigrations } from "../../scripts/db/migrate";
@@ -196,6 +203,57 @@ describe("npm run db:seed", () => {
       expect(r.status).toBe(r.passed ? "CONFIRMED" : "REJECTED");
       expect(r.event).toBe(r.status);
     }
+  });
+
+  it("freezes each rule-set vote's roster: every representative of the village, and every voter on it", async () => {
+    const votes = await q<{ total: number; roster: number; strays: number }>(
+      `SELECT v."representativesTotal" AS total,
+              (SELECT count(*)::int FROM "RuleSetVoteRosterMember" m WHERE m."voteId" = v.id) AS roster,
+              (SELECT count(*)::int FROM "RuleSetBallot" b WHERE b."voteId" = v.id AND NOT EXISTS (
+                 SELECT 1 FROM "RuleSetVoteRosterMember" m WHERE m."voteId" = v.id AND m."representativeId" = b."representativeId")) AS strays
+       FROM "RuleSetVote" v`);
+    expect(votes.length).toBeGreaterThan(17);
+    for (const v of votes) expect(v).toEqual({ total: v.total, roster: v.total, strays: 0 });
+  });
+
+  it("casts ballots the app would accept: the rest approved or abstained on, every objection with its reason", async () => {
+    const ballots = await q<{ id: string; reviewId: string; representativeId: string; decision: "APPROVE" | "REJECT" | "ABSTAIN" }>(
+      'SELECT id, "reviewId", "representativeId", "defaultDecision" AS decision FROM "ReviewBallot"');
+    const exceptions = await q<{ ballotId: string; entryId: string; decision: "APPROVE" | "REJECT" | "ABSTAIN"; reason: string | null }>(
+      'SELECT "ballotId", "entryId", decision, reason FROM "ReviewBallotException"');
+    expect(exceptions.some((x) => x.decision === "REJECT")).toBe(true);
+    for (const b of ballots) {
+      const mine = exceptions.filter((x) => x.ballotId === b.id).map(({ entryId, decision, reason }) => (reason === null ? { entryId, decision } : { entryId, decision, reason }));
+      const parsed = EnterPaperBallotSchema.safeParse({ representativeId: b.representativeId, defaultDecision: b.decision, exceptions: mine });
+      expect(parsed.error?.issues ?? [], b.id).toEqual([]);
+    }
+  });
+
+  it("posts each closed review's notice for the township's notice period from its closing day", async () => {
+    const reviews = await q<{ closedAt: Date; noticeEndsOn: Date; days: number }>(
+      `SELECT r."closedAt", r."noticeEndsOn", t."noticePeriodDays" AS days FROM "QuarterlyReview" r
+       JOIN "Village" v ON v.id = r."villageId" JOIN "Township" t ON t.id = v."townshipId" WHERE r.status = 'CLOSED'`);
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const r of reviews) {
+      const closingDay = new Date(`${chinaToday(r.closedAt)}T00:00:00Z`);
+      expect(r.noticeEndsOn.getTime() - closingDay.getTime()).toBe(r.days * 86_400_000);
+    }
+  });
+
+  it("changes entries only as the app's lifecycle allows, and refuses to build a change it would refuse", async () => {
+    const events = await q<{ type: string; fromStatus: EntryStatus; toStatus: EntryStatus; category: Category }>(
+      `SELECT ev.type, ev."fromStatus", ev."toStatus", e.category FROM "EntryEvent" ev JOIN "Entry" e ON e.id = ev."entryId"`);
+    const legal = (e: (typeof events)[number]) => Object.keys(transitions).some((t) => {
+      const next = nextStatus({ category: e.category, status: e.fromStatus }, t as Transition);
+      return next?.event === e.type && next.to === e.toStatus;
+    });
+    expect(events.filter((e) => !legal(e))).toEqual([]);
+
+    const ctx = createContext("lifecycle", OPTIONS.today);
+    const draft = { row: { id: "entry", householdId: "household", category: "YELLOW", status: "REJECTED" }, events: [] } as unknown as Draft;
+    expect(() => event(ctx, draft, "VOID", new Date(), {})).toThrow(/VOID is not allowed for a REJECTED/);
+    expect(() => event(ctx, draft, "CONFIRM", new Date(), {})).toThrow(/not allowed/);
+    expect(draft.events).toEqual([]);
   });
 
   it("hash-chains every household's entries and events so that every chain verifies", async () => {

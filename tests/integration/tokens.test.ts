@@ -4,6 +4,7 @@ import { hashApiToken, resolveActor } from "@/lib/server/auth/resolve-actor";
 import { db } from "@/lib/server/db";
 import { createToken } from "@/lib/server/tokens/create-token";
 import { callApi, sessionCookieFor } from "../helpers/api-client";
+import { messages } from "../helpers/error-details";
 
 const clerk = { username: "clerk-xinhua" };
 const createdTokens: string[] = [];
@@ -36,7 +37,7 @@ describe("personal API tokens", () => {
 
     const list = await callApi("GET", "/api/v1/tokens", { as: clerk });
     expect(list.status).toBe(200);
-    const listed = list.body.tokens.find((t: { id: string }) => t.id === created.id);
+    const listed = list.body.items.find((t: { id: string }) => t.id === created.id);
     expect(listed).toMatchObject({ prefix: created.prefix });
     expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(list.body)).not.toContain(created.token);
@@ -103,7 +104,7 @@ describe("personal API tokens", () => {
     expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt).toBeNull();
     expect((await callApi("GET", "/api/v1/me", { as: { bearer: token } })).body.username).toBe("clerk-yangping");
     const mine = await callApi("GET", "/api/v1/tokens", { as: clerk });
-    expect(mine.body.tokens.map((t: { id: string }) => t.id)).not.toContain(id);
+    expect(mine.body.items.map((t: { id: string }) => t.id)).not.toContain(id);
     expect(await auditCount()).toBe(before);
   });
 
@@ -111,7 +112,7 @@ describe("personal API tokens", () => {
     const before = await auditCount();
     const empty = await callApi("POST", "/api/v1/tokens", { as: clerk, body: { name: "   " } });
     expect(empty.status).toBe(400);
-    expect(empty.body.error.details).toEqual({ name: "请填写令牌名称。" });
+    expect(messages(empty.body.error.details)).toEqual({ name: "请填写令牌名称。" });
     const long = await callApi("POST", "/api/v1/tokens", { as: clerk, body: { name: "x".repeat(61) } });
     expect(long.status).toBe(400);
     expect((await callApi("POST", "/api/v1/tokens/not-a-uuid/revoke", { as: clerk })).status).toBe(400);

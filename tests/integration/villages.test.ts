@@ -1,7 +1,8 @@
 import "../helpers/app-database";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { callApi } from "../helpers/api-client";
+import { api, callApi } from "../helpers/api-client";
+import { codes, fields, messages } from "../helpers/error-details";
 
 const CLIENT = { "x-fca-client-ip": "198.51.100.9", "user-agent": "villages-test" };
 const as = (username: string) => ({ as: { username }, headers: CLIENT });
@@ -44,17 +45,18 @@ beforeAll(async () => {
 
 describe("listing villages", () => {
   it("shows each caller the villages of its scope", async () => {
-    const admin = await callApi("GET", "/api/v1/villages", as("admin"));
-    expect(admin.body.items).toHaveLength(18);
-    const official = await callApi("GET", "/api/v1/villages", as("official"));
-    expect(official.body.items).toHaveLength(17);
-    expect(official.body.items.every((v: any) => v.township.id === jiashan)).toBe(true);
-    expect(official.body.items.reduce((n: number, v: any) => n + v.households, 0)).toBe(240);
-    const clerk = await callApi("GET", "/api/v1/villages", as("clerk-xinhua"));
-    expect(clerk.body.items.map((v: any) => v.code)).toEqual(["XH"]);
-    expect((await callApi("GET", "/api/v1/villages", as("JS-XH-00001"))).status).toBe(403);
-    const filtered = await callApi("GET", `/api/v1/villages?townshipId=${otherTownship}`, as("admin"));
-    expect(filtered.body.items.map((v: any) => v.code)).toEqual(["ZZ"]);
+    // Through the typed client: the answer's fields are the document's, checked by tsc.
+    const list = (username: string, query: { townshipId?: string } = {}) =>
+      api({ username }, { headers: CLIENT }).GET("/api/v1/villages", { params: { query } });
+    const admin = await list("admin");
+    expect(admin.data?.items).toHaveLength(18);
+    const official = (await list("official")).data?.items ?? [];
+    expect(official).toHaveLength(17);
+    expect(official.every((v) => v.township.id === jiashan)).toBe(true);
+    expect(official.reduce((n, v) => n + v.households, 0)).toBe(240);
+    expect((await list("clerk-xinhua")).data?.items.map((v) => v.code)).toEqual(["XH"]);
+    expect((await list("JS-XH-00001")).response.status).toBe(403);
+    expect((await list("admin", { townshipId: otherTownship })).data?.items.map((v) => v.code)).toEqual(["ZZ"]);
   });
 });
 
@@ -73,12 +75,12 @@ describe("creating villages", () => {
 
   it("refuses duplicates, bad input, other townships and clerks, changing nothing", async () => {
     const code = await refused(() => create("official", { code: "XH", name: "另一个村", kind: "VILLAGE" }), 409);
-    expect(code.body.error.details).toEqual({ code: "errors.villageCodeTaken" });
+    expect(codes(code.body.error.details)).toEqual({ code: "errors.villageCodeTaken" });
     const name = await refused(() => create("official", { code: "LY", name: "新花村", kind: "VILLAGE" }), 409);
-    expect(name.body.error.details).toEqual({ name: "errors.villageNameTaken" });
+    expect(codes(name.body.error.details)).toEqual({ name: "errors.villageNameTaken" });
     const bad = await refused(() => create("official", { code: "X-1", name: "", kind: "TOWN" }), 400);
-    expect(Object.keys(bad.body.error.details).sort()).toEqual(["code", "kind", "name"]);
-    expect(bad.body.error.details.code).toBe("代码为 1 到 8 位大写字母或数字，例如 XH。");
+    expect(fields(bad.body.error.details)).toEqual(["code", "kind", "name"]);
+    expect(messages(bad.body.error.details).code).toBe("代码为 1 到 8 位大写字母或数字，例如 XH。");
     await refused(() => create("official", { townshipId: otherTownship, code: "LY", name: "柳叶村", kind: "VILLAGE" }), 404);
     await refused(() => create("clerk-xinhua", { code: "LY", name: "柳叶村", kind: "VILLAGE" }), 403);
   });
@@ -101,7 +103,7 @@ describe("updating villages", () => {
   it("keeps the code of a village that has households, but lets an empty one change it", async () => {
     const used = await db.village.findFirstOrThrow({ where: { code: "XH" }, select: { id: true } });
     const refusal = await refused(() => patch("official", used.id, { code: "XH2" }), 422);
-    expect(refusal.body.error.details).toEqual({ code: "errors.villageCodeInUse" });
+    expect(codes(refusal.body.error.details)).toEqual({ code: "errors.villageCodeInUse" });
     const empty = await db.village.findFirstOrThrow({ where: { code: "XQ", townshipId: jiashan }, select: { id: true } });
     const { res } = await audited(() => patch("official", empty.id, { code: "XQC" }), 200, "official");
     expect(res.body.code).toBe("XQC");

@@ -12,7 +12,7 @@ export async function generateMetadata() {
 
 export default withNotice(async function TokensPage() {
   const actor = await requireActor("tokens.manageOwn");
-  const [{ tokens }, t] = await Promise.all([listMyTokens(actor), getTranslations("tokens")]);
+  const [{ items: tokens }, t] = await Promise.all([listMyTokens(actor), getTranslations("tokens")]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>

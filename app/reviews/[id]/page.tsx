@@ -12,6 +12,7 @@ import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
+import { isOnRoster } from "@/lib/server/home/load-review-overview";
 import { getReview } from "@/lib/server/reviews/get-review";
 
 type Params = Promise<{ id: string }>;
@@ -32,11 +33,14 @@ export default withNotice(async function ReviewPage({ params }: { params: Params
     <div className="mx-auto max-w-3xl space-y-4" data-testid="review-page">
       <ReviewHeader review={review} />
       {review.status === "CLOSED" ? <ReviewResults review={review} />
-        : can(actor, "reviews.vote") ? (
+        : can(actor, "reviews.vote") && isOnRoster(actor, review) ? (
           review.myBallotCastAt ? <MyBallot review={review} /> : <BallotForm reviewId={review.id} items={review.items} />
         ) : can(actor, "reviews.manage") ? <ClerkReviewPanel review={review} today={chinaToday(new Date())} />
           : (
             <>
+              {can(actor, "reviews.vote") ? (
+                <p className="rounded-md bg-amber-50 p-3 text-amber-900" data-testid="joined-after-opening">{t("joinedAfterOpening")}</p>
+              ) : null}
               <h2 className="text-lg font-bold">{t("rosterTitle")}</h2>
               <RosterList roster={review.rosterMembers} />
               <h2 className="text-lg font-bold">{t("entriesTitle")}</h2>

@@ -9,7 +9,7 @@ import { EvidenceSchema, UploadEvidenceSchema } from "@/lib/schemas/evidence";
 
 export const recordEntry = defineOperation({
   id: "recordEntry", method: "POST", path: "/entries", tag: "entries", permission: "entries.record",
-  summary: "Record a mark (PENDING until the quarterly review); a retry with the same idempotencyKey answers 200 with the same entry",
+  summary: "Record a mark (PENDING until the quarterly review); a retry with the same idempotencyKey (or Idempotency-Key header) answers 201 with the same entry",
   body: RecordEntrySchema, response: EntryDetailSchema, status: 201,
 });
 

@@ -1,5 +1,5 @@
 import { defineOperation } from "@/lib/api/operation";
-import { IdParamsSchema } from "@/lib/schemas/common";
+import { IdParamsSchema, PageQuerySchema } from "@/lib/schemas/common";
 import {
   FileResponseSchema, ImportFormSchema, ImportQuerySchema, ImportReportSchema, TemplateQuerySchema,
 } from "@/lib/schemas/household-import";
@@ -62,7 +62,7 @@ export const deactivateMember = defineOperation({
 export const householdHistory = defineOperation({
   id: "householdHistory", method: "GET", path: "/households/{id}/history", tag: "households", permission: "households.read",
   summary: "Every change to a household and its members, newest first: who, when, what and why",
-  params: IdParamsSchema, response: HouseholdHistorySchema,
+  params: IdParamsSchema, query: PageQuerySchema, response: HouseholdHistorySchema,
 });
 
 export const importHouseholds = defineOperation({

@@ -1,4 +1,5 @@
 import { defineOperation } from "@/lib/api/operation";
+import { PageQuerySchema } from "@/lib/schemas/common";
 import { ChangePasswordSchema, MeSchema, OkSchema } from "@/lib/schemas/me";
 import { SignInHistorySchema } from "@/lib/schemas/sign-ins";
 
@@ -17,5 +18,5 @@ export const changeMyPassword = defineOperation({
 export const listMySignIns = defineOperation({
   id: "listMySignIns", method: "GET", path: "/me/sign-ins", tag: "me", permission: "me.read",
   summary: "One's own recent sign-ins (time, method, address) and the access codes issued for the account, with who issued each",
-  response: SignInHistorySchema,
+  query: PageQuerySchema, response: SignInHistorySchema,
 });

@@ -1,5 +1,5 @@
 import { defineOperation } from "@/lib/api/operation";
-import { IdParamsSchema } from "@/lib/schemas/common";
+import { IdParamsSchema, PageQuerySchema } from "@/lib/schemas/common";
 import {
   CastBallotSchema, CloseReviewSchema, EnterPaperBallotSchema, ListReviewsQuerySchema, OpenReviewSchema, QuartersToReviewSchema,
   RecordAttendanceSchema, ReviewDetailSchema, ReviewNoticeSchema, ReviewPageSchema,
@@ -20,7 +20,7 @@ export const openReview = defineOperation({
 export const listQuartersToReview = defineOperation({
   id: "listQuartersToReview", method: "GET", path: "/villages/{id}/reviews/quarters", tag: "reviews", permission: "reviews.manage",
   summary: "Ended quarters without a review that have entries awaiting one, newest first",
-  params: IdParamsSchema, response: QuartersToReviewSchema,
+  params: IdParamsSchema, query: PageQuerySchema, response: QuartersToReviewSchema,
 });
 
 export const getReview = defineOperation({

@@ -1,11 +1,11 @@
 import { defineOperation } from "@/lib/api/operation";
-import { IdParamsSchema } from "@/lib/schemas/common";
+import { IdParamsSchema, PageQuerySchema } from "@/lib/schemas/common";
 import { CreatedTokenSchema, CreateTokenSchema, TokenListSchema, TokenSchema } from "@/lib/schemas/tokens";
 
 export const listMyTokens = defineOperation({
   id: "listMyTokens", method: "GET", path: "/tokens", tag: "tokens", permission: "tokens.manageOwn",
   summary: "One's own personal API tokens (never the tokens themselves), active first",
-  response: TokenListSchema,
+  query: PageQuerySchema, response: TokenListSchema,
 });
 
 export const createToken = defineOperation({

@@ -2,6 +2,7 @@ import "server-only";
 import type { SignInEvent, SignInHistory } from "@/lib/schemas/sign-ins";
 import { authorize, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { slicePage, type Paging } from "@/lib/server/paging";
 
 const LIMIT = 20;
 
@@ -11,7 +12,7 @@ const LIMIT = 20;
  * as a household with a code the clerk issued, an official with a temporary password the
  * official set; this is where the household sees that it happened and who did it.
  */
-export async function listMySignIns(actor: Actor): Promise<SignInHistory> {
+export async function listMySignIns(actor: Actor, paging: Paging = {}): Promise<SignInHistory> {
   authorize(actor, "me.read");
   const [signIns, secrets] = await Promise.all([
     db.signInAttempt.findMany({
@@ -43,5 +44,5 @@ export async function listMySignIns(actor: Actor): Promise<SignInHistory> {
     })),
   ];
   items.sort((a, b) => b.at.localeCompare(a.at));
-  return { items: items.slice(0, LIMIT) };
+  return slicePage(items.slice(0, LIMIT), paging);
 }

@@ -7,6 +7,7 @@ import { authorize } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 import { requestContextFrom, type RequestContext } from "@/lib/server/request-context";
 import { errorResponse } from "./error-response";
+import { idempotencyKeyOf, isCreatingOperation, requestHash, withIdempotency } from "./idempotency";
 import { resolveCaller } from "./resolve-caller";
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -25,7 +26,8 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 /**
  * A route handler for one operation, in the same five steps everywhere: authenticate, check
  * the permission (and, for cookie-authenticated writes, that the request comes from our own
- * pages), parse with the operation's zod schemas, call the use case, answer JSON.
+ * pages), parse with the operation's zod schemas, call the use case, answer JSON. A creating
+ * operation called with an Idempotency-Key header answers a retry with the first answer (idempotency.ts).
  */
 export function handle<O extends Operation>(
   operation: O,
@@ -53,10 +55,16 @@ export function handle<O extends Operation>(
         context: requestContextFrom(request.headers),
         request,
       } as HandlerArgs<O>;
-      const result = await run(args);
-      if (result instanceof Response) return result;
-      if (operation.status === 204) return new Response(null, { status: 204 });
-      return Response.json(result, { status: operation.status ?? 200, headers: { "Cache-Control": "no-store" } });
+      const respond = async (): Promise<Response> => {
+        const result = await run(args);
+        if (result instanceof Response) return result;
+        if (operation.status === 204) return new Response(null, { status: 204 });
+        return Response.json(result, { status: operation.status ?? 200, headers: { "Cache-Control": "no-store" } });
+      };
+      const key = actor && isCreatingOperation(operation) ? idempotencyKeyOf(request) : null;
+      if (!actor || !key) return await respond();
+      const claim = { accountId: actor.id, key, operation: operation.id, requestHash: await requestHash(operation.id, args.params, args.body) };
+      return await withIdempotency(claim, respond);
     } catch (error) {
       return errorResponse(error, localeOfRequest(request.headers));
     }

@@ -24,7 +24,7 @@ const recordSelect = {
 export async function listAuditLog(actor: AuthenticatedActor, query: AuditLogQuery): Promise<AuditLogPage> {
   authorize(actor, "audit.read");
   const actorId = query.actor ? await findAccountId(query.actor) : undefined;
-  if (actorId === null) return { records: [], nextCursor: null };
+  if (actorId === null) return { items: [], nextCursor: null };
   const rows = await db.auditLog.findMany({
     where: { AND: [auditWhere(actor), filtersWhere(query, actorId), cursorWhere(query.cursor)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -34,7 +34,7 @@ export async function listAuditLog(actor: AuthenticatedActor, query: AuditLogQue
   const page = rows.slice(0, query.pageSize);
   const last = page.at(-1);
   return {
-    records: page.map((row) => ({
+    items: page.map((row) => ({
       ...row,
       id: row.id.toString(),
       createdAt: row.createdAt.toISOString(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { decode, encode, type JWT } from "next-auth/jwt";
+import { publicUrl } from "@/lib/env";
 
 // The session is next-auth's encrypted JWT holding the account id, when it was signed in and
 // whether that sign-in used a secret staff issued (a one-time access code, or a temporary
@@ -8,7 +9,7 @@ import { decode, encode, type JWT } from "next-auth/jwt";
 export const SESSION_MAX_AGE_S = 12 * 60 * 60; // expires after 12 hours without a request
 
 export function sessionCookieName(): string {
-  const secure = process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  const secure = publicUrl()?.startsWith("https://") ?? false;
   return secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 

@@ -7,12 +7,13 @@ import { AppError } from "@/lib/server/errors";
 
 // A double tap, or a request retried after a lost answer, carries the idempotency key of the
 // first: it must get the entry recorded then, not a second one. The same key with another
-// content is a client error, not a retry.
+// content is a client error, not a retry. API clients may send the Idempotency-Key header instead
+// (lib/server/api/idempotency.ts), which works the same way for every creating operation.
 
 /** The id of the entry this actor already recorded under the key, or null. */
-export async function findReplayedEntry(actor: Actor, input: RecordEntryInput): Promise<string | null> {
+export async function findReplayedEntry(actor: Actor, idempotencyKey: string, input: RecordEntryInput): Promise<string | null> {
   const entry = await db.entry.findUnique({
-    where: { recordedById_idempotencyKey: { recordedById: actor.id, idempotencyKey: input.idempotencyKey } },
+    where: { recordedById_idempotencyKey: { recordedById: actor.id, idempotencyKey } },
     select: {
       id: true, householdId: true, memberId: true, ruleId: true, category: true, occurredOn: true,
       description: true, legalAuthority: true, legalDocumentNo: true, evidence: { select: { id: true } },

@@ -3,6 +3,7 @@ import { chinaToday, dateToDay, dayToDate } from "@/lib/domain/entry-date";
 import type { RulesInForce } from "@/lib/schemas/entries";
 import type { Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { slicePage, type Paging } from "@/lib/server/paging";
 import { loadVillageTarget } from "@/lib/server/authz/targets";
 
 const CATEGORY_ORDER = { RED: 0, YELLOW: 1, BLACK: 2 } as const;
@@ -23,16 +24,16 @@ export function unsafeFindRuleSetInForce(villageId: string, day: Date) {
 }
 
 /** The rules a clerk may choose from for something that happened on `date` (default today). */
-export async function listRulesInForce(actor: Actor, villageId: string, date?: string): Promise<RulesInForce> {
+export async function listRulesInForce(actor: Actor, villageId: string, date?: string, paging: Paging = {}): Promise<RulesInForce> {
   await loadVillageTarget(actor, "rules.read", villageId);
   const day = date ?? chinaToday(new Date());
   const ruleSet = await unsafeFindRuleSetInForce(villageId, dayToDate(day));
-  if (!ruleSet?.effectiveFrom) return { date: day, ruleSet: null, rules: [] };
+  if (!ruleSet?.effectiveFrom) return { date: day, ruleSet: null, ...slicePage([], paging) };
   const rules = await db.rule.findMany({
     where: { ruleSetId: ruleSet.id },
     orderBy: { code: "asc" },
     select: { id: true, code: true, category: true, title: true, description: true, marks: true, evidenceHint: true },
   });
   rules.sort((a, b) => CATEGORY_ORDER[a.category] - CATEGORY_ORDER[b.category]);
-  return { date: day, ruleSet: { ...ruleSet, effectiveFrom: dateToDay(ruleSet.effectiveFrom) }, rules };
+  return { date: day, ruleSet: { ...ruleSet, effectiveFrom: dateToDay(ruleSet.effectiveFrom) }, ...slicePage(rules, paging) };
 }

@@ -31,7 +31,8 @@ export async function listVillageEntries(actor: Actor, villageId: string, query:
   };
 }
 
-function filtersWhere(query: ListVillageEntriesQuery): Prisma.EntryWhereInput {
+/** The list's filters as a `where`, shared with the export. */
+export function filtersWhere(query: Omit<ListVillageEntriesQuery, "page" | "pageSize">): Prisma.EntryWhereInput {
   const where: Prisma.EntryWhereInput = {};
   if (query.quarter) {
     where.year = Number(query.quarter.slice(0, 4));

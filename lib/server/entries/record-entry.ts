@@ -23,7 +23,7 @@ export async function recordEntry(
   actor: Actor, input: RecordEntryInput, context: RequestContext, now: Date = new Date(),
 ): Promise<RecordEntryResult> {
   authorize(actor, "entries.record");
-  const replayed = await findReplayedEntry(actor, input);
+  const replayed = input.idempotencyKey ? await findReplayedEntry(actor, input.idempotencyKey, input) : null;
   if (replayed) return { entry: await getEntry(actor, replayed), replayed: true };
 
   const household = await loadHouseholdForEntry(actor, input.householdId);
@@ -40,7 +40,7 @@ export async function recordEntry(
         description: input.description,
         legalAuthority: isBlack ? input.legalAuthority ?? null : null,
         legalDocumentNo: isBlack ? input.legalDocumentNo ?? null : null,
-        recordedById: actor.id, idempotencyKey: input.idempotencyKey,
+        recordedById: actor.id, idempotencyKey: input.idempotencyKey ?? null,
       }, input.evidenceIds);
       await writeAudit(tx, context, {
         actorId: actor.id, action: "entry.record", targetType: "Entry", targetId: appended.id,
@@ -54,7 +54,7 @@ export async function recordEntry(
     });
   } catch (error) {
     // Two taps raced past the first check: the loser answers with the winner's entry.
-    const winner = isUniqueViolation(error) ? await findReplayedEntry(actor, input) : null;
+    const winner = isUniqueViolation(error) && input.idempotencyKey ? await findReplayedEntry(actor, input.idempotencyKey, input) : null;
     if (!winner) throw error;
     return { entry: await getEntry(actor, winner), replayed: true };
   }

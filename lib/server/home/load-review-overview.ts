@@ -1,13 +1,15 @@
 import "server-only";
-import type { ListReviewsQuery, QuarterToReview, ReviewSummary } from "@/lib/schemas/reviews";
+import type { ListReviewsQuery, QuarterToReview, ReviewDetail, ReviewSummary } from "@/lib/schemas/reviews";
 import { can, villageIdOf, type Actor } from "@/lib/server/authz";
 import { getReview } from "@/lib/server/reviews/get-review";
 import { listQuartersToReview } from "@/lib/server/reviews/list-quarters-to-review";
 import { listReviews } from "@/lib/server/reviews/list-reviews";
 
-// awaitingMyVote: for a representative, the entries of an open review still waiting for their
-// ballot (their own household's excluded: they never vote on those); null for everyone else.
-export type ReviewOverviewItem = ReviewSummary & { awaitingMyVote: number | null };
+// awaitingMyVote: for a representative of the review's frozen roster, the entries of an open
+// review still PENDING and waiting for their ballot (their own household's excluded: they never
+// vote on those); null for everyone else. joinedAfterOpening: a representative not on the roster
+// (appointed or moved in after it opened), who votes from the next review on.
+export type ReviewOverviewItem = ReviewSummary & { awaitingMyVote: number | null; joinedAfterOpening: boolean };
 export type ReviewOverview = {
   items: ReviewOverviewItem[];
   page: number;
@@ -24,17 +26,19 @@ export async function loadReviewOverview(actor: Actor, query: ListReviewsQuery):
     listReviews(actor, query),
     isClerk ? listQuartersToReview(actor, villageIdOf(actor)) : Promise.resolve(null),
   ]);
-  const items = await Promise.all(page.items.map(async (review) => ({
-    ...review, awaitingMyVote: await awaitingVote(actor, review),
-  })));
+  const items = await Promise.all(page.items.map((review) => withMyVote(actor, review)));
   return { ...page, items, quartersToReview: quarters?.filter((q) => q.pending > 0) ?? null };
 }
 
-async function awaitingVote(actor: Actor, review: ReviewSummary): Promise<number | null> {
-  if (!can(actor, "reviews.vote")) return null;
-  if (review.status !== "OPEN" || review.myBallotCastAt) return 0;
-  // Only a representative with a household in the village can be recused; read the items only then.
-  if (!actor.homeHouseholdId) return review.entries;
+async function withMyVote(actor: Actor, review: ReviewSummary): Promise<ReviewOverviewItem> {
+  if (!can(actor, "reviews.vote")) return { ...review, awaitingMyVote: null, joinedAfterOpening: false };
+  if (review.status !== "OPEN" || review.myBallotCastAt) return { ...review, awaitingMyVote: 0, joinedAfterOpening: false };
   const detail = await getReview(actor, review.id);
-  return detail.items.filter((item) => !item.recusedForMe).length;
+  if (!isOnRoster(actor, detail)) return { ...review, awaitingMyVote: null, joinedAfterOpening: true };
+  const awaiting = detail.items.filter((item) => item.entry.status === "PENDING" && !item.recusedForMe).length;
+  return { ...review, awaitingMyVote: awaiting, joinedAfterOpening: false };
 }
+
+/** Only the representatives frozen on the roster when the review opened vote in it. */
+export const isOnRoster = (actor: Actor, review: Pick<ReviewDetail, "rosterMembers">): boolean =>
+  review.rosterMembers.some((m) => m.id === actor.id);

@@ -2,6 +2,7 @@ import "server-only";
 import type { HouseholdHistoryItem } from "@/lib/schemas/households";
 import { authorize, householdWhere, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { pageEnvelope, pageWindow, type Page, type Paging } from "@/lib/server/paging";
 import { AppError } from "@/lib/server/errors";
 
 const LIMIT = 200;
@@ -14,27 +15,28 @@ const asObject = (value: unknown): JsonObject | null =>
  * The change history of a household and its members, newest first: who changed what, when and
  * why, from the audit records written with each change. Where from (IP, browser) is left out.
  */
-export async function listHouseholdHistory(actor: Actor, householdId: string): Promise<{ items: HouseholdHistoryItem[] }> {
+export async function listHouseholdHistory(actor: Actor, householdId: string, paging: Paging = {}): Promise<Page<HouseholdHistoryItem>> {
   authorize(actor, "households.read");
   const household = await db.household.findFirst({
     where: { AND: [householdWhere(actor), { id: householdId }] },
     select: { id: true, members: { select: { id: true } } },
   });
   if (!household) throw new AppError("NOT_FOUND", "errors.notFound");
-  const rows = await db.auditLog.findMany({
-    where: {
-      OR: [
-        { targetType: "Household", targetId: household.id },
-        { targetType: "Member", targetId: { in: household.members.map((m) => m.id) } },
-      ],
-    },
+  const where = {
+    OR: [
+      { targetType: "Household", targetId: household.id },
+      { targetType: "Member", targetId: { in: household.members.map((m) => m.id) } },
+    ],
+  };
+  const [rows, total] = await Promise.all([db.auditLog.findMany({
+    where,
     orderBy: { id: "desc" },
-    take: LIMIT,
+    ...(paging.pageSize ? pageWindow(paging) : { take: LIMIT }),
     select: {
       id: true, action: true, createdAt: true, targetType: true, targetId: true, before: true, after: true,
       actor: { select: { id: true, displayName: true } },
     },
-  });
+  }), db.auditLog.count({ where })]);
   const items = rows.map((row) => {
     const after = asObject(row.after);
     const { reason, ...rest } = after ?? {};
@@ -44,5 +46,5 @@ export async function listHouseholdHistory(actor: Actor, householdId: string): P
       before: asObject(row.before), after: after ? rest : null, reason: typeof reason === "string" ? reason : null,
     };
   });
-  return { items };
+  return pageEnvelope(items, total, paging);
 }

@@ -3,6 +3,7 @@ import { initialsOfPinyinQuery } from "@/lib/domain/pinyin-query";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HouseholdListItem, SearchHouseholdsQuery } from "@/lib/schemas/households";
 import { authorize, householdWhere, type Actor } from "@/lib/server/authz";
+import { loadVillageTarget } from "@/lib/server/authz/targets";
 import { db } from "@/lib/server/db";
 import { escapeLike } from "@/lib/server/escape-like";
 
@@ -41,6 +42,8 @@ export function searchConditions(raw: string): Prisma.HouseholdWhereInput[] {
 export async function searchHouseholds(actor: Actor, query: SearchHouseholdsQuery) {
   authorize(actor, "households.search");
   const filters: Prisma.HouseholdWhereInput[] = [householdWhere(actor)];
+  // A list addressed to a village outside the scope answers 404 (ADR 0004), not an empty page.
+  if (query.villageId) await loadVillageTarget(actor, "households.search", query.villageId);
   if (query.villageId) filters.push({ villageId: query.villageId });
   if (query.status) filters.push({ status: query.status });
   const or = searchConditions(query.q);

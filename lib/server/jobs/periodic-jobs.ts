@@ -1,4 +1,5 @@
 import "server-only";
+import { purgeIdempotencyKeys } from "@/lib/server/api/idempotency";
 import { recordDailyDigests } from "@/lib/server/chain/record-daily-digests";
 import { removeUnattachedEvidence } from "@/lib/server/evidence/remove-unattached-evidence";
 import type { PeriodicJob } from "./periodic-job";
@@ -28,6 +29,15 @@ export const periodicJobs: readonly PeriodicJob[] = [
     everyMs: HOUR,
     run: async () => {
       await recordDailyDigests(systemContext("chains.recordDailyDigests"));
+    },
+  },
+  {
+    // Idempotency-Key answers kept for retries, after a day. Not archive data, so no audit record.
+    name: "idempotency.purgeKeys",
+    everyMs: HOUR,
+    run: async () => {
+      const purged = await purgeIdempotencyKeys();
+      if (purged) console.info(`[jobs] idempotency.purgeKeys: purged ${purged} key(s)`);
     },
   },
 ];

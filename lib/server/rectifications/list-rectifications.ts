@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListRectificationsQuery, RectificationList } from "@/lib/schemas/rectifications";
 import type { Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { slicePage, type Paging } from "@/lib/server/paging";
 import { loadVillageTarget } from "@/lib/server/authz/targets";
 import { rectificationSelect, toRectificationViews } from "./rectification-views";
 
@@ -14,7 +15,7 @@ const DECIDED_MAX = 30;
  * A village's rectification requests: open ones first, oldest first (the queue), then the
  * latest decided. For its clerks, and for the township and administrators.
  */
-export async function listRectifications(actor: Actor, villageId: string, query: ListRectificationsQuery): Promise<RectificationList> {
+export async function listRectifications(actor: Actor, villageId: string, query: Omit<ListRectificationsQuery, keyof Paging> & Paging): Promise<RectificationList> {
   await loadVillageTarget(actor, "rectifications.list", villageId);
 
   const inVillage: Prisma.RectificationWhereInput = { household: { villageId } };
@@ -29,5 +30,6 @@ export async function listRectifications(actor: Actor, villageId: string, query:
   const rows = query.status === "REQUESTED" ? await open()
     : query.status ? await decided(query.status)
     : (await Promise.all([open(), decided({ in: ["APPROVED", "DECLINED"] })])).flat();
-  return { items: await toRectificationViews(rows) };
+  const page = slicePage(rows, query);
+  return { ...page, items: await toRectificationViews(page.items) };
 }

@@ -26,7 +26,7 @@ const DAY_MS = 86_400_000;
  * A clerk closes the review after the meeting (DESIGN.md "Vote rule"): with two thirds of the
  * frozen roster present, every item still PENDING is tallied and becomes CONFIRMED or REJECTED
  * by a chain event naming the review; items voided or rectified meanwhile are left as they are.
- * The minutes, the notice period and the township digest taken with the decisions are kept
+ * The minutes, the notice period (from the closing day) and the township digest taken with the decisions are kept
  * with the review, whose public notice prints that digest. One transaction, one audit record.
  */
 export async function closeReview(
@@ -55,7 +55,9 @@ export async function closeReview(
     await decide(tx, reviewId, review, outcomes, now);
 
     const digest = await recordTownshipDigest(tx, target.townshipId, "REVIEW_CLOSED", now);
-    const noticeEndsOn = new Date(meetingDate.getTime() + review.village.township.noticePeriodDays * DAY_MS);
+    // The notice is posted when the review closes, so its period runs from the closing day (China),
+    // whatever day the meeting was: a late close never prints a window that has already ended.
+    const noticeEndsOn = new Date(dayToDate(chinaToday(now)).getTime() + review.village.township.noticePeriodDays * DAY_MS);
     await tx.quarterlyReview.update({
       where: { id: reviewId },
       data: { status: "CLOSED", meetingDate, minutes: input.minutes, closedAt: now, closedById: actor.id, noticeEndsOn, closingDigest: digest.printed },

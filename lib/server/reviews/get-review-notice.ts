@@ -1,5 +1,5 @@
 import "server-only";
-import { dateToDay } from "@/lib/domain/entry-date";
+import { chinaToday, dateToDay } from "@/lib/domain/entry-date";
 import type { ReviewNotice } from "@/lib/schemas/reviews";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -10,18 +10,19 @@ const CATEGORY_ORDER = { RED: 0, YELLOW: 1, BLACK: 2 } as const;
  * The public notice (公示) of a closed review, for the village board and its public page: the
  * entries the review confirmed (withdrawn ones left out), reds in full; yellows and blacks with
  * household and category only where the township hides their details. Public: no actor, and
- * nothing of an open review (404, like a review that does not exist).
+ * nothing of an open review (404, like a review that does not exist). The notice period starts on
+ * the day the review closed, when the notice is posted, not on the meeting day.
  */
 export async function getReviewNotice(reviewId: string): Promise<ReviewNotice> {
   const review = await db.quarterlyReview.findFirst({
     where: { id: reviewId, status: "CLOSED" },
     select: {
-      year: true, quarter: true, meetingDate: true, noticeEndsOn: true, closingDigest: true, representativesTotal: true,
+      year: true, quarter: true, meetingDate: true, closedAt: true, noticeEndsOn: true, closingDigest: true, representativesTotal: true,
       _count: { select: { attendance: true } },
       village: { select: { id: true, name: true, township: { select: { name: true, county: true, noticeHidesNegativeDetail: true } } } },
     },
   });
-  if (!review?.meetingDate || !review.noticeEndsOn) throw new AppError("NOT_FOUND", "errors.notFound");
+  if (!review?.meetingDate || !review.closedAt || !review.noticeEndsOn) throw new AppError("NOT_FOUND", "errors.notFound");
 
   const confirmed = await db.reviewEntryResult.findMany({
     where: { reviewId, passed: true, entry: { status: { not: "VOIDED" } } },
@@ -50,7 +51,7 @@ export async function getReviewNotice(reviewId: string): Promise<ReviewNotice> {
   const { township, ...village } = review.village;
   return {
     reviewId, township: { name: township.name, county: township.county }, village, year: review.year, quarter: review.quarter,
-    meetingDate: dateToDay(review.meetingDate), noticeStartsOn: dateToDay(review.meetingDate), noticeEndsOn: dateToDay(review.noticeEndsOn),
+    meetingDate: dateToDay(review.meetingDate), noticeStartsOn: chinaToday(review.closedAt), noticeEndsOn: dateToDay(review.noticeEndsOn),
     hidesNegativeDetail: hides, attending: review._count.attendance, roster: review.representativesTotal ?? 0,
     digest: review.closingDigest, entries,
   };

@@ -9,7 +9,7 @@ import { loadRuleSetTarget, type RuleSetTarget } from "@/lib/server/authz/target
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
-import { assertAfterCurrent } from "./effective-date";
+import { assertAfterCurrent, earliestEffectiveDay } from "./effective-date";
 import { getRuleSet } from "./get-rule-set";
 import { lockVillageRules, lockVoting } from "./rule-set-lock";
 
@@ -54,9 +54,11 @@ type Outcome = { status: "ADOPTED" | "REJECTED"; effectiveFrom?: string; superse
 
 async function adopt(tx: Prisma.TransactionClient, target: RuleSetTarget, today: string): Promise<Outcome> {
   const { effectiveFrom: proposed } = await tx.ruleSet.findUniqueOrThrow({ where: { id: target.ruleSetId }, select: { effectiveFrom: true } });
-  // A vote closed after its proposed date (paper ballots entered late) takes effect the day it
-  // closes: taking effect retroactively would move entries already recorded under the old rules.
-  const day = proposed && dateToDay(proposed) > today ? dateToDay(proposed) : today;
+  // A vote closed on or after its proposed date (paper ballots entered late) takes effect the day
+  // after it closes: taking effect retroactively, even to the morning of the closing day, would
+  // move entries already recorded under the old rules.
+  const earliest = earliestEffectiveDay(today);
+  const day = proposed && dateToDay(proposed) >= earliest ? dateToDay(proposed) : earliest;
   const effectiveFrom = dayToDate(day);
   const previous = await assertAfterCurrent(tx, target.villageId, effectiveFrom, target.ruleSetId);
   if (previous) {

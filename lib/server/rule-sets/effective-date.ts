@@ -1,5 +1,5 @@
 import "server-only";
-import { dateToDay } from "@/lib/domain/entry-date";
+import { dateToDay, dayAfter } from "@/lib/domain/entry-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 
@@ -9,9 +9,14 @@ import { AppError } from "@/lib/server/errors";
 const refuse = (message: string, values?: Record<string, string | number>) =>
   new AppError("RULE_VIOLATION", message, values, { effectiveFrom: `validation.${message.slice("errors.".length)}` });
 
-/** Rules never take effect in the past: entries already recorded cite the rules of their day. */
-export function assertNotPast(effectiveFrom: string, today: string): void {
-  if (effectiveFrom < today) throw refuse("errors.effectiveFromInPast");
+/**
+ * The first day a new version may take effect: tomorrow (China). Rules never reach back, not
+ * even to earlier today: entries already recorded cite the rules of their day.
+ */
+export const earliestEffectiveDay = (today: string): string => dayAfter(today);
+
+export function assertNotBeforeTomorrow(effectiveFrom: string, today: string): void {
+  if (effectiveFrom < earliestEffectiveDay(today)) throw refuse("errors.effectiveFromNotAfterToday");
 }
 
 export async function assertAfterCurrent(

@@ -30,6 +30,6 @@ export async function getRuleSet(actor: Actor, ruleSetId: string, now: Date = ne
     effectiveFrom: dayOrNull(row.effectiveFrom), effectiveTo: dayOrNull(row.effectiveTo),
     inForceToday: inForce?.id === row.id, village: row.village, consultation: row.consultation,
     draftedBy: drafter, updatedAt: row.updatedAt.toISOString(), rules: sortRules(row.rules),
-    vote: vote ? await toVoteView(actor, target.villageId, vote) : null,
+    vote: vote ? toVoteView(actor, vote) : null,
   };
 }

@@ -12,8 +12,8 @@ import { lockVoting } from "./rule-set-lock";
 type Ballot = { representativeId: string; decision: RuleSetDecision; enteredBy: Actor | null };
 
 /**
- * One decision per representative on the roster of the open vote: the village's active
- * representatives when it opened. A representative votes once; a second ballot is refused
+ * One decision per representative on the roster frozen when the vote opened (the village's active
+ * representatives then, whatever became of their accounts since; nobody added later). A representative votes once; a second ballot is refused
  * rather than replacing the first, so that a paper record and a phone cannot overwrite each other.
  */
 export async function recordRuleSetBallot(actor: Actor, target: RuleSetTarget, ballot: Ballot, context: RequestContext): Promise<void> {
@@ -22,11 +22,10 @@ export async function recordRuleSetBallot(actor: Actor, target: RuleSetTarget, b
     await db.$transaction(async (tx) => {
       await lockVoting(tx, target.ruleSetId);
       const vote = await tx.ruleSetVote.findFirstOrThrow({
-        where: { ruleSetId: target.ruleSetId, closedAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, createdAt: true },
+        where: { ruleSetId: target.ruleSetId, closedAt: null }, orderBy: { createdAt: "desc" }, select: { id: true },
       });
-      const onRoster = await tx.account.findFirst({
-        where: { id: ballot.representativeId, villageId: target.villageId, role: "REPRESENTATIVE", active: true, createdAt: { lte: vote.createdAt } },
-        select: { id: true },
+      const onRoster = await tx.ruleSetVoteRosterMember.findUnique({
+        where: { voteId_representativeId: { voteId: vote.id, representativeId: ballot.representativeId } }, select: { voteId: true },
       });
       if (!onRoster) {
         throw new AppError("RULE_VIOLATION", "errors.notOnRuleSetRoster", undefined, ballot.enteredBy ? { representativeId: "validation.notOnRuleSetRoster" } : undefined);

@@ -3,38 +3,28 @@ import { dateToDay } from "@/lib/domain/entry-date";
 import { missingForQuorum, quorumOf } from "@/lib/domain/vote-rules";
 import type { RuleSetVoteView } from "@/lib/schemas/rule-sets";
 import type { Actor } from "@/lib/server/authz";
-import { db } from "@/lib/server/db";
 import { toTally, voteTallySelect } from "./rule-set-views";
 
 export const voteViewSelect = {
   ...voteTallySelect,
   ballots: { select: { representativeId: true, decision: true, castAt: true, enteredById: true } },
+  roster: { select: { representative: { select: { id: true, displayName: true } } } },
 } as const;
 
 type VoteRow = Parameters<typeof toTally>[0] & {
   id: string; meetingDate: Date; representativesTotal: number; createdAt: Date;
   ballots: { representativeId: string; decision: "APPROVE" | "REJECT" | "ABSTAIN"; castAt: Date; enteredById: string | null }[];
+  roster: { representative: { id: string; displayName: string } }[];
 };
 
-/**
- * The roster of a vote: the village's representatives who were active accounts when it opened
- * (the quorum's base was frozen then), and whoever has voted. Never how anyone voted.
- */
-export async function unsafeVoteRoster(villageId: string, vote: Pick<VoteRow, "createdAt" | "ballots">) {
-  return db.account.findMany({
-    where: {
-      villageId, role: "REPRESENTATIVE",
-      OR: [{ active: true, createdAt: { lte: vote.createdAt } }, { id: { in: vote.ballots.map((b) => b.representativeId) } }],
-    },
-    orderBy: [{ displayName: "asc" }, { id: "asc" }],
-    select: { id: true, displayName: true },
-  });
-}
+/** The roster frozen when the vote opened: who may vote, and whether they have. Never how anyone voted. */
+const rosterOf = (vote: Pick<VoteRow, "roster">) => vote.roster.map((m) => m.representative)
+  .sort((a, b) => a.displayName.localeCompare(b.displayName, "zh-CN") || a.id.localeCompare(b.id));
 
-export async function toVoteView(actor: Actor, villageId: string, vote: VoteRow & { closedAt: Date | null }): Promise<RuleSetVoteView> {
+export function toVoteView(actor: Actor, vote: VoteRow & { closedAt: Date | null }): RuleSetVoteView {
   const byRepresentative = new Map(vote.ballots.map((b) => [b.representativeId, b]));
   const mine = byRepresentative.get(actor.id);
-  const roster = await unsafeVoteRoster(villageId, vote);
+  const roster = rosterOf(vote);
   return {
     meetingDate: dateToDay(vote.meetingDate),
     representativesTotal: vote.representativesTotal,

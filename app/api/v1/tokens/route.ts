@@ -3,5 +3,5 @@ import { handle } from "@/lib/server/api/handle";
 import { createToken } from "@/lib/server/tokens/create-token";
 import { listMyTokens } from "@/lib/server/tokens/list-my-tokens";
 
-export const GET = handle(list, ({ actor }) => listMyTokens(actor));
+export const GET = handle(list, ({ actor, query }) => listMyTokens(actor, query));
 export const POST = handle(create, ({ actor, body, context }) => createToken(actor, body, context));

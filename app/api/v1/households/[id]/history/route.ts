@@ -2,4 +2,4 @@ import { householdHistory as operation } from "@/lib/api/operations/households";
 import { handle } from "@/lib/server/api/handle";
 import { listHouseholdHistory } from "@/lib/server/households/list-household-history";
 
-export const GET = handle(operation, ({ actor, params }) => listHouseholdHistory(actor, params.id));
+export const GET = handle(operation, ({ actor, params, query }) => listHouseholdHistory(actor, params.id, query));

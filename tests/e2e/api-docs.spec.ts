@@ -1,0 +1,22 @@
+import { expect, login, test } from "./fixtures";
+
+// The API reference renders the OpenAPI document in the browser, inside the app's own frame.
+test("the API reference shows the operations of /api/v1 to a signed-in clerk", async ({ page }) => {
+  await login(page, "clerk-xinhua");
+  await page.goto("/api/docs");
+  await expect(page.getByRole("heading", { level: 1, name: "接口文档" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const reference = page.getByTestId("api-reference");
+  // The tags of the document, each a section that Scalar fills as it scrolls into view; the
+  // operations of "entries" are shown by method, path and summary (lib/api/operations/entries.ts).
+  const entries = reference.getByRole("region", { name: "entries" });
+  await expect(entries.getByRole("heading", { name: "entries" })).toBeVisible({ timeout: 30_000 });
+  await entries.scrollIntoViewIfNeeded();
+  await expect(entries.getByRole("heading", { name: /\/api\/v1\/entries Record a mark/ })).toBeVisible();
+  await expect(entries.getByRole("heading", { name: /Withdraw an entry with a reason/ })).toBeVisible();
+});
+
+test("the API reference sends anonymous visitors to sign in", async ({ page }) => {
+  await page.goto("/api/docs");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
