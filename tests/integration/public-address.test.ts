@@ -43,10 +43,10 @@ const headers = (extra: Record<string, string> = {}) => new Headers({
 });
 const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 
-async function signInWith(password: string) {
+async function signInWith(password: string, username = "clerk-xinhua") {
   const csrf = await call(route.GET, `https://${HOST}/api/auth/csrf`, ["csrf"], { headers: headers() });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const form = new URLSearchParams({ csrfToken, username: "clerk-xinhua", password, callbackUrl: `https://${HOST}/`, json: "true" });
+  const form = new URLSearchParams({ csrfToken, username, password, callbackUrl: `https://${HOST}/`, json: "true" });
   return call(route.POST, `https://${HOST}/api/auth/callback/credentials`, ["callback", "credentials"], {
     method: "POST",
     headers: headers({ "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf) }),
@@ -67,5 +67,23 @@ describe("the public address (PUBLIC_URL)", () => {
     expect(process.env.NEXTAUTH_URL).toBe(`https://${HOST}`);
     expect(publicOrigin(new Headers({ host: "localhost:3000" }))).toBe(`https://${HOST}`);
     expect(sessionCookieName()).toBe("__Secure-next-auth.session-token");
+  });
+});
+
+describe("a sign-in refused by the limits", () => {
+  it("says when to try again: Retry-After and the RateLimit headers, as every throttled API answer", async () => {
+    for (let i = 0; i < 4; i++) {
+      const refused = await signInWith("wrong-password-123", "clerk-yangping");
+      expect(refused.headers.get("retry-after")).toBeNull();
+    }
+    // The fifth failure locks the account for this address.
+    const locked = await signInWith("wrong-password-123", "clerk-yangping");
+    expect(new URL(((await locked.clone().json()) as { url: string }).url).searchParams.get("error")).toContain("LOCKED");
+    const seconds = Number(locked.headers.get("retry-after"));
+    expect(seconds).toBeGreaterThan(14 * 60);
+    expect(seconds).toBeLessThanOrEqual(15 * 60);
+    expect(locked.headers.get("ratelimit-limit")).toBe("5");
+    expect(locked.headers.get("ratelimit-remaining")).toBe("0");
+    expect(locked.headers.get("ratelimit-reset")).toBe(String(seconds));
   });
 });
