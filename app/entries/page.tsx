@@ -5,7 +5,7 @@ import { withNotice } from "@/components/accounts/app-error-notice";
 import { EntryFilters } from "@/components/entries/entry-filters";
 import { EntryList } from "@/components/entries/entry-list";
 import { ExportLinks } from "@/components/ui/export-links";
-import { VillageChooser } from "@/components/entries/village-chooser";
+import { VillageChooser } from "@/components/ui/village-chooser";
 import { chinaToday, dayToDate } from "@/lib/domain/entry-date";
 import { formatQuarter, previousQuarter, quarterOf, type Quarter } from "@/lib/domain/quarter";
 import { IdSchema } from "@/lib/schemas/common";
@@ -16,6 +16,7 @@ import { can } from "@/lib/server/authz";
 import { listRulesInForce } from "@/lib/server/entries/list-rules-in-force";
 import { listVillageEntries } from "@/lib/server/entries/list-village-entries";
 import { isAppError } from "@/lib/server/errors";
+import { listVillages } from "@/lib/server/villages/list-villages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -40,7 +41,7 @@ export default withNotice(async function EntriesPage({ searchParams }: { searchP
   );
   const villageId = actor.villageId ?? raw.villageId ?? null;
   const [t, root] = await Promise.all([getTranslations("entries"), getTranslations()]);
-  if (!villageId) return <VillageChooser actor={actor} />;
+  if (!villageId) return <VillageChooser villages={(await listVillages(actor, { active: true })).items} action="/entries" namespace="entries.list" />;
   if (!IdSchema.safeParse(villageId).success) notFound();
 
   const parsed = ListVillageEntriesQuerySchema.safeParse(raw);

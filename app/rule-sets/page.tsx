@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
 import { DraftRuleSetForm } from "@/components/rule-sets/draft-rule-set-form";
 import { RuleSetList } from "@/components/rule-sets/rule-set-list";
-import { RuleSetVillageChooser } from "@/components/rule-sets/rule-set-village-chooser";
+import { VillageChooser } from "@/components/ui/village-chooser";
 import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
@@ -23,7 +23,7 @@ export default withNotice(async function RuleSetsPage({ searchParams }: { search
   const actor = await requireActor("ruleSets.read");
   const requested = (await searchParams).villageId;
   const villageId = actor.villageId ?? (typeof requested === "string" ? requested : null);
-  if (!villageId) return <RuleSetVillageChooser villages={(await listVillages(actor, { active: true })).items} />;
+  if (!villageId) return <VillageChooser villages={(await listVillages(actor, { active: true })).items} action="/rule-sets" namespace="ruleSets" />;
   if (!IdSchema.safeParse(villageId).success) notFound();
 
   const [overview, t] = await Promise.all([getRuleSetsOverview(actor, villageId), getTranslations("ruleSets")]);

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { HouseholdCard as Card } from "@/app/access-codes/actions";
-import { PrintButton } from "./print-button";
+import { PrintButton } from "@/components/ui/print-button";
 
 /**
  * The household card with its one-time access code, shown once right after issuing and meant
@@ -36,7 +36,7 @@ export function HouseholdCard({ card }: { card: Card }) {
         </ol>
       </section>
       <p className="rounded-md bg-amber-50 p-3 text-amber-900 print:hidden">{t("shownOnce")}</p>
-      <PrintButton />
+      <PrintButton label={t("print")} testId="print-card" />
     </div>
   );
 }

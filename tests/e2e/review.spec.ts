@@ -139,7 +139,11 @@ test("a representative objects on a phone, the clerk enters paper ballots and cl
   const results = page.getByTestId("review-results");
   await expect(results).toBeVisible();
   await expect(results.locator(`[data-entry-id="${target.id}"]`).getByTestId("entry-tally")).toContainText("未通过");
-  for (const other of others) await expect(results.locator(`[data-entry-id="${other.id}"]`).getByTestId("entry-tally")).toContainText("通过");
+  for (const other of others) {
+    const tally = results.locator(`[data-entry-id="${other.id}"]`).getByTestId("entry-tally");
+    await expect(tally).toContainText("通过");
+    await expect(tally).not.toContainText("未通过"); // "未通过" contains "通过" too
+  }
   await expect(results.getByTestId("minutes")).toContainText("全体代表出席");
   await page.screenshot({ path: shot("results", project), fullPage: true });
   await results.getByTestId("notice-link").click();

@@ -247,6 +247,7 @@ describe("npm run db:seed", () => {
       const next = nextStatus({ category: e.category, status: e.fromStatus }, t as Transition);
       return next?.event === e.type && next.to === e.toStatus;
     });
+    expect(events.length).toBeGreaterThan(0);
     expect(events.filter((e) => !legal(e))).toEqual([]);
 
     const ctx = createContext("lifecycle", OPTIONS.today);

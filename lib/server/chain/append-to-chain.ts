@@ -80,17 +80,9 @@ export async function appendEntry(tx: Tx, entry: NewEntry, evidenceIds: string[]
 }
 
 /**
- * Appends an event: a change of an entry's status (the caller updates Entry.status with it) or a
- * due-process step. A filing event (APPEAL_LODGED, RECTIFICATION_REQUESTED) comes after its row
- * and the photos attached to it, whose facts its hash covers.
- */
-export async function appendEvent(tx: Tx, event: NewEvent): Promise<Appended> {
-  const [appended] = await appendEvents(tx, [event]);
-  return appended!;
-}
-
-/**
- * Appends events, in order, to the chains of one or many households in a few statements: each
+ * Appends events — changes of an entry's status (the caller updates Entry.status with them) or
+ * due-process steps; a filing event comes after its row and photos, whose facts its hash covers —
+ * in order, to the chains of one or many households in a few statements: each
  * event takes the next chainSeq and the running head of its household, exactly as appended one
  * by one (a quarterly review closes hundreds of entries at once).
  */

@@ -25,13 +25,9 @@ export type EntryChange = {
 
 export type AppliedChange = { entryId: string; eventId: string; fromStatus: EntryStatus; toStatus: EntryStatus; createdAt: Date };
 
-/** Applies the changes, in order, to entries of one household; refuses the whole batch if one is not allowed. */
-export async function applyEntryTransitions(tx: Tx, householdId: string, changes: EntryChange[]): Promise<AppliedChange[]> {
-  return applyEntryTransitionsAcross(tx, changes.map((change) => ({ ...change, householdId })));
-}
-
 /**
- * The same for entries of many households at once (a quarterly review closing): every chain is
+ * Applies the changes, in order, to entries of one or many households (a quarterly review
+ * closing); refuses the whole batch if one is not allowed. Every chain is
  * locked in household id order, then the events are appended and the statuses updated in a few
  * statements, whatever the number of entries.
  */
@@ -91,8 +87,8 @@ function refusal(status: EntryStatus, transition: Transition): AppError {
   }
 }
 
-/** One change to one entry (see applyEntryTransitions). */
+/** One change to one entry (see applyEntryTransitionsAcross). */
 export async function applyEntryTransition(tx: Tx, householdId: string, change: EntryChange): Promise<AppliedChange> {
-  const [applied] = await applyEntryTransitions(tx, householdId, [change]);
+  const [applied] = await applyEntryTransitionsAcross(tx, [{ ...change, householdId }]);
   return applied!;
 }

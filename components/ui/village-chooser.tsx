@@ -2,13 +2,17 @@ import { useTranslations } from "next-intl";
 
 type Village = { id: string; name: string; township: { name: string } };
 
-/** Township staff and administrators look at one village's rules at a time. */
-export function RuleSetVillageChooser({ villages }: { villages: Village[] }) {
-  const t = useTranslations("ruleSets");
+/**
+ * Township staff and administrators look at one village at a time: a GET form to `action` with
+ * `villageId`. Its texts come from the page's namespace (`title`, optional `intro`,
+ * `chooseVillage`, `show`).
+ */
+export function VillageChooser({ villages, action, namespace }: { villages: Village[]; action: string; namespace: "entries.list" | "ruleSets" }) {
+  const t = useTranslations(namespace);
   return (
-    <form method="get" action="/rule-sets" className="max-w-md space-y-3">
+    <form method="get" action={action} className="max-w-md space-y-3">
       <h1 className="text-xl font-bold sm:text-2xl">{t("title")}</h1>
-      <p className="text-stone-600">{t("intro")}</p>
+      {t.has("intro") ? <p className="text-stone-600">{t("intro")}</p> : null}
       <label htmlFor="village" className="block font-medium">{t("chooseVillage")}</label>
       <select id="village" name="villageId" required className="block min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-lg">
         {villages.map((v) => <option key={v.id} value={v.id}>{v.township.name} {v.name}</option>)}
