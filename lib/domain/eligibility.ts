@@ -79,10 +79,7 @@ export function assessEligibility(
   }
 
   const needReds = settings.civilizedMinReds;
-  const reasons: IneligibilityReason[] = [];
-  if (blacks > 0) reasons.push({ code: "HAS_BLACK", count: blacks });
-  if (yellows > 0) reasons.push({ code: "UNRECTIFIED_YELLOW", count: yellows });
-  if (reds < needReds) reasons.push({ code: "TOO_FEW_REDS", have: reds, need: needReds });
+  const reasons = ineligibilityReasons({ reds, blacks, unrectifiedYellows: yellows }, needReds);
 
   const notices: EligibilityNotice[] = [];
   if (pendingBlacks > 0) notices.push({ code: "PENDING_BLACK", count: pendingBlacks });
@@ -95,6 +92,18 @@ export function assessEligibility(
   }
 
   return { year, eligible: reasons.length === 0, reasons, notices, reds, needReds, blacks, unrectifiedYellows: yellows };
+}
+
+/** The judgement itself, on the counts of a year (also used on the maintained HouseholdScore rows). */
+export function ineligibilityReasons(
+  counts: { reds: number; blacks: number; unrectifiedYellows: number },
+  needReds: number,
+): IneligibilityReason[] {
+  const reasons: IneligibilityReason[] = [];
+  if (counts.blacks > 0) reasons.push({ code: "HAS_BLACK", count: counts.blacks });
+  if (counts.unrectifiedYellows > 0) reasons.push({ code: "UNRECTIFIED_YELLOW", count: counts.unrectifiedYellows });
+  if (counts.reds < needReds) reasons.push({ code: "TOO_FEW_REDS", have: counts.reds, need: needReds });
+  return reasons;
 }
 
 function isUnrectifiedAt(entry: EligibilityEntry, cutoff: number): boolean {

@@ -75,7 +75,8 @@ export function assertValidEntry(entry: ScoredEntry): void {
 }
 
 export function assertValidSettings(settings: TownshipSettings): void {
-  for (const [name, value] of Object.entries(settings)) {
+  const { weightRed, weightYellow, weightBlack, civilizedMinReds } = settings;
+  for (const [name, value] of Object.entries({ weightRed, weightYellow, weightBlack, civilizedMinReds })) {
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
   }
 }

@@ -6,6 +6,8 @@ import { draftEntries, periodsOf } from "./entries";
 import { buildHouseholds } from "./households";
 import { reviewVillage } from "./reviews";
 import { buildRuleSets } from "./rules";
+import { scoreRows } from "./scores";
+import { asVersion, townshipSettings } from "./settings";
 import { atBeijing, utcDate } from "./time";
 import type { SeedData, TownshipRow, VillageRow } from "./types";
 import { TOWNSHIP, VILLAGES, householdsPerVillage } from "./villages";
@@ -21,11 +23,11 @@ export async function generate(
   const passwordHash = await hashDemoPassword(ctx.seedKey);
   const setUp = atBeijing(utcDate(2018, 11, 1), 9);
   const township: TownshipRow = {
-    id: ctx.uuid(`township:${TOWNSHIP.code}`, setUp), ...TOWNSHIP, honourBoardEnabled: true,
-    createdAt: setUp, updatedAt: setUp,
+    id: ctx.uuid(`township:${TOWNSHIP.code}`, setUp), ...TOWNSHIP, createdAt: setUp, updatedAt: setUp,
   };
+  const settings = townshipSettings(ctx, township.id);
   const data: SeedData = {
-    Township: [township], Village: [], VillagerGroup: [], Household: [], Member: [],
+    Township: [township], TownshipSettings: settings, HouseholdScore: [], Village: [], VillagerGroup: [], Household: [], Member: [],
     Account: townshipAccounts(ctx, township.id, passwordHash), RuleSet: [], Rule: [], RuleSetVote: [], RuleSetVoteRosterMember: [],
     RuleSetBallot: [], QuarterlyReview: [], ReviewRosterMember: [], ReviewItem: [], ReviewAttendance: [], ReviewBallot: [], Entry: [],
     EntryEvent: [], ReviewBallotException: [], ReviewEntryResult: [], Rectification: [], Appeal: [],
@@ -50,6 +52,7 @@ export async function generate(
     const reviewed = reviewVillage(ctx, rng.fork("reviews"), vd, periods, drafts);
     const settled = dueProcess(ctx, rng.fork("due-process"), vd, drafts, passwordHash);
     buildChains(households.map((h) => h.row), drafts, settled);
+    data.HouseholdScore.push(...scoreRows(ctx, township.id, households.map((h) => h.row), drafts, settings.map(asVersion)));
 
     data.Village.push(village);
     data.VillagerGroup.push(...groups);

@@ -4,7 +4,6 @@ import { hasQuorum, quorumOf, tallyEntry, type Attendee } from "../../lib/domain
 import type { SeedContext, VillageData } from "./context";
 import type { Draft, Period } from "./entries";
 import type { Rng } from "./random";
-import { TOWNSHIP } from "./villages";
 import { addDays, addMinutes, atBeijing, beijingDay, day, officeHoursAfter } from "./time";
 import type { AccountRow, AttendanceRow, BallotRow, Decision, EventRow, ExceptionRow, ItemRow, ResultRow, ReviewRow, RosterRow } from "./types";
 
@@ -17,6 +16,9 @@ export type ReviewRows = {
   reviews: ReviewRow[]; roster: RosterRow[]; items: ItemRow[]; attendance: AttendanceRow[];
   ballots: BallotRow[]; exceptions: ExceptionRow[]; results: ResultRow[];
 };
+
+/** The demo township's notice period (prisma/seed/settings.ts). */
+const NOTICE_PERIOD_DAYS = 7;
 
 /** The village whose last ended quarter is still under review, so its representatives have something to vote on. */
 export const OPEN_REVIEW_VILLAGE = "XH";
@@ -154,7 +156,7 @@ function closedReview(ctx: SeedContext, rng: Rng, village: VillageData, period: 
     event(ctx, d, tally.passed ? "CONFIRM" : "REJECT", closedAt, { reviewId: review.id, reason: reviewDecisionReason(period.q, tally) });
   }
   Object.assign(review, {
-    status: "CLOSED", meetingDate: day(meeting), closedById: clerkId, closedAt, noticeEndsOn: day(addDays(beijingDay(closedAt), TOWNSHIP.noticePeriodDays)),
+    status: "CLOSED", meetingDate: day(meeting), closedById: clerkId, closedAt, noticeEndsOn: day(addDays(beijingDay(closedAt), NOTICE_PERIOD_DAYS)),
     minutes: `${period.q.year}年第${period.q.quarter}季度家庭文明档案评议会议于${day(meeting)}上午在村部召开。应到村民代表${village.reps.length}人，` +
       `实到${attending.length}人，超过三分之二，会议有效。会议逐条评议本季度记录${items.length}条，通过${passed}条，未通过${items.length - passed}条。` +
       "本户记录由本户代表回避表决。",

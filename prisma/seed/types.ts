@@ -10,8 +10,16 @@ export type Relation =
 export type Gender = "MALE" | "FEMALE";
 
 export type TownshipRow = {
-  id: string; code: string; name: string; county: string; honourBoardEnabled: boolean; noticePeriodDays: number;
-  createdAt: Date; updatedAt: Date;
+  id: string; code: string; name: string; county: string; createdAt: Date; updatedAt: Date;
+};
+export type SettingsRow = {
+  id: string; townshipId: string; effectiveFrom: string; weightRed: number; weightYellow: number; weightBlack: number;
+  civilizedMinReds: number; noticePeriodDays: number; noticeHidesNegativeDetail: boolean; honourBoardEnabled: boolean;
+  extractValidityDays: number; reason: string | null; createdById: string | null; createdAt: Date;
+};
+export type ScoreRowData = {
+  householdId: string; year: number; townshipId: string; villageId: string; redMarks: number; activeYellowMarks: number;
+  blackMarks: number; unrectifiedYellows: number; score: number; settingsId: string | null; updatedAt: Date;
 };
 export type VillageRow = {
   id: string; townshipId: string; code: string; name: string; kind: "VILLAGE" | "COMMUNITY";
@@ -98,6 +106,8 @@ export type AppealRow = {
 /** Everything the seed writes, in foreign-key order (events name appeals and rectifications). */
 export type SeedData = {
   Township: TownshipRow[];
+  TownshipSettings: SettingsRow[];
+  HouseholdScore: ScoreRowData[];
   Village: VillageRow[];
   VillagerGroup: GroupRow[];
   Household: HouseholdRow[];
@@ -122,7 +132,7 @@ export type SeedData = {
 };
 
 export const TABLE_ORDER: (keyof SeedData)[] = [
-  "Township", "Village", "VillagerGroup", "Household", "Member", "Account", "RuleSet", "Rule",
+  "Township", "TownshipSettings", "Village", "VillagerGroup", "Household", "Member", "Account", "RuleSet", "Rule",
   "RuleSetVote", "RuleSetVoteRosterMember", "RuleSetBallot", "QuarterlyReview", "ReviewRosterMember", "ReviewAttendance", "ReviewBallot", "Entry",
-  "ReviewItem", "Rectification", "Appeal", "EntryEvent", "ReviewBallotException", "ReviewEntryResult",
+  "ReviewItem", "Rectification", "Appeal", "EntryEvent", "ReviewBallotException", "ReviewEntryResult", "HouseholdScore",
 ];

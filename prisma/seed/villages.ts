@@ -4,7 +4,7 @@ import type { Rng } from "./random";
 // and 汉丰村 are named in the reports on the archive; the others are plausible local names.
 // `weight` is the village's relative size; `slug` names its demo accounts (clerk-xinhua).
 
-export const TOWNSHIP = { code: "JS", name: "夹山镇", county: "石门县", noticePeriodDays: 7 } as const;
+export const TOWNSHIP = { code: "JS", name: "夹山镇", county: "石门县" } as const;
 
 export type VillageSpec = {
   code: string;

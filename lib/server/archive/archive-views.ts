@@ -9,6 +9,14 @@ import { evidenceUrl } from "@/lib/schemas/evidence";
 // An entry as the household's archive page shows it, with its due process, and as scoring and
 // eligibility (lib/domain) take it.
 
+/**
+ * The approval of a rectification of a confirmed yellow: eligibility needs the day it stopped
+ * counting. A yellow rectified before its review never counted (lib/domain/eligibility.ts).
+ */
+export const rectifiedAfterConfirmation = {
+  events: { where: { type: "RECTIFIED", fromStatus: "CONFIRMED" }, orderBy: { chainSeq: "desc" }, take: 1, select: { createdAt: true } },
+} as const satisfies Prisma.EntrySelect;
+
 const photos = { orderBy: { createdAt: "asc" }, select: { id: true } } as const;
 
 export const archiveEntrySelect = {
@@ -17,8 +25,7 @@ export const archiveEntrySelect = {
   rule: { select: { code: true, title: true } },
   member: { select: { name: true } },
   evidence: photos,
-  // The approval of a rectification: eligibility needs the day a yellow stopped counting.
-  events: { where: { type: "RECTIFIED" }, orderBy: { chainSeq: "desc" }, take: 1, select: { createdAt: true } },
+  ...rectifiedAfterConfirmation,
   rectifications: {
     orderBy: { createdAt: "desc" },
     select: { id: true, status: true, note: true, createdAt: true, decidedAt: true, decisionReason: true, evidence: photos },
@@ -35,7 +42,9 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const photoRefs = (list: { id: string }[]) => list.map(({ id }) => ({ id, url: evidenceUrl(id) }));
 
 /** The entry as lib/domain scores it; a rectification counts from its day in China. */
-export function toScoredEntry(row: Row): EligibilityEntry {
+export function toScoredEntry(
+  row: Pick<Row, "category" | "status" | "marks" | "occurredOn" | "events">,
+): EligibilityEntry {
   const rectified = row.events[0];
   return {
     category: row.category, status: row.status, marks: row.marks, occurredOn: row.occurredOn,

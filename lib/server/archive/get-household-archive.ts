@@ -1,14 +1,15 @@
 import "server-only";
 import { assessEligibility } from "@/lib/domain/eligibility";
 import { chinaToday, dayToDate } from "@/lib/domain/entry-date";
+import { ALL_TIME, householdScoreRows } from "@/lib/domain/household-scores";
 import { scoreEntries, yearPeriod } from "@/lib/domain/scoring";
+import { versionForYear } from "@/lib/domain/township-settings";
 import type { HouseholdArchive } from "@/lib/schemas/archive";
 import { authorize, householdWhere, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
+import { settingsVersionsOf } from "@/lib/server/township-settings/settings-versions";
 import { archiveEntrySelect, toArchiveEntry, toScoredEntry } from "./archive-views";
-
-const settingsSelect = { weightRed: true, weightYellow: true, weightBlack: true, civilizedMinReds: true } as const;
 
 /**
  * A household's archive: every entry with its evidence, rectification requests and appeals, and
@@ -22,22 +23,27 @@ export async function getHouseholdArchive(actor: Actor, householdId: string, now
     where: { AND: [{ id: householdId }, householdWhere(actor)] },
     select: {
       id: true, archiveNo: true, headName: true, status: true,
-      village: { select: { id: true, name: true, township: { select: settingsSelect } } },
+      village: { select: { id: true, name: true, townshipId: true } },
       entries: { orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }], select: archiveEntrySelect },
     },
   });
   if (!household) throw new AppError("NOT_FOUND", "errors.notFound");
 
-  const { entries, village: { township: settings, ...village }, ...card } = household;
+  const { entries, village: { townshipId, ...village }, ...card } = household;
   const today = chinaToday(now);
   const year = Number(today.slice(0, 4));
+  const versions = (await settingsVersionsOf(db, [townshipId])).get(townshipId)!;
+  const { weightRed, weightYellow, weightBlack, civilizedMinReds } = versionForYear(versions, year, today);
+  const settings = { weightRed, weightYellow, weightBlack, civilizedMinReds };
   const scored = entries.map(toScoredEntry);
+  // All time is the sum of the yearly scores, each under its year's weights, as the rankings count it.
+  const allTime = householdScoreRows(scored, versions, today).find((row) => row.year === ALL_TIME);
   return {
     household: { ...card, village },
     settings,
     asOf: today,
     thisYear: scoreEntries(scored, settings, yearPeriod(year)),
-    cumulative: scoreEntries(scored, settings),
+    cumulative: { ...scoreEntries(scored, settings), score: allTime?.score ?? 0 },
     eligibility: assessEligibility(scored, settings, year, dayToDate(today)),
     entries: entries.map((row) => toArchiveEntry(row, now)),
   };

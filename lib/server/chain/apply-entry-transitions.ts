@@ -3,11 +3,13 @@ import { nextStatus, type Transition } from "@/lib/domain/entry-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/server/errors";
+import { refreshScores } from "@/lib/server/scores/refresh-scores";
 import { appendEvents, lockChains, type NewEvent } from "./append-to-chain";
 
 // The one way an entry's status changes, and the one way a due-process step reaches the chain
 // (lib/domain/entry-lifecycle.ts): under the household's chain lock, each change is checked
-// against the table, appended as an event, and the entry's status follows it. The caller writes
+// against the table, appended as an event, and the entry's status and the household's
+// maintained scores follow it. The caller writes
 // the audit record of the whole write in the same transaction.
 
 type Tx = Prisma.TransactionClient;
@@ -65,6 +67,8 @@ export async function applyEntryTransitionsAcross(tx: Tx, changes: (EntryChange 
     moved.set(entry.status, ids);
   }
   for (const [status, ids] of moved) await tx.entry.updateMany({ where: { id: { in: ids } }, data: { status } });
+  // The maintained scores follow in the same transaction (DESIGN.md "Score").
+  await refreshScores(tx, changes.map((c) => c.householdId));
   return planned.map((p, i) => ({
     entryId: p.change.entryId, eventId: appended[i]!.id, fromStatus: p.fromStatus, toStatus: p.toStatus, createdAt: appended[i]!.createdAt,
   }));

@@ -2,6 +2,7 @@ import "server-only";
 import { purgeIdempotencyKeys } from "@/lib/server/api/idempotency";
 import { recordDailyDigests } from "@/lib/server/chain/record-daily-digests";
 import { removeUnattachedEvidence } from "@/lib/server/evidence/remove-unattached-evidence";
+import { refreshStaleScores } from "@/lib/server/scores/refresh-stale-scores";
 import type { PeriodicJob } from "./periodic-job";
 import { systemContext } from "./system-context";
 
@@ -29,6 +30,16 @@ export const periodicJobs: readonly PeriodicJob[] = [
     everyMs: HOUR,
     run: async () => {
       await recordDailyDigests(systemContext("chains.recordDailyDigests"));
+    },
+  },
+  {
+    // Scores that time made stale: settings taking effect today, a new year begun. Derived rows,
+    // not archive data, so no audit record (the settings change itself is audited).
+    name: "scores.refreshStale",
+    everyMs: HOUR,
+    run: async () => {
+      const refreshed = await refreshStaleScores();
+      if (refreshed) console.info(`[jobs] scores.refreshStale: refreshed ${refreshed} household(s)`);
     },
   },
   {

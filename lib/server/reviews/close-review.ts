@@ -3,6 +3,7 @@ import { chinaToday, dayToDate } from "@/lib/domain/entry-date";
 import { reviewDecisionReason } from "@/lib/domain/review-decision";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CloseReviewInput, ReviewDetail } from "@/lib/schemas/reviews";
+import { settingsInForce } from "@/lib/server/township-settings/settings-versions";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/authz";
 import { loadReviewTarget } from "@/lib/server/authz/targets";
@@ -40,7 +41,7 @@ export async function closeReview(
     await lockOpenReview(tx, reviewId);
     const review = await tx.quarterlyReview.findUniqueOrThrow({
       where: { id: reviewId },
-      select: { year: true, quarter: true, openedAt: true, representativesTotal: true, village: { select: { township: { select: { noticePeriodDays: true } } } } },
+      select: { year: true, quarter: true, openedAt: true, representativesTotal: true },
     });
     const openedOn = chinaToday(review.openedAt);
     if (meetingDate.getTime() < dayToDate(openedOn).getTime()) {
@@ -57,7 +58,8 @@ export async function closeReview(
     const digest = await recordTownshipDigest(tx, target.townshipId, "REVIEW_CLOSED", now);
     // The notice is posted when the review closes, so its period runs from the closing day (China),
     // whatever day the meeting was: a late close never prints a window that has already ended.
-    const noticeEndsOn = new Date(dayToDate(chinaToday(now)).getTime() + review.village.township.noticePeriodDays * DAY_MS);
+    const { noticePeriodDays } = await settingsInForce(tx, target.townshipId, chinaToday(now));
+    const noticeEndsOn = new Date(dayToDate(chinaToday(now)).getTime() + noticePeriodDays * DAY_MS);
     await tx.quarterlyReview.update({
       where: { id: reviewId },
       data: { status: "CLOSED", meetingDate, minutes: input.minutes, closedAt: now, closedById: actor.id, noticeEndsOn, closingDigest: digest.printed },

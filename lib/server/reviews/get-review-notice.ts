@@ -1,6 +1,7 @@
 import "server-only";
 import { chinaToday, dateToDay } from "@/lib/domain/entry-date";
 import type { ReviewNotice } from "@/lib/schemas/reviews";
+import { settingsInForce } from "@/lib/server/township-settings/settings-versions";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 
@@ -19,7 +20,7 @@ export async function getReviewNotice(reviewId: string): Promise<ReviewNotice> {
     select: {
       year: true, quarter: true, meetingDate: true, closedAt: true, noticeEndsOn: true, closingDigest: true, representativesTotal: true,
       _count: { select: { attendance: true } },
-      village: { select: { id: true, name: true, township: { select: { name: true, county: true, noticeHidesNegativeDetail: true } } } },
+      village: { select: { id: true, name: true, township: { select: { id: true, name: true, county: true } } } },
     },
   });
   if (!review?.meetingDate || !review.closedAt || !review.noticeEndsOn) throw new AppError("NOT_FOUND", "errors.notFound");
@@ -35,7 +36,8 @@ export async function getReviewNotice(reviewId: string): Promise<ReviewNotice> {
       },
     },
   });
-  const hides = review.village.township.noticeHidesNegativeDetail;
+  // The notice as posted when the review closed, under the settings in force that day.
+  const hides = (await settingsInForce(db, review.village.township.id, chinaToday(review.closedAt))).noticeHidesNegativeDetail;
   const entries = confirmed.map(({ entry }) => {
     const detailed = entry.category === "RED" || !hides;
     return {

@@ -1,0 +1,62 @@
+import { assessEligibility, ineligibilityReasons, type EligibilityEntry, type IneligibilityReason } from "./eligibility";
+import { scoreEntries, yearPeriod } from "./scoring";
+import { versionForYear, type SettingsVersion } from "./township-settings";
+
+// The maintained score rows of one household (HouseholdScore): one per year from the year of its
+// first entry to the current year, and one for all time (year 0), computed from its entries by
+// the same functions the archive page uses (scoring.ts, eligibility.ts). The maintenance in the
+// app, the seed and the check against the chains all call this, so the rule lives here once.
+
+export const ALL_TIME = 0;
+
+export type ScoreRow = {
+  year: number; // ALL_TIME for all time
+  redMarks: number;
+  activeYellowMarks: number;
+  blackMarks: number;
+  unrectifiedYellows: number;
+  score: number;
+  settingsId: string | null;
+};
+
+/** `today` is the township's calendar day, "YYYY-MM-DD". Entries carry their occurrence day. */
+export function householdScoreRows(
+  entries: readonly EligibilityEntry[],
+  versions: readonly SettingsVersion[],
+  today: string,
+): ScoreRow[] {
+  if (entries.length === 0) return [];
+  const currentYear = Number(today.slice(0, 4));
+  const firstYear = Math.min(...entries.map((e) => e.occurredOn.getUTCFullYear()));
+  const rows: ScoreRow[] = [];
+  const total: ScoreRow = { year: ALL_TIME, redMarks: 0, activeYellowMarks: 0, blackMarks: 0, unrectifiedYellows: 0, score: 0, settingsId: null };
+  for (let year = firstYear; year <= currentYear; year++) {
+    const settings = versionForYear(versions, year, today);
+    const score = scoreEntries(entries, settings, yearPeriod(year));
+    const yearEnd = new Date(Date.UTC(year, 11, 31));
+    const asOf = yearEnd.getTime() < Date.parse(today) ? yearEnd : new Date(`${today}T00:00:00Z`);
+    const eligibility = assessEligibility(entries, settings, year, asOf);
+    const row: ScoreRow = {
+      year, redMarks: score.red, activeYellowMarks: score.activeYellow, blackMarks: score.black,
+      unrectifiedYellows: eligibility.unrectifiedYellows, score: score.score, settingsId: settings.id,
+    };
+    rows.push(row);
+    total.redMarks += row.redMarks;
+    total.activeYellowMarks += row.activeYellowMarks;
+    total.blackMarks += row.blackMarks;
+    total.score += row.score;
+  }
+  return [...rows, total];
+}
+
+/**
+ * Why a household is not eligible for the year of a maintained row (empty: eligible); the same
+ * judgement as assessEligibility, which also explains pending records to the household. Black
+ * counts are marks here (any black disqualifies).
+ */
+export function rowIneligibility(
+  row: Pick<ScoreRow, "redMarks" | "blackMarks" | "unrectifiedYellows">,
+  civilizedMinReds: number,
+): IneligibilityReason[] {
+  return ineligibilityReasons({ reds: row.redMarks, blacks: row.blackMarks, unrectifiedYellows: row.unrectifiedYellows }, civilizedMinReds);
+}
