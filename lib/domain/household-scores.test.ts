@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { EligibilityEntry } from "./eligibility";
+import { ALL_TIME, householdScoreRows, rowIneligibility } from "./household-scores";
+import type { Category, EntryStatus } from "./scoring";
+import { versionForYear, versionOn, type SettingsVersion } from "./township-settings";
+
+const on = (day: string) => new Date(`${day}T00:00:00Z`);
+const entry = (category: Category, status: EntryStatus, day: string, marks = 1, rectifiedOn?: string): EligibilityEntry => ({
+  category, status, marks, occurredOn: on(day), ...(rectifiedOn ? { rectifiedOn: on(rectifiedOn) } : {}),
+});
+const version = (id: string, effectiveFrom: string, weights: Partial<SettingsVersion> = {}): SettingsVersion => ({
+  id, effectiveFrom, weightRed: 1, weightYellow: 1, weightBlack: 3, civilizedMinReds: 1, noticePeriodDays: 7,
+  noticeHidesNegativeDetail: true, honourBoardEnabled: false, extractValidityDays: 180, ...weights,
+});
+const FIRST = version("v1", "2019-01-01");
+const DOUBLE_RED = version("v2", "2025-07-01", { weightRed: 2 });
+
+describe("settings versions", () => {
+  it("finds the version in force on a day, whatever their order", () => {
+    expect(versionOn([DOUBLE_RED, FIRST], "2025-06-30").id).toBe("v1");
+    expect(versionOn([DOUBLE_RED, FIRST], "2025-07-01").id).toBe("v2");
+    expect(() => versionOn([FIRST], "2018-12-31")).toThrow(RangeError);
+  });
+
+  it("judges a past year by the version in force on its last day, the running year by today's", () => {
+    expect(versionForYear([FIRST, DOUBLE_RED], 2024, "2026-12-01").id).toBe("v1");
+    expect(versionForYear([FIRST, DOUBLE_RED], 2025, "2026-12-01").id).toBe("v2");
+    // A version scheduled from next month does not apply yet to the running year.
+    expect(versionForYear([FIRST, version("v3", "2027-01-01")], 2026, "2026-12-01").id).toBe("v1");
+  });
+});
+
+describe("householdScoreRows", () => {
+  it("has a row per year from the first entry to today, and all time as the sum of the yearly scores", () => {
+    const rows = householdScoreRows([
+      entry("RED", "CONFIRMED", "2024-03-01"), entry("RED", "CONFIRMED", "2025-08-01", 2), entry("BLACK", "CONFIRMED", "2026-02-01"),
+      entry("RED", "PENDING", "2026-11-01"), entry("RED", "REJECTED", "2026-04-01"), entry("RED", "VOIDED", "2026-05-01"),
+    ], [FIRST, DOUBLE_RED], "2026-12-01");
+    expect(rows.map((r) => [r.year, r.score, r.settingsId])).toEqual([[2024, 1, "v1"], [2025, 4, "v2"], [2026, -3, "v2"], [ALL_TIME, 2, null]]);
+    expect(rows.find((r) => r.year === ALL_TIME)).toMatchObject({ redMarks: 3, blackMarks: 1, activeYellowMarks: 0 });
+  });
+
+  it("has no rows for a household without entries", () => {
+    expect(householdScoreRows([], [FIRST], "2026-12-01")).toEqual([]);
+  });
+
+  it("counts a yellow unrectified at a year's end against that year and every later one until it is rectified", () => {
+    const rows = householdScoreRows([entry("YELLOW", "RECTIFIED", "2024-10-01", 1, "2026-03-01")], [FIRST], "2026-12-01");
+    expect(rows.map((r) => [r.year, r.unrectifiedYellows, r.activeYellowMarks])).toEqual([[2024, 1, 0], [2025, 1, 0], [2026, 0, 0], [ALL_TIME, 0, 0]]);
+  });
+
+  it("never counts a yellow rectified before its review", () => {
+    const rows = householdScoreRows([entry("YELLOW", "RECTIFIED", "2025-10-01"), entry("RED", "CONFIRMED", "2025-11-01")], [FIRST], "2026-12-01");
+    expect(rows.find((r) => r.year === 2025)).toMatchObject({ unrectifiedYellows: 0, score: 1 });
+    expect(rowIneligibility(rows.find((r) => r.year === 2025)!, 1)).toEqual([]);
+  });
+
+  it("gives the reasons of the eligibility judgement from a row", () => {
+    expect(rowIneligibility({ redMarks: 0, blackMarks: 1, unrectifiedYellows: 2 }, 1)).toEqual([
+      { code: "HAS_BLACK", count: 1 }, { code: "UNRECTIFIED_YELLOW", count: 2 }, { code: "TOO_FEW_REDS", have: 0, need: 1 },
+    ]);
+  });
+});
