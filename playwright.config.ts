@@ -1,8 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { generateKeyPairSync } from "node:crypto";
 
 // Run through `npm test` (scripts/test.ts), which prepares a migrated, seeded database and a
 // production build, and passes E2E_DATABASE_URL and CHROMIUM_PATH.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The extract signing key of the test server: made for this run (never a committed private key),
+// once in the runner's environment so that the server and the workers that reload this file agree.
+process.env.E2E_EXTRACT_SIGNING_KEY ??= JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
 const executablePath = process.env.CHROMIUM_PATH || undefined;
 const launchOptions = {
   ...(executablePath ? { executablePath } : {}),
@@ -35,6 +39,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      EXTRACT_SIGNING_KEY: process.env.E2E_EXTRACT_SIGNING_KEY,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",

@@ -1,5 +1,6 @@
 // `npm run db:seed` — builds the demo township, Jiashan town (夹山镇), in the database of
-// DATABASE_URL: 17 villages and communities, 13,600 households, two years of entries and reviews.
+// DATABASE_URL: 17 villages and communities, 13,600 households, entries and reviews of every quarter
+// since 2019, the township settings, score rows and each ended year's civilized families.
 // The work lives in prisma/seed/*; `seedDemo` (prisma/seed/seed-demo.ts) is what tests and the
 // start script call in-process.
 

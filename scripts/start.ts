@@ -2,7 +2,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { exportJWK, generateKeyPair } from "jose";
 import { demoAccounts } from "../prisma/seed/demo-accounts";
+import { reportFigures2020 } from "../prisma/seed/report";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { isBuildCurrent, recordBuild } from "./build-fingerprint";
 import { applyMigrations } from "./db/migrate";
@@ -16,6 +18,18 @@ const EMBEDDED_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
 function sessionSecret(): string {
   const file = path.join(DATA_DIR, "session-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+// The township's extract signing key (Ed25519, a private JWK), made on first start like the
+// session secret; its public half is published at /api/v1/public/extract-key.
+async function extractSigningKey(): Promise<string> {
+  const file = path.join(DATA_DIR, "extract-signing-key.jwk");
+  if (!existsSync(file)) {
+    const { privateKey } = await generateKeyPair("EdDSA", { crv: "Ed25519", extractable: true });
+    const { kty, crv, x, d } = await exportJWK(privateKey);
+    writeFileSync(file, JSON.stringify({ kty, crv, x, d }), { mode: 0o600 });
+  }
   return readFileSync(file, "utf8").trim();
 }
 
@@ -36,6 +50,7 @@ async function main(): Promise<void> {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? sessionSecret(),
+    EXTRACT_SIGNING_KEY: process.env.EXTRACT_SIGNING_KEY ?? (await extractSigningKey()),
     // The one setting for the public address (lib/env.ts derives NEXTAUTH_URL from it).
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -46,6 +61,10 @@ async function main(): Promise<void> {
     await applyMigrations(databaseUrl);
     console.log("• Demo data");
     await seedDemo(databaseUrl, {});
+    // The demo township's 2020 figures next to the town's report, also when it was seeded before.
+    const figures = await reportFigures2020(databaseUrl)
+      .catch((error: unknown) => `  (no 2020 figures: ${error instanceof Error ? error.message : String(error)})`);
+    if (figures) console.log(figures);
     if (!isBuildCurrent()) {
       console.log("• Building the app (first start or sources changed)");
       run(path.join("node_modules", ".bin", "next"), ["build"], env);

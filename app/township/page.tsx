@@ -3,6 +3,8 @@ import { withNotice } from "@/components/accounts/app-error-notice";
 import { VillageTotalsTable } from "@/components/township/village-totals-table";
 import { ExportLinks } from "@/components/ui/export-links";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { can } from "@/lib/server/authz";
+import { DashboardLink } from "./dashboard/dashboard-link";
 import { getTownshipOverview } from "@/lib/server/township/get-township-overview";
 
 export default withNotice(async function TownshipOverviewPage() {
@@ -27,6 +29,7 @@ export default withNotice(async function TownshipOverviewPage() {
           })}
         </p>
       </div>
+      {can(actor, "dashboard.read") ? <DashboardLink /> : null}
       <VillageTotalsTable villages={overview.villages} totals={overview.totals} />
       <ExportLinks label={t("export.label")} links={(["xlsx", "csv"] as const).map((format) => ({
         href: `/api/v1/township/overview/export?${new URLSearchParams({ format, township: township.code })}`, text: t(`export.${format}`),

@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { HouseholdExtracts } from "@/components/extracts/household-extracts";
+import { HouseholdAwards } from "@/components/selection/household-awards";
 import { getHouseholdArchive } from "@/lib/server/archive/get-household-archive";
 import { can, type Actor } from "@/lib/server/authz";
 import { ArchiveTimeline } from "./archive-timeline";
@@ -18,8 +20,10 @@ export async function HouseholdArchive({ actor, householdId }: { actor: Actor; h
     <section className="space-y-4" aria-labelledby="archive-title" data-testid="household-archive">
       <h2 id="archive-title" className="text-lg font-bold sm:text-xl">{isOwn ? t("titleOwn") : t("title")}</h2>
       <ScoreCards archive={archive} />
+      <HouseholdAwards awards={archive.awards} />
       <EligibilityBox eligibility={archive.eligibility} isOwn={isOwn} canRectify={allowed.rectify} />
       <ArchiveTimeline entries={archive.entries} allowed={allowed} />
+      <HouseholdExtracts actor={actor} householdId={householdId} />
     </section>
   );
 }

@@ -19,7 +19,9 @@ describe("settings versions", () => {
   it("finds the version in force on a day, whatever their order", () => {
     expect(versionOn([DOUBLE_RED, FIRST], "2025-06-30").id).toBe("v1");
     expect(versionOn([DOUBLE_RED, FIRST], "2025-07-01").id).toBe("v2");
-    expect(() => versionOn([FIRST], "2018-12-31")).toThrow(RangeError);
+    // Before the first version, the first applies.
+    expect(versionOn([DOUBLE_RED, FIRST], "2018-12-31").id).toBe("v1");
+    expect(() => versionOn([], "2026-01-01")).toThrow(RangeError);
   });
 
   it("judges a past year by the version in force on its last day, the running year by today's", () => {

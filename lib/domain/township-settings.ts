@@ -13,12 +13,20 @@ export type SettingsVersion = TownshipSettings & {
   extractValidityDays: number;
 };
 
-/** The version in force on `day` ("YYYY-MM-DD"): the latest that took effect on or before it. */
+/**
+ * The version in force on `day` ("YYYY-MM-DD"): the latest that took effect on or before it. A
+ * day before the first version (an entry older than its township's record in the app) is judged
+ * by the first version.
+ */
 export function versionOn<V extends { effectiveFrom: string }>(versions: readonly V[], day: string): V {
   let found: V | undefined;
-  for (const v of versions) if (v.effectiveFrom <= day && (!found || v.effectiveFrom > found.effectiveFrom)) found = v;
-  if (!found) throw new RangeError(`no settings in force on ${day}`);
-  return found;
+  let first: V | undefined;
+  for (const v of versions) {
+    if (v.effectiveFrom <= day && (!found || v.effectiveFrom > found.effectiveFrom)) found = v;
+    if (!first || v.effectiveFrom < first.effectiveFrom) first = v;
+  }
+  if (!first) throw new RangeError("a township without settings");
+  return found ?? first;
 }
 
 /**

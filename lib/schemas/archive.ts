@@ -72,5 +72,12 @@ export const HouseholdArchiveSchema = z.object({
   cumulative: ScoreSchema.describe("Every entry of the household"),
   eligibility: EligibilitySchema.describe("As a civilized family this year, judged today"),
   entries: z.array(ArchiveEntrySchema).describe("Latest occurrence first"),
+  awards: z.array(z.object({
+    id: z.uuid(), year: z.int(),
+    status: z.enum(["NOMINATED", "AWARDED", "DECLINED", "WITHDRAWN"]),
+    nominatedOn: z.iso.date(),
+    decidedOn: z.iso.date().nullable().describe("When awarded, declined or withdrawn (China); null while nominated"),
+    reason: z.string().nullable().describe("Why declined or withdrawn (by the village or the township); the township's optional note when awarded"),
+  })).describe("The household's civilized-family nominations and awards of every year, whatever became of them, latest first"),
 });
 export type HouseholdArchive = z.infer<typeof HouseholdArchiveSchema>;

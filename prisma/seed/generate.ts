@@ -1,4 +1,5 @@
 import { hashDemoPassword, townshipAccounts, villageStaff } from "./accounts";
+import { villageAwards } from "./awards";
 import { buildChains } from "./chain";
 import { createContext, type VillageData } from "./context";
 import { dueProcess } from "./due-process";
@@ -25,10 +26,13 @@ export async function generate(
   const township: TownshipRow = {
     id: ctx.uuid(`township:${TOWNSHIP.code}`, setUp), ...TOWNSHIP, createdAt: setUp, updatedAt: setUp,
   };
-  const settings = townshipSettings(ctx, township.id);
+  const accounts = townshipAccounts(ctx, township.id, passwordHash);
+  const officials = accounts.filter((a) => a.role === "TOWNSHIP_OFFICIAL");
+  const settings = townshipSettings(ctx, township.id, officials[0]?.id ?? null);
+  const versions = settings.map(asVersion);
   const data: SeedData = {
-    Township: [township], TownshipSettings: settings, HouseholdScore: [], Village: [], VillagerGroup: [], Household: [], Member: [],
-    Account: townshipAccounts(ctx, township.id, passwordHash), RuleSet: [], Rule: [], RuleSetVote: [], RuleSetVoteRosterMember: [],
+    Township: [township], TownshipSettings: settings, HouseholdScore: [], CivilizedFamilyAward: [], Village: [], VillagerGroup: [],
+    Household: [], Member: [], Account: accounts, RuleSet: [], Rule: [], RuleSetVote: [], RuleSetVoteRosterMember: [],
     RuleSetBallot: [], QuarterlyReview: [], ReviewRosterMember: [], ReviewItem: [], ReviewAttendance: [], ReviewBallot: [], Entry: [],
     EntryEvent: [], ReviewBallotException: [], ReviewEntryResult: [], Rectification: [], Appeal: [],
   };
@@ -49,10 +53,12 @@ export async function generate(
     };
     const periods = periodsOf(ctx, rng.fork("periods"));
     const drafts = draftEntries(ctx, rng.fork("entries"), vd, periods);
-    const reviewed = reviewVillage(ctx, rng.fork("reviews"), vd, periods, drafts);
+    const reviewed = reviewVillage(ctx, rng.fork("reviews"), vd, periods, drafts, versions);
     const settled = dueProcess(ctx, rng.fork("due-process"), vd, drafts, passwordHash);
     buildChains(households.map((h) => h.row), drafts, settled);
-    data.HouseholdScore.push(...scoreRows(ctx, township.id, households.map((h) => h.row), drafts, settings.map(asVersion)));
+    const scores = scoreRows(ctx, township.id, households.map((h) => h.row), drafts, versions);
+    data.HouseholdScore.push(...scores);
+    data.CivilizedFamilyAward.push(...villageAwards(ctx, rng.fork("awards"), vd, drafts, reviewed.reviews, periods, versions, officials));
 
     data.Village.push(village);
     data.VillagerGroup.push(...groups);

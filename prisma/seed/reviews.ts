@@ -1,5 +1,6 @@
 import { nextStatus, type Transition } from "../../lib/domain/entry-lifecycle";
 import { reviewDecisionReason } from "../../lib/domain/review-decision";
+import { versionOn, type SettingsVersion } from "../../lib/domain/township-settings";
 import { hasQuorum, quorumOf, tallyEntry, type Attendee } from "../../lib/domain/vote-rules";
 import type { SeedContext, VillageData } from "./context";
 import type { Draft, Period } from "./entries";
@@ -16,9 +17,6 @@ export type ReviewRows = {
   reviews: ReviewRow[]; roster: RosterRow[]; items: ItemRow[]; attendance: AttendanceRow[];
   ballots: BallotRow[]; exceptions: ExceptionRow[]; results: ResultRow[];
 };
-
-/** The demo township's notice period (prisma/seed/settings.ts). */
-const NOTICE_PERIOD_DAYS = 7;
 
 /** The village whose last ended quarter is still under review, so its representatives have something to vote on. */
 export const OPEN_REVIEW_VILLAGE = "XH";
@@ -87,30 +85,42 @@ function startReview(ctx: SeedContext, village: VillageData, period: Period, ope
  * village's first representative (the demo sign-in). The current quarter has not ended: its
  * entries await a review.
  */
-export function reviewVillage(ctx: SeedContext, rng: Rng, village: VillageData, periods: Period[], drafts: Draft[]): ReviewRows {
+export function reviewVillage(
+  ctx: SeedContext, rng: Rng, village: VillageData, periods: Period[], drafts: Draft[], settings: readonly SettingsVersion[],
+): ReviewRows {
   const out: ReviewRows = { reviews: [], roster: [], items: [], attendance: [], ballots: [], exceptions: [], results: [] };
   const lastEnded = periods.at(-2);
+  const byPeriod = new Map<Period, Draft[]>();
+  for (const d of drafts) {
+    const list = byPeriod.get(d.period) ?? [];
+    list.push(d);
+    byPeriod.set(d.period, list);
+  }
   for (const period of periods) {
     if (!period.meeting || period.meeting <= period.end) continue;
-    const inPeriod = drafts.filter((d) => d.period === period);
+    const inPeriod = byPeriod.get(period) ?? [];
     if (village.spec.code === OPEN_REVIEW_VILLAGE && period === lastEnded) openReview(ctx, rng, village, period, inPeriod, out);
-    else closedReview(ctx, rng, village, period, inPeriod, out);
+    else closedReview(ctx, rng, village, period, inPeriod, out, settings);
   }
   return out;
 }
 
-function closedReview(ctx: SeedContext, rng: Rng, village: VillageData, period: Period, inPeriod: Draft[], out: ReviewRows): void {
+function closedReview(
+  ctx: SeedContext, rng: Rng, village: VillageData, period: Period, inPeriod: Draft[], out: ReviewRows, settings: readonly SettingsVersion[],
+): void {
   const meeting = period.meeting!;
   const clerkId = rng.pick(village.clerks).id;
   const openedAt = atBeijing(meeting, 8, rng.int(0, 29));
   const closedAt = atBeijing(meeting, 11, rng.int(0, 50));
-  // A few entries are withdrawn by a clerk before the review opens and are not put to it.
-  const items = inPeriod.filter((d) => {
+  // A few entries are withdrawn by a clerk before the review opens and are not put to it (never
+  // all of them: every ended quarter with entries has its review).
+  const withdrawn = new Map<Draft, Date>();
+  for (const d of inPeriod) {
     const withdrawAt = officeHoursAfter(rng, d.row.recordedAt, 1, 6);
-    if (!rng.chance(0.025) || withdrawAt >= openedAt) return true;
-    event(ctx, d, "VOID", withdrawAt, { actorId: clerkId, reason: rng.pick(VOID_REASONS) });
-    return false;
-  });
+    if (rng.chance(0.025) && withdrawAt < openedAt && withdrawn.size < inPeriod.length - 1) withdrawn.set(d, withdrawAt);
+  }
+  for (const [d, at] of withdrawn) event(ctx, d, "VOID", at, { actorId: clerkId, reason: rng.pick(VOID_REASONS) });
+  const items = inPeriod.filter((d) => !withdrawn.has(d));
   if (items.length === 0) return;
   const review = startReview(ctx, village, period, openedAt, clerkId, items, out);
 
@@ -156,7 +166,7 @@ function closedReview(ctx: SeedContext, rng: Rng, village: VillageData, period: 
     event(ctx, d, tally.passed ? "CONFIRM" : "REJECT", closedAt, { reviewId: review.id, reason: reviewDecisionReason(period.q, tally) });
   }
   Object.assign(review, {
-    status: "CLOSED", meetingDate: day(meeting), closedById: clerkId, closedAt, noticeEndsOn: day(addDays(beijingDay(closedAt), NOTICE_PERIOD_DAYS)),
+    status: "CLOSED", meetingDate: day(meeting), closedById: clerkId, closedAt, noticeEndsOn: day(addDays(beijingDay(closedAt), versionOn(settings, day(beijingDay(closedAt))).noticePeriodDays)),
     minutes: `${period.q.year}年第${period.q.quarter}季度家庭文明档案评议会议于${day(meeting)}上午在村部召开。应到村民代表${village.reps.length}人，` +
       `实到${attending.length}人，超过三分之二，会议有效。会议逐条评议本季度记录${items.length}条，通过${passed}条，未通过${items.length - passed}条。` +
       "本户记录由本户代表回避表决。",

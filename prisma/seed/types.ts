@@ -1,3 +1,5 @@
+import type { IneligibilityReason } from "../../lib/domain/eligibility";
+
 // Rows as they are written, one type per table, keyed by the column names Prisma gives them.
 // Timestamps are Dates (written as UTC ISO strings); DATE columns are "YYYY-MM-DD" strings.
 
@@ -20,6 +22,16 @@ export type SettingsRow = {
 export type ScoreRowData = {
   householdId: string; year: number; townshipId: string; villageId: string; redMarks: number; activeYellowMarks: number;
   blackMarks: number; unrectifiedYellows: number; score: number; settingsId: string | null; updatedAt: Date;
+};
+export type AwardRow = {
+  id: string; townshipId: string; householdId: string; year: number; status: "NOMINATED" | "AWARDED" | "DECLINED" | "WITHDRAWN";
+  nominatedById: string; nominatedAt: Date; note: string | null; decidedById: string | null; decidedAt: Date | null;
+  decisionReason: string | null; settingsId: string | null;
+  /** The household's score row of the year at the decision, and the threshold it was judged by (null until decided). */
+  assessment: {
+    redMarks: number; activeYellowMarks: number; blackMarks: number; unrectifiedYellows: number; civilizedMinReds: number;
+    reasons: IneligibilityReason[];
+  } | null;
 };
 export type VillageRow = {
   id: string; townshipId: string; code: string; name: string; kind: "VILLAGE" | "COMMUNITY";
@@ -108,6 +120,7 @@ export type SeedData = {
   Township: TownshipRow[];
   TownshipSettings: SettingsRow[];
   HouseholdScore: ScoreRowData[];
+  CivilizedFamilyAward: AwardRow[];
   Village: VillageRow[];
   VillagerGroup: GroupRow[];
   Household: HouseholdRow[];
@@ -135,4 +148,5 @@ export const TABLE_ORDER: (keyof SeedData)[] = [
   "Township", "TownshipSettings", "Village", "VillagerGroup", "Household", "Member", "Account", "RuleSet", "Rule",
   "RuleSetVote", "RuleSetVoteRosterMember", "RuleSetBallot", "QuarterlyReview", "ReviewRosterMember", "ReviewAttendance", "ReviewBallot", "Entry",
   "ReviewItem", "Rectification", "Appeal", "EntryEvent", "ReviewBallotException", "ReviewEntryResult", "HouseholdScore",
+  "CivilizedFamilyAward",
 ];

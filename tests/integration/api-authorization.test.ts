@@ -11,6 +11,7 @@ import { db } from "@/lib/server/db";
 import type { Role } from "@/lib/generated/prisma/client";
 import { callApi } from "../helpers/api-client";
 import { createOtherTownship, type OtherTownship } from "../helpers/other-township";
+import { createReviewVillage, recordVillageEntry } from "../helpers/review-village";
 
 // Every /api/v1 operation × every kind of caller → the expected status, on real targets inside
 // and outside each caller's scope. The operations come from the OpenAPI document, so a new
@@ -40,7 +41,8 @@ type Fixtures = {
   clerk2Id: string;
   photoId: string; // evidence of an entry of JS-XH-00001
 };
-type Request = { method: string; path: string; body?: unknown; form?: FormData };
+// `as`: the username to call as instead of the role's usual account (a village of its own).
+type Request = { method: string; path: string; body?: unknown; form?: FormData; as?: string };
 type Check = (body: any, who: Who, fx: Fixtures) => Promise<void> | void;
 // `publicAnswer`: what anyone may read (a posted notice) is not checked against the caller's scope.
 type Row = { request: (fx: Fixtures, who: Who) => Promise<Request> | Request; expect: Record<Who, number>; check?: Check; publicAnswer?: true };
@@ -125,6 +127,22 @@ async function newXinhuaMember(): Promise<{ id: string; householdId: string }> {
 }
 const villageReaders = (ok: number) =>
   statuses(ok, { household: 403, householdOther: 403, clerkOther: 404, officialOther: 404 });
+
+// Extracts of JS-XH-00001 in the state a row needs, reached through the API: the household asks
+// (or clerk-xinhua, for one awaiting its consent) and the official issues.
+const demoHouseholdId = async () => (await db.household.findUniqueOrThrow({ where: { archiveNo: "JS-XH-00001" }, select: { id: true } })).id;
+const extractReaders = statuses(200, { officialOther: 404, clerkOther: 404, representative: 403, householdOther: 404 });
+async function demoExtract(state: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED"): Promise<{ id: string; code: string }> {
+  const by = state === "AWAITING_CONSENT" ? "clerk-xinhua" : "JS-XH-00001";
+  const created = await callApi("POST", `/api/v1/households/${await demoHouseholdId()}/extracts`, { as: { username: by }, body: { purpose: "CIVIL_SERVICE" } });
+  if (created.status !== 201) throw new Error(`could not request an extract: ${JSON.stringify(created.body)}`);
+  if (state === "ISSUED") {
+    const issued = await callApi("POST", `/api/v1/extracts/${created.body.id}/issue`, { as: { username: "official" } });
+    if (issued.status !== 200) throw new Error(`could not issue an extract: ${JSON.stringify(issued.body)}`);
+  }
+  const { code } = await db.archiveExtract.findUniqueOrThrow({ where: { id: created.body.id }, select: { code: true } });
+  return { id: created.body.id, code };
+}
 
 const table: Record<string, Row> = {
   getMe: { request: () => ({ method: "GET", path: "/api/v1/me" }), expect: statuses(200) },
@@ -300,6 +318,46 @@ const table: Record<string, Row> = {
     request: () => ({ method: "GET", path: "/api/v1/township/overview/export" }),
     expect: townshipStaffOnly(200, 200), check: aFile("spreadsheet"),
   },
+  getTownshipSettings: {
+    // Each official reads its own township's settings (officialOther: the other township's).
+    request: () => ({ method: "GET", path: "/api/v1/township/settings" }),
+    expect: townshipStaffOnly(200, 200), check: (body, who, fx) => expect(body.township.id).toBe(who === "officialOther" ? fx.other.townshipId : fx.townshipId),
+  },
+  changeTownshipSettings: {
+    // Officials only, always on their own township; a day well ahead, scheduled, so that no score changes.
+    request: (_fx, who) => ({ method: "POST", path: "/api/v1/township/settings", body: {
+      effectiveFrom: dayAfter(dayAfter(dayAfter(chinaToday(new Date())))), weightRed: 2, weightYellow: 1, weightBlack: 3, civilizedMinReds: 1,
+      noticePeriodDays: 7, noticeHidesNegativeDetail: true, honourBoardEnabled: true, extractValidityDays: 180, reason: `测试：${who}`,
+    } }),
+    expect: statuses(403, { official: 201, officialOther: 201 }),
+  },
+  getRankings: {
+    // Township staff rank their township; a clerk his own village (outsideScope checks the other village is absent).
+    request: () => ({ method: "GET", path: "/api/v1/township/rankings" }),
+    expect: statuses(403, { admin: 200, official: 200, officialOther: 200, clerk: 200, clerkOther: 200 }), check: listed(),
+  },
+  exportRankings: {
+    request: () => ({ method: "GET", path: "/api/v1/township/rankings/export" }),
+    expect: statuses(403, { admin: 200, official: 200, officialOther: 200, clerk: 200, clerkOther: 200 }), check: aFile("spreadsheet"),
+  },
+  getHouseholdScores: {
+    request: async () => ({ method: "GET", path: `/api/v1/households/${(await demoHousehold()).id}/scores` }),
+    expect: statuses(200, { representative: 403, clerkOther: 404, officialOther: 404, householdOther: 404 }), check: listed(),
+  },
+  getTownshipDashboard: {
+    // Each official gets its own township's figures (officialOther: the other township's); naming another is a 404 (below).
+    request: () => ({ method: "GET", path: "/api/v1/township/dashboard" }),
+    expect: townshipStaffOnly(200, 200),
+    check: async (body, who, fx) => {
+      const townshipId = who === "officialOther" ? fx.other.townshipId : fx.townshipId;
+      expect(body.township.id).toBe(townshipId);
+      expect(body.participation.villages.length).toBe(await db.village.count({ where: { townshipId, active: true } }));
+    },
+  },
+  exportTownshipDashboard: {
+    request: () => ({ method: "GET", path: "/api/v1/township/dashboard/export?table=clerks&format=csv" }),
+    expect: townshipStaffOnly(200, 200), check: aFile("text/csv"),
+  },
   getHouseholdArchive: {
     request: async () => ({ method: "GET", path: `/api/v1/households/${(await demoHousehold()).id}/archive` }),
     expect: statuses(200, { representative: 403, clerkOther: 404, officialOther: 404, householdOther: 404 }),
@@ -392,7 +450,11 @@ const table: Record<string, Row> = {
     request: (fx) => ({ method: "GET", path: `/api/v1/villages/${fx.xinhuaId}/reviews` }), expect: villageReaders(200), check: listed(),
   },
   openReview: {
-    request: async (fx, who) => ({ method: "POST", path: `/api/v1/villages/${fx.xinhuaId}/reviews`, body: who === "clerk" ? await lateXinhuaEntry(fx) : { year: 2022, quarter: 1 } }),
+    request: async (fx, who) => {
+      if (who !== "clerk") return { method: "POST", path: `/api/v1/villages/${fx.xinhuaId}/reviews`, body: { year: 2022, quarter: 1 } };
+      const village = await villageWithEndedQuarter();
+      return { method: "POST", path: `/api/v1/villages/${village.villageId}/reviews`, body: { year: 2025, quarter: 2 }, as: village.clerk.username };
+    },
     expect: statuses(403, { clerk: 201, clerkOther: 404 }),
   },
   listQuartersToReview: {
@@ -403,20 +465,32 @@ const table: Record<string, Row> = {
     expect: villageReaders(200), check: listed("rosterMembers"),
   },
   recordAttendance: {
-    request: async (fx, who) => ({ method: "POST", path: `/api/v1/reviews/${await reviewFor(fx, who, "clerk")}/attendance`, body: { representativeIds: [await repXinhua1()] } }),
+    request: async (fx, who) => {
+      const review = await reviewFor(fx, who, "clerk");
+      return { method: "POST", path: `/api/v1/reviews/${review.id}/attendance`, body: { representativeIds: [review.repId] }, as: review.as };
+    },
     expect: statuses(403, { clerk: 200, clerkOther: 404 }),
   },
   castBallot: {
     // Only representatives vote, on their own village's reviews (another village's: reviews.test.ts).
-    request: async (fx, who) => ({ method: "POST", path: `/api/v1/reviews/${await reviewFor(fx, who, "representative")}/ballots`, body: { defaultDecision: "APPROVE" } }),
+    request: async (fx, who) => {
+      const review = await reviewFor(fx, who, "representative");
+      return { method: "POST", path: `/api/v1/reviews/${review.id}/ballots`, body: { defaultDecision: "APPROVE" }, as: review.as };
+    },
     expect: statuses(403, { representative: 201 }),
   },
   enterPaperBallot: {
-    request: async (fx, who) => ({ method: "POST", path: `/api/v1/reviews/${await reviewFor(fx, who, "clerk")}/paper-ballots`, body: { representativeId: await repXinhua1() } }),
+    request: async (fx, who) => {
+      const review = await reviewFor(fx, who, "clerk");
+      return { method: "POST", path: `/api/v1/reviews/${review.id}/paper-ballots`, body: { representativeId: review.repId }, as: review.as };
+    },
     expect: statuses(403, { clerk: 201, clerkOther: 404 }),
   },
   closeReview: {
-    request: async (fx, who) => ({ method: "POST", path: `/api/v1/reviews/${await reviewFor(fx, who, "clerk", true)}/close`, body: { meetingDate: chinaToday(new Date()), minutes: "测试会议记录" } }),
+    request: async (fx, who) => {
+      const review = await reviewFor(fx, who, "clerk", true);
+      return { method: "POST", path: `/api/v1/reviews/${review.id}/close`, body: { meetingDate: chinaToday(new Date()), minutes: "测试会议记录" }, as: review.as };
+    },
     expect: statuses(403, { clerk: 200, clerkOther: 404 }),
   },
   getReviewNotice: {
@@ -424,7 +498,118 @@ const table: Record<string, Row> = {
     request: async () => ({ method: "GET", path: `/api/v1/reviews/${(await seededXinhuaReview("CLOSED")).id}/notice` }),
     expect: statuses(200, { anonymous: 200 }), check: listed("entries"), publicAnswer: true,
   },
+  // Archive extracts of JS-XH-00001: its household and the village's clerks ask, the township issues.
+  requestExtract: {
+    request: async () => ({ method: "POST", path: `/api/v1/households/${await demoHouseholdId()}/extracts`, body: { purpose: "SCHOOL_ADMISSION" } }),
+    expect: statuses(403, { clerk: 201, clerkOther: 404, household: 201, householdOther: 404 }),
+  },
+  listHouseholdExtracts: {
+    request: async () => ({ method: "GET", path: `/api/v1/households/${await demoHouseholdId()}/extracts` }), expect: extractReaders,
+  },
+  listExtracts: { request: () => ({ method: "GET", path: "/api/v1/extracts" }), expect: townshipStaffOnly(200, 200) },
+  getExtract: { request: async () => ({ method: "GET", path: `/api/v1/extracts/${(await demoExtract("REQUESTED")).id}` }), expect: extractReaders },
+  consentToExtract: {
+    request: async () => ({ method: "POST", path: `/api/v1/extracts/${(await demoExtract("AWAITING_CONSENT")).id}/consent` }),
+    expect: statuses(403, { household: 200, householdOther: 404 }),
+  },
+  refuseExtract: {
+    request: async () => ({ method: "POST", path: `/api/v1/extracts/${(await demoExtract("AWAITING_CONSENT")).id}/refuse` }),
+    expect: statuses(403, { household: 200, householdOther: 404 }),
+  },
+  issueExtract: {
+    request: async () => ({ method: "POST", path: `/api/v1/extracts/${(await demoExtract("REQUESTED")).id}/issue` }),
+    expect: statuses(403, { official: 200, officialOther: 404 }),
+  },
+  declineExtract: {
+    request: async () => ({ method: "POST", path: `/api/v1/extracts/${(await demoExtract("REQUESTED")).id}/decline`, body: { reason: "档案正在复核" } }),
+    expect: statuses(403, { official: 200, officialOther: 404 }),
+  },
+  revokeExtract: {
+    request: async () => ({ method: "POST", path: `/api/v1/extracts/${(await demoExtract("ISSUED")).id}/revoke`, body: { reason: "记录有误" } }),
+    expect: statuses(403, { official: 200, officialOther: 404 }),
+  },
+  downloadExtractJws: {
+    request: async () => ({ method: "GET", path: `/api/v1/extracts/${(await demoExtract("ISSUED")).id}/jws` }),
+    expect: extractReaders, check: aFile("application/jose"),
+  },
+  verifyExtract: {
+    // Anyone may check a code; the answer is what the extract prints, archive number included.
+    request: async () => ({ method: "GET", path: `/api/v1/public/extracts/${(await demoExtract("ISSUED")).code}` }),
+    expect: statuses(200, { anonymous: 200 }), check: (body) => expect(body.valid).toBe(true), publicAnswer: true,
+  },
+  getExtractKey: {
+    request: () => ({ method: "GET", path: "/api/v1/public/extract-key" }),
+    expect: statuses(200, { anonymous: 200 }), check: (body) => expect(body).toMatchObject({ kty: "OKP", crv: "Ed25519" }),
+  },
+  getSelection: {
+    request: (fx) => ({ method: "GET", path: `/api/v1/selection?year=${SELECTION_YEAR}&villageId=${fx.xinhuaId}` }),
+    expect: statuses(403, { admin: 200, official: 200, clerk: 200, officialOther: 404, clerkOther: 404 }), check: listed(),
+  },
+  nominateHousehold: {
+    request: async (fx, who) => ({ method: "POST", path: "/api/v1/selection/nominations", body: {
+      householdId: who === "clerk" ? await eligibleXinhuaHousehold() : fx.xinhuaHouseholdId, year: SELECTION_YEAR, note: "热心村里公益",
+    } }),
+    expect: statuses(403, { clerk: 201, clerkOther: 404 }),
+  },
+  withdrawNomination: {
+    request: async (_fx, who) => ({ method: "POST", path: `/api/v1/nominations/${await nominationFor(who === "clerk")}/withdraw`, body: { reason: "材料不全" } }),
+    expect: statuses(403, { clerk: 200, clerkOther: 404 }),
+  },
+  decideNomination: {
+    request: async (_fx, who) => ({ method: "POST", path: `/api/v1/nominations/${await nominationFor(who === "official")}/decision`, body: { decision: "AWARD" } }),
+    expect: statuses(403, { official: 200, officialOther: 404 }),
+  },
+  withdrawAward: {
+    request: async () => ({ method: "POST", path: `/api/v1/nominations/${await xinhuaAward()}/withdraw-award`, body: { reason: "当年有黑榜，撤销称号" } }),
+    expect: statuses(403, { official: 200, officialOther: 404 }),
+  },
+  getHonourBoard: {
+    // Public by design: awarded families (head's name and village, no archive number) and their red entries.
+    request: () => ({ method: "GET", path: "/api/v1/public/honour-board" }),
+    expect: statuses(200, { anonymous: 200 }), publicAnswer: true,
+  },
 };
+
+// Civilized-family selection of the seed's last ended year: nominations and decisions are open
+// (the township decides a year once it has ended). A successful nomination uses an eligible
+// 新花村 household up (a withdrawn one may be nominated again); refusals share one open
+// nomination; a successful award withdrawal uses one of the seed's awards up. The small seed
+// nominated every eligible 新花村 household of 2025, so when none is left one is freed the way the
+// app does it: the official withdraws its award (a withdrawn one may be nominated again).
+const SELECTION_YEAR = 2025;
+async function eligibleXinhuaHousehold(): Promise<string> {
+  const clerk = await db.account.findUniqueOrThrow({ where: { username: "clerk-xinhua" }, select: { homeHouseholdId: true } });
+  const qualifies = { year: SELECTION_YEAR, redMarks: { gte: 1 }, blackMarks: 0, unrectifiedYellows: 0 };
+  const household = {
+    village: { code: "XH" }, status: "ACTIVE" as const, entries: { none: { year: SELECTION_YEAR, status: "PENDING" as const } },
+    ...(clerk.homeHouseholdId ? { id: { not: clerk.homeHouseholdId } } : {}),
+  };
+  const row = await db.householdScore.findFirst({
+    where: { ...qualifies, household: { ...household, awards: { none: { year: SELECTION_YEAR, status: { not: "WITHDRAWN" } } } } },
+    orderBy: { householdId: "asc" }, select: { householdId: true },
+  });
+  if (row) return row.householdId;
+  const award = await db.civilizedFamilyAward.findFirstOrThrow({
+    where: { year: SELECTION_YEAR, status: "AWARDED", household: { ...household, scores: { some: qualifies } } }, orderBy: { id: "desc" },
+    select: { id: true, householdId: true },
+  });
+  const freed = await callApi("POST", `/api/v1/nominations/${award.id}/withdraw-award`, { as: { username: "official" }, body: { reason: "测试：腾出名额" } });
+  if (freed.status !== 200) throw new Error(`withdraw-award: ${JSON.stringify(freed.body)}`);
+  return award.householdId;
+}
+async function xinhuaAward(): Promise<string> {
+  const award = await db.civilizedFamilyAward.findFirstOrThrow({
+    where: { year: SELECTION_YEAR, status: "AWARDED", household: { village: { code: "XH" } } }, orderBy: { id: "asc" }, select: { id: true },
+  });
+  return award.id;
+}
+async function nominationFor(fresh: boolean): Promise<string> {
+  const open = fresh ? null : await db.civilizedFamilyAward.findFirst({
+    where: { year: SELECTION_YEAR, status: "NOMINATED", household: { village: { code: "XH" } } }, select: { id: true },
+  });
+  if (open) return open.id;
+  return (await asXinhuaClerk("/selection/nominations", { householdId: await eligibleXinhuaHousehold(), year: SELECTION_YEAR, note: "热心村里公益" }, 201)).id as string;
+}
 
 // 新花村's open rule set in the state a row needs, reached through the API as clerk-xinhua. One
 // version is drafted or voted on at a time, so an open one in another state is first voted down
@@ -535,6 +720,7 @@ describe("scope refusals", () => {
     ["officialOther", "searchHouseholds", (f: Fixtures) => `/api/v1/households?villageId=${f.xinhuaId}`],
     ["clerkOther", "searchHouseholds", (f: Fixtures) => `/api/v1/households?villageId=${f.xinhuaId}`],
     ["clerkOther", "listVillages", (f: Fixtures) => `/api/v1/villages?townshipId=${f.other.townshipId}`],
+    ["officialOther", "getTownshipDashboard", () => "/api/v1/township/dashboard?township=JS"],
   ] as const)("%s → %s filtered to a place outside its scope → 404", async (who, _id, path) => {
     const as = { username: who === "officialOther" ? fx.other.officialUsername : usernames[who] };
     expect((await callApi("GET", path(fx), { as })).status).toBe(404);
@@ -562,7 +748,8 @@ describe("the authorization table", () => {
     if (!row) continue;
     it.each(WHO.map((who) => [who, row.expect[who]] as const))(`${id} as %s → %i`, async (who, status) => {
       const request = await row.request(fx, who);
-      const as = who === "anonymous" ? null : { username: who === "officialOther" ? fx.other.officialUsername : usernames[who] };
+      const as = request.as ? { username: request.as }
+        : who === "anonymous" ? null : { username: who === "officialOther" ? fx.other.officialUsername : usernames[who] };
       const response = await callApi(request.method, request.path, { as, body: request.body, form: request.form });
       expect(response.status, JSON.stringify(response.body)).toBe(status);
       if (holds(who, id)) expect(response.status, "outside the scope is 404, not 403").not.toBe(403);
@@ -574,39 +761,31 @@ describe("the authorization table", () => {
   }
 });
 
-// Reviews of 新花村. A write that succeeds uses its review up (one ballot each, one close), so the
-// caller it succeeds for gets a review of its own, opened through the API on an entry recorded
-// late for a quarter without a review; the others are refused on the seeded open review.
-const freeQuarters = [[2023, 3], [2023, 4], [2024, 1], [2024, 2], [2024, 3]] as const;
-let usedQuarters = 0;
+// Reviews. A write that succeeds uses its review up (one ballot each, one close), so the caller
+// it succeeds for gets a review of its own, in a village of its own (the seeded villages have a
+// review for every ended quarter), opened through the API on an entry of an ended quarter; the
+// others are refused on 新花村's seeded open review.
+let reviewVillages = 0;
 const repXinhua1 = async () => (await db.account.findUniqueOrThrow({ where: { username: "rep-xinhua-1" }, select: { id: true } })).id;
 const seededXinhuaReview = (status: "OPEN" | "CLOSED") => db.quarterlyReview.findFirstOrThrow({
   where: { village: { code: "XH" }, status, ...(status === "CLOSED" ? { results: { some: { passed: true } } } : {}) }, select: { id: true },
 });
 
-async function lateXinhuaEntry(fx: Fixtures): Promise<{ year: number; quarter: number }> {
-  const [year, quarter] = freeQuarters[usedQuarters++]!;
-  const occurredOn = `${year}-${String(quarter * 3 - 1).padStart(2, "0")}-15`;
-  const day = new Date(occurredOn);
-  const rule = await db.rule.findFirstOrThrow({
-    where: { category: "RED", ruleSet: { villageId: fx.xinhuaId, status: { in: ["ADOPTED", "SUPERSEDED"] }, effectiveFrom: { lte: day }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: day } }] } },
-    select: { id: true },
-  });
-  const clerk = await db.account.findUniqueOrThrow({ where: { username: "clerk-xinhua" }, select: { homeHouseholdId: true } });
-  const household = await db.household.findFirstOrThrow({
-    where: { villageId: fx.xinhuaId, status: "ACTIVE", registeredOn: { lte: day }, archiveNo: { not: "JS-XH-00001" }, ...(clerk.homeHouseholdId ? { id: { not: clerk.homeHouseholdId } } : {}) },
-    orderBy: { archiveNo: "asc" }, select: { id: true },
-  });
-  const res = await callApi("POST", "/api/v1/entries", { as: { username: "clerk-xinhua" }, body: {
-    idempotencyKey: randomUUID(), householdId: household.id, ruleId: rule.id, occurredOn, description: "补录：帮助邻居抢收稻谷",
-  } });
-  if (res.status !== 201) throw new Error(`could not record a late entry: ${JSON.stringify(res.body)}`);
-  return { year, quarter };
+/** A village of its own with an entry of 2025Q2 (ended, without a review) not of a representative's home. */
+async function villageWithEndedQuarter() {
+  const village = await createReviewVillage({ code: `R${++reviewVillages}`, representatives: 3 });
+  await recordVillageEntry(village, 3, "RED", "2025-05-15");
+  return village;
 }
 
-async function reviewFor(fx: Fixtures, who: Who, succeeds: Who, attending = false): Promise<string> {
-  if (who !== succeeds) return (await seededXinhuaReview("OPEN")).id;
-  const opened = await asXinhuaClerk(`/villages/${fx.xinhuaId}/reviews`, await lateXinhuaEntry(fx), 201);
-  if (attending) await asXinhuaClerk(`/reviews/${opened.id}/attendance`, { representativeIds: opened.rosterMembers.map((m: { id: string }) => m.id) });
-  return opened.id as string;
+async function reviewFor(_fx: Fixtures, who: Who, succeeds: Who, attending = false): Promise<{ id: string; repId: string; as?: string }> {
+  if (who !== succeeds) return { id: (await seededXinhuaReview("OPEN")).id, repId: await repXinhua1() };
+  const village = await villageWithEndedQuarter();
+  const clerk = { username: village.clerk.username };
+  const opened = await callApi("POST", `/api/v1/villages/${village.villageId}/reviews`, { as: clerk, body: { year: 2025, quarter: 2 } });
+  if (opened.status !== 201) throw new Error(`could not open a review: ${JSON.stringify(opened.body)}`);
+  const roster = opened.body.rosterMembers.map((m: { id: string }) => m.id);
+  if (attending) await callApi("POST", `/api/v1/reviews/${opened.body.id}/attendance`, { as: clerk, body: { representativeIds: roster } });
+  const as = succeeds === "clerk" ? village.clerk.username : village.reps[0]!.username;
+  return { id: opened.body.id as string, repId: village.reps[0]!.id, as };
 }

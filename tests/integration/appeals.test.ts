@@ -72,7 +72,8 @@ describe("resolving an appeal", () => {
     await recordConfirmed(fresh.householdId, "RED");
     const black = await recordConfirmed(fresh.householdId, "BLACK");
     const before = await archiveOf(fresh.householdId, fresh);
-    expect(before.thisYear).toMatchObject({ score: 1 - 3, black: 1 });
+    expect(before.thisYear).toMatchObject({ score: before.settings.weightRed - before.settings.weightBlack, black: 1 });
+    expect(before.settings.weightBlack).toBeGreaterThan(0);
     expect(before.eligibility).toMatchObject({ eligible: false, reasons: [{ code: "HAS_BLACK", count: 1 }] });
 
     const { body: appeal } = await lodge(black, fresh, { reason: "处罚决定已被依法撤销" });

@@ -2,9 +2,12 @@ import "../helpers/app-database";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
+import { changeTownshipSettings } from "@/lib/server/township-settings/change-settings";
+import { settingsInForce } from "@/lib/server/township-settings/settings-versions";
 import { callApi } from "../helpers/api-client";
 import { archiveOf, recordEntry, ruleOf, today } from "../helpers/archive-fixtures";
 import { createOtherTownship } from "../helpers/other-township";
+import { actorOf, testContext } from "../helpers/review-village";
 
 type Entry = { id: string; category: string; status: string; marks: number; year: number; occurredOn: string; [key: string]: unknown };
 
@@ -28,7 +31,10 @@ describe("GET /api/v1/households/{id}/archive", () => {
   it("shows the demo household its whole history, its score and why it is not eligible yet", async () => {
     const archive = await archiveOf(homeId, household);
     expect(archive.household).toMatchObject({ id: homeId, archiveNo: "JS-XH-00001", village: { name: "新花村" } });
-    expect(archive.settings).toEqual({ weightRed: 1, weightYellow: 1, weightBlack: 3, civilizedMinReds: 1 });
+    // The seeded settings in force today (prisma/seed/settings.ts: a black weighs 5 from 2023).
+    const { weightRed, weightYellow, weightBlack, civilizedMinReds } = await settingsInForce(db, townshipId, today());
+    expect(archive.settings).toEqual({ weightRed, weightYellow, weightBlack, civilizedMinReds });
+    expect(archive.settings).toMatchObject({ weightRed: 1, civilizedMinReds: 1 });
     expect(archive.asOf).toBe(today());
     const entries: Entry[] = archive.entries;
     expect(entries).toHaveLength(await db.entry.count({ where: { householdId: homeId } }));
@@ -64,16 +70,18 @@ describe("GET /api/v1/households/{id}/archive", () => {
   });
 
   it("uses the township's settings for the score and the threshold", async () => {
-    await db.township.update({ where: { id: townshipId }, data: { weightRed: 2, civilizedMinReds: 0 } });
-    try {
-      const archive = await archiveOf(homeId, household);
-      expect(archive.settings).toMatchObject({ weightRed: 2, civilizedMinReds: 0 });
-      expect(archive.cumulative.score).toBe(2 * archive.cumulative.red);
-      expect(archive.cumulative.red).toBeGreaterThan(0);
-      expect(archive.eligibility).toMatchObject({ eligible: true, reasons: [], needReds: 0 });
-    } finally {
-      await db.township.update({ where: { id: townshipId }, data: { weightRed: 1, civilizedMinReds: 1 } });
-    }
+    // A new version from today (the tests after this one do not depend on the weights; a
+    // township has one version per day, so it stays in force for the rest of this file).
+    const current = await settingsInForce(db, townshipId, today());
+    const { id: _id, effectiveFrom: _from, ...values } = current;
+    await changeTownshipSettings(await actorOf("official"), { ...values, weightRed: 2, civilizedMinReds: 0, effectiveFrom: today(), reason: "测试：提高红榜分值" }, testContext);
+    const archive = await archiveOf(homeId, household);
+    expect(archive.settings).toMatchObject({ weightRed: 2, civilizedMinReds: 0 });
+    // This year's reds count double; earlier years keep the weights they were judged by.
+    expect(archive.thisYear.score).toBe(2 * archive.thisYear.red);
+    expect(archive.cumulative.score).toBe(archive.cumulative.red + archive.thisYear.red);
+    expect(archive.cumulative.red).toBeGreaterThan(0);
+    expect(archive.eligibility).toMatchObject({ eligible: true, reasons: [], needReds: 0 });
   });
 
   it("shows each entry's member, evidence and due process", async () => {

@@ -6,6 +6,8 @@ import { getReviewNotice } from "@/lib/server/reviews/get-review-notice";
 import { listQuartersToReview } from "@/lib/server/reviews/list-quarters-to-review";
 import { listReviews } from "@/lib/server/reviews/list-reviews";
 import { openReview } from "@/lib/server/reviews/open-review";
+import { changeTownshipSettings } from "@/lib/server/township-settings/change-settings";
+import { settingsInForce } from "@/lib/server/township-settings/settings-versions";
 import { callApi } from "../helpers/api-client";
 import { audited, decideByReview } from "../helpers/archive-fixtures";
 import { actorOf, createReviewVillage, recordVillageEntry, testContext as ctx } from "../helpers/review-village";
@@ -98,13 +100,18 @@ describe("lists and the public notice", () => {
       { archiveNo: "JS-OD-00006", headName: "户主6", category: "YELLOW", marks: 1, ruleTitle: null, occurredOn: null, description: null },
     ]);
 
-    await db.township.update({ where: { id: v.townshipId }, data: { noticeHidesNegativeDetail: false } });
-    try {
-      const shown = await getReviewNotice(reviewId);
-      expect(shown.entries[1]).toMatchObject({ category: "YELLOW", ruleTitle: "乱倒垃圾", description: "在河边倾倒生活垃圾" });
-    } finally {
-      await db.township.update({ where: { id: v.townshipId }, data: { noticeHidesNegativeDetail: true } });
-    }
+    // The notice stays as posted: settings changed later do not rewrite it.
+    const official = await actorOf("official");
+    const { closedAt } = await db.quarterlyReview.findUniqueOrThrow({ where: { id: reviewId }, select: { closedAt: true } });
+    const closingDay = chinaToday(closedAt!);
+    const { id: _id, effectiveFrom: _from, ...values } = await settingsInForce(db, v.townshipId, closingDay);
+    await changeTownshipSettings(official, { ...values, noticeHidesNegativeDetail: false, effectiveFrom: chinaToday(new Date()), reason: "测试：公示显示细节" }, ctx);
+    expect((await getReviewNotice(reviewId)).entries[1]).toMatchObject({ category: "YELLOW", ruleTitle: null, description: null });
+    // Where the township showed the details on the day the review closed (the official set it
+    // that morning), the notice shows them.
+    await changeTownshipSettings(official, { ...values, noticeHidesNegativeDetail: false, effectiveFrom: closingDay, reason: "测试：公示显示细节" }, ctx, at(`${closingDay}T00:30:00Z`));
+    const shown = await getReviewNotice(reviewId);
+    expect(shown.entries[1]).toMatchObject({ category: "YELLOW", ruleTitle: "乱倒垃圾", description: "在河边倾倒生活垃圾" });
   });
 
   it("has no notice for an open review", async () => {

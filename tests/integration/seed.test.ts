@@ -1,19 +1,25 @@
+import { isDeepStrictEqual } from "node:util";
 import { verify } from "@node-rs/argon2";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyChain, type StoredLink } from "../../lib/domain/hash-chain";
 import { chinaToday } from "../../lib/domain/entry-date";
 import { nextStatus, transitions, type Transition } from "../../lib/domain/entry-lifecycle";
+import type { EligibilityEntry } from "../../lib/domain/eligibility";
+import { householdScoreRows, rowIneligibility } from "../../lib/domain/household-scores";
 import { quarterOf } from "../../lib/domain/quarter";
 import type { Category, EntryStatus } from "../../lib/domain/scoring";
+import { versionForYear, versionOn, type SettingsVersion } from "../../lib/domain/township-settings";
 import { EnterPaperBallotSchema } from "../../lib/schemas/reviews";
 import { entryChainRecord, eventChainRecord } from "../../lib/server/chain/chain-records";
 import { createContext } from "../../prisma/seed/context";
 import { DEMO_PASSWORD, demoAccounts } from "../../prisma/seed/demo-accounts";
 import type { Draft } from "../../prisma/seed/entries";
 import { generate } from "../../prisma/seed/generate";
+import { demoFigures2020, formatFigures2020, TOWN_REPORTED_2020 } from "../../prisma/seed/report";
 import { event } from "../../prisma/seed/reviews";
-import { seedDemo, type SeedSummary } from "../../prisma/seed/seed-demo";
+import { DEFAULT_HOUSEHOLDS, DEFAULT_SEED, seedDemo, type SeedSummary } from "../../prisma/seed/seed-demo";
+import { asVersion } from "../../prisma/seed/settings";
 import type { EntryRow, EventRow } from "../../prisma/seed/types";
 import { applyMigrations } from "../../scripts/db/migrate";
 import { createFreshDatabase, type FreshDatabase } from "../helpers/fresh-database";
@@ -34,6 +40,89 @@ let database: FreshDatabase;
 let client: pg.Client;
 let summary: SeedSummary;
 const q = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows;
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+const settingsVersions = async (): Promise<SettingsVersion[]> =>
+  (await q<Omit<SettingsVersion, "effectiveFrom"> & { effectiveFrom: Date }>(
+    `SELECT id, "effectiveFrom", "weightRed", "weightYellow", "weightBlack", "civilizedMinReds", "noticePeriodDays",
+            "noticeHidesNegativeDetail", "honourBoardEnabled", "extractValidityDays" FROM "TownshipSettings" ORDER BY "effectiveFrom"`,
+  )).map((v) => ({ ...v, effectiveFrom: dayOf(v.effectiveFrom) }));
+type StoredScore = { householdId: string; year: number; redMarks: number; activeYellowMarks: number; blackMarks: number; unrectifiedYellows: number; score: number; settingsId: string | null };
+const storedScores = () => q<StoredScore>(
+  `SELECT "householdId", year, "redMarks", "activeYellowMarks", "blackMarks", "unrectifiedYellows", score, "settingsId" FROM "HouseholdScore"`);
+
+// The civilized-family selection, checked as the app judges it (lib/server/selection): a household's
+// entries replayed to the instant of each nomination and decision — recorded by then, each in the
+// status of its last event by then (PENDING before any) — give the score row of that moment.
+type ReplayEntry = { id: string; householdId: string; category: Category; marks: number; occurredOn: Date; recordedAt: Date };
+type ReplayEvent = { entryId: string; type: string; fromStatus: EntryStatus; toStatus: EntryStatus; createdAt: Date; chainSeq: number };
+type Judged = { row: Pick<StoredScore, "redMarks" | "activeYellowMarks" | "blackMarks" | "unrectifiedYellows">; settings: SettingsVersion; pending: boolean };
+type StoredAward = {
+  householdId: string; year: number; status: string; nominatedAt: Date; decidedById: string | null; decidedAt: Date | null;
+  settingsId: string | null; assessment: unknown;
+};
+
+function replayableArchive(entries: readonly ReplayEntry[], events: readonly ReplayEvent[]) {
+  const eventsOf = new Map<string, ReplayEvent[]>();
+  for (const e of events) eventsOf.set(e.entryId, [...(eventsOf.get(e.entryId) ?? []), e]);
+  for (const list of eventsOf.values()) list.sort((a, b) => a.chainSeq - b.chainSeq);
+  const entriesOf = new Map<string, ReplayEntry[]>();
+  for (const e of entries) entriesOf.set(e.householdId, [...(entriesOf.get(e.householdId) ?? []), e]);
+  const at = (householdId: string, instant: Date) => (entriesOf.get(householdId) ?? [])
+    .filter((e) => e.recordedAt.getTime() <= instant.getTime())
+    .map((e) => {
+      const past = (eventsOf.get(e.id) ?? []).filter((ev) => ev.createdAt.getTime() <= instant.getTime());
+      const rectified = past.findLast((ev) => ev.type === "RECTIFIED" && ev.fromStatus === "CONFIRMED");
+      return {
+        category: e.category, marks: e.marks, occurredOn: e.occurredOn, status: past.at(-1)?.toStatus ?? "PENDING",
+        rectifiedOn: rectified ? new Date(`${chinaToday(rectified.createdAt)}T00:00:00Z`) : null,
+      } satisfies EligibilityEntry;
+    });
+  return {
+    judge(householdId: string, year: number, instant: Date, versions: readonly SettingsVersion[]): Judged {
+      const today = chinaToday(instant);
+      const list = at(householdId, instant);
+      const row = householdScoreRows(list, versions, today).find((r) => r.year === year)
+        ?? { redMarks: 0, activeYellowMarks: 0, blackMarks: 0, unrectifiedYellows: 0 };
+      return {
+        row, settings: versionForYear(versions, year, today),
+        pending: list.some((e) => e.status === "PENDING" && e.occurredOn.getUTCFullYear() === year),
+      };
+    },
+  };
+}
+
+/** What the app would have refused in the seeded selection: one line per problem. */
+function awardProblems(awards: readonly StoredAward[], archive: ReturnType<typeof replayableArchive>, versions: readonly SettingsVersion[]): string[] {
+  const problems: string[] = [];
+  for (const a of awards) {
+    const label = `${a.householdId} ${a.year} ${a.status}`;
+    if (chinaToday(a.nominatedAt) < `${a.year}-12-01`) problems.push(`${label}: nominated before the season opened`);
+    const nominated = archive.judge(a.householdId, a.year, a.nominatedAt, versions);
+    const atNomination = rowIneligibility(nominated.row, nominated.settings.civilizedMinReds);
+    if (atNomination.length > 0) problems.push(`${label}: not eligible when nominated (${atNomination.map((r) => r.code).join(", ")})`);
+    if (a.status === "NOMINATED" || a.status === "WITHDRAWN") {
+      if (a.decidedAt || a.decidedById || a.settingsId !== null || a.assessment !== null) problems.push(`${label}: undecided with a decision, settings or assessment`);
+      continue;
+    }
+    if (!a.decidedAt) {
+      problems.push(`${label}: decided without a time`);
+      continue;
+    }
+    if (chinaToday(a.decidedAt) <= `${a.year}-12-31`) problems.push(`${label}: decided before the year ended`);
+    if (a.decidedAt.getTime() <= a.nominatedAt.getTime()) problems.push(`${label}: decided before it was nominated`);
+    const decided = archive.judge(a.householdId, a.year, a.decidedAt, versions);
+    const reasons = rowIneligibility(decided.row, decided.settings.civilizedMinReds);
+    if (a.status === "AWARDED" && reasons.length > 0) problems.push(`${label}: not eligible when awarded (${reasons.map((r) => r.code).join(", ")})`);
+    if (a.status === "AWARDED" && decided.pending) problems.push(`${label}: awarded while an entry of the year was pending`);
+    if (a.settingsId !== decided.settings.id) problems.push(`${label}: settings ${a.settingsId} instead of ${decided.settings.id}`);
+    const assessment = {
+      redMarks: decided.row.redMarks, activeYellowMarks: decided.row.activeYellowMarks, blackMarks: decided.row.blackMarks,
+      unrectifiedYellows: decided.row.unrectifiedYellows, civilizedMinReds: decided.settings.civilizedMinReds, reasons,
+    };
+    if (!isDeepStrictEqual(a.assessment, assessment)) problems.push(`${label}: assessment ${JSON.stringify(a.assessment)} instead of ${JSON.stringify(assessment)}`);
+  }
+  return problems;
+}
 
 beforeAll(async () => {
   database = await createFreshDatabase("seed");
@@ -191,6 +280,142 @@ describe("npm run db:seed", () => {
     expect(voters.every((v) => v.attended)).toBe(true);
   });
 
+  it("covers every quarter since 2019Q1: each village's ended quarters reviewed and closed, 新花村's last one open, the current one pending", async () => {
+    const [first] = await q<{ year: number; quarter: number }>('SELECT year, quarter FROM "Entry" ORDER BY year, quarter LIMIT 1');
+    expect(first).toEqual({ year: 2019, quarter: 1 });
+    const current = quarterOf(new Date(`${OPTIONS.today}T00:00:00Z`));
+    const villages = await q<{ code: string }>('SELECT code FROM "Village"');
+    const expected: string[] = [];
+    for (let year = 2019; year <= current.year; year++) {
+      for (let quarter = 1; quarter <= 4 && (year < current.year || quarter < current.quarter); quarter++) {
+        const open = year === current.year && quarter === current.quarter - 1;
+        for (const v of villages) expected.push(`${v.code} ${year}Q${quarter} ${v.code === "XH" && open ? "OPEN" : "CLOSED"}`);
+      }
+    }
+    const reviews = await q<{ village: string; year: number; quarter: number; status: string }>(
+      `SELECT v.code AS village, r.year, r.quarter, r.status FROM "QuarterlyReview" r JOIN "Village" v ON v.id = r."villageId"`);
+    expect(reviews.map((r) => `${r.village} ${r.year}Q${r.quarter} ${r.status}`).sort()).toEqual(expected.sort());
+    const pending = await q<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM "Entry" WHERE year = $1 AND quarter = $2 GROUP BY status', [current.year, current.quarter]);
+    expect(pending.map((p) => p.status)).toEqual(["PENDING"]);
+    // Every entry cites a rule of the version in force on the day it occurred.
+    const miscited = await q(
+      `SELECT e.id FROM "Entry" e JOIN "Rule" r ON r.id = e."ruleId" JOIN "RuleSet" s ON s.id = r."ruleSetId"
+       WHERE NOT (s."effectiveFrom" <= e."occurredOn" AND (s."effectiveTo" IS NULL OR e."occurredOn" < s."effectiveTo"))`);
+    expect(miscited).toEqual([]);
+  });
+
+  it("keeps the township's settings effective-dated, and each year's score rows under the version of that year", async () => {
+    const versions = await settingsVersions();
+    expect(versions.map((v) => [v.effectiveFrom, v.weightRed, v.weightYellow, v.weightBlack, v.civilizedMinReds]))
+      .toEqual([["2019-01-01", 1, 1, 3, 1], ["2023-01-01", 1, 1, 5, 1]]);
+    const reasons = await q<{ reason: string | null; createdBy: string | null }>(
+      `SELECT s.reason, a.role::text AS "createdBy" FROM "TownshipSettings" s LEFT JOIN "Account" a ON a.id = s."createdById" ORDER BY s."effectiveFrom"`);
+    expect(reasons.every((r) => /[\u4e00-\u9fff]/.test(r.reason ?? ""))).toBe(true);
+    expect(reasons[1]?.createdBy).toBe("TOWNSHIP_OFFICIAL");
+    const used = await q<{ year: number; settingsId: string | null }>('SELECT DISTINCT year, "settingsId" FROM "HouseholdScore" ORDER BY year');
+    expect(used.map((u) => u.year)).toEqual([0, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    for (const u of used) expect(u.settingsId, String(u.year)).toBe(u.year === 0 ? null : versionForYear(versions, u.year, OPTIONS.today).id);
+  });
+
+  it("stores every household's score rows as recomputed from its entries and their rectifications", async () => {
+    const versions = await settingsVersions();
+    const rectified = new Map((await q<{ entryId: string; at: Date }>(
+      `SELECT "entryId", max("createdAt") AS at FROM "EntryEvent" WHERE type = 'RECTIFIED' AND "fromStatus" = 'CONFIRMED' GROUP BY 1`,
+    )).map((r) => [r.entryId, new Date(`${chinaToday(r.at)}T00:00:00Z`)]));
+    const entries = new Map<string, EligibilityEntry[]>();
+    for (const e of await q<{ id: string; householdId: string; category: Category; status: EntryStatus; marks: number; occurredOn: Date }>(
+      'SELECT id, "householdId", category, status, marks, "occurredOn" FROM "Entry"')) {
+      const list = entries.get(e.householdId) ?? [];
+      list.push({ category: e.category, status: e.status, marks: e.marks, occurredOn: e.occurredOn, rectifiedOn: rectified.get(e.id) ?? null });
+      entries.set(e.householdId, list);
+    }
+    const expected = [...entries].flatMap(([householdId, list]) =>
+      householdScoreRows(list, versions, OPTIONS.today).map((row) => ({ householdId, ...row })));
+    const key = (r: StoredScore) => `${r.householdId}/${r.year}`;
+    const sort = (rows: StoredScore[]) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    const stored = await storedScores();
+    expect(stored.length).toBeGreaterThan(OPTIONS.households);
+    expect(sort(stored)).toEqual(sort(expected));
+  });
+
+  it("selects civilized families for every ended year as the app allows: nominated once the year's records are reviewed, decided on the row of that moment", async () => {
+    const versions = await settingsVersions();
+    const scores = await storedScores();
+    const awards = await q<StoredAward & {
+      note: string | null; decisionReason: string | null; village: string; nominatorRole: string; nominatorVillage: string;
+      nominatorHome: string | null; deciderRole: string | null; q4ClosedAt: Date | null;
+    }>(
+      `SELECT a."householdId", a.year, a.status, a.note, a."nominatedAt", a."decidedById", a."decidedAt", a."decisionReason", a."settingsId", a.assessment,
+              h."villageId" AS village, n.role AS "nominatorRole", n."villageId" AS "nominatorVillage", n."homeHouseholdId" AS "nominatorHome",
+              d.role AS "deciderRole",
+              (SELECT r."closedAt" FROM "QuarterlyReview" r WHERE r."villageId" = h."villageId" AND r.year = a.year AND r.quarter = 4) AS "q4ClosedAt"
+       FROM "CivilizedFamilyAward" a JOIN "Household" h ON h.id = a."householdId" JOIN "Account" n ON n.id = a."nominatedById"
+       LEFT JOIN "Account" d ON d.id = a."decidedById"`);
+    const endedYears = [2019, 2020, 2021, 2022, 2023, 2024]; // OPTIONS.today is in 2025
+    expect([...new Set(awards.map((a) => a.year))].sort()).toEqual(endedYears);
+    const archive = replayableArchive(
+      await q<ReplayEntry>('SELECT id, "householdId", category, marks, "occurredOn", "recordedAt" FROM "Entry"'),
+      await q<ReplayEvent>('SELECT "entryId", type, "fromStatus", "toStatus", "createdAt", "chainSeq" FROM "EntryEvent"'),
+    );
+    expect(awardProblems(awards, archive, versions)).toEqual([]);
+    for (const a of awards) {
+      const label = `${a.householdId} ${a.year}`;
+      expect({ role: a.nominatorRole, village: a.nominatorVillage, ownHome: a.nominatorHome === a.householdId }, label)
+        .toEqual({ role: "CLERK", village: a.village, ownHome: false });
+      expect(a.note).toMatch(/[\u4e00-\u9fff]/);
+      // Nominated once the village's fourth-quarter review had closed, decided by an official by February.
+      expect(a.q4ClosedAt, label).not.toBeNull();
+      expect(a.nominatedAt.getTime(), label).toBeGreaterThan(a.q4ClosedAt!.getTime());
+      expect(a.deciderRole).toBe("TOWNSHIP_OFFICIAL");
+      expect(chinaToday(a.decidedAt!) < `${a.year + 1}-03-01`, label).toBe(true);
+      expect(["AWARDED", "DECLINED"]).toContain(a.status);
+      if (a.status === "DECLINED") expect(a.decisionReason).toMatch(/[\u4e00-\u9fff]/);
+      else expect(a.decisionReason).toBeNull();
+    }
+    // The check can fail: on the last day of its year, many an awarded household still had an entry of the year pending.
+    const pendingAtYearEnd = awards.filter((a) => a.status === "AWARDED" && archive.judge(a.householdId, a.year, new Date(`${a.year}-12-31T12:00:00Z`), versions).pending);
+    expect(pendingAtYearEnd.length).toBeGreaterThan(0);
+    // Most, not all, of the eligible households are nominated; almost every nomination is awarded; a few are declined.
+    for (const year of endedYears) {
+      const settings = versionForYear(versions, year, OPTIONS.today);
+      const eligible = scores.filter((r) => r.year === year && rowIneligibility(r, settings.civilizedMinReds).length === 0).length;
+      const nominated = awards.filter((a) => a.year === year);
+      const awarded = nominated.filter((a) => a.status === "AWARDED").length;
+      expect(nominated.length / eligible, String(year)).toBeGreaterThan(0.78);
+      expect(nominated.length, String(year)).toBeLessThan(eligible);
+      expect(awarded / nominated.length, String(year)).toBeGreaterThan(0.9);
+    }
+    expect(awards.some((a) => a.status === "DECLINED")).toBe(true);
+  });
+
+  it("leaves the nominations of a season still running undecided, without an assessment, and decides none before its time", async () => {
+    // Late January: the villages' fourth-quarter reviews have closed, some lists are decided, some not yet.
+    const data = await generate({ households: OPTIONS.households, seed: OPTIONS.seed, today: "2026-01-28" });
+    const versions = data.TownshipSettings.map(asVersion);
+    const awards = data.CivilizedFamilyAward;
+    const running = awards.filter((a) => a.year === 2025);
+    expect(running.some((a) => a.status === "NOMINATED")).toBe(true);
+    expect(running.some((a) => a.status !== "NOMINATED")).toBe(true);
+    expect(awardProblems(awards, replayableArchive(data.Entry, data.EntryEvent), versions)).toEqual([]);
+  });
+
+  it("matches the town's 2020 report at the default size: about 2,842 civilized families (21 %) and 5,423 reds by the end of 2020", async () => {
+    // Seeding 13,600 households into a database takes too long for a test; the rows in memory say the same.
+    const data = await generate({ households: DEFAULT_HOUSEHOLDS, seed: DEFAULT_SEED, today: OPTIONS.today });
+    const awarded = data.CivilizedFamilyAward.filter((a) => a.year === 2020 && a.status === "AWARDED").length;
+    const reds = data.Entry.filter((e) => e.category === "RED" && e.status === "CONFIRMED" && e.occurredOn < new Date("2021-01-01T00:00:00Z")).length;
+    expect(Math.abs(awarded / TOWN_REPORTED_2020.civilizedFamilies - 1)).toBeLessThan(0.05);
+    expect(Math.abs(reds / TOWN_REPORTED_2020.redsByYearEnd - 1)).toBeLessThan(0.05);
+    expect(awarded / data.Household.length).toBeCloseTo(0.21, 1);
+    // Later years in the same spirit: about a fifth of the households awarded each year.
+    for (const year of [2021, 2022, 2023, 2024]) {
+      const share = data.CivilizedFamilyAward.filter((a) => a.year === year && a.status === "AWARDED").length / data.Household.length;
+      expect(share, String(year)).toBeGreaterThan(0.17);
+      expect(share, String(year)).toBeLessThan(0.27);
+    }
+  });
+
   it("gives every CONFIRMED or REJECTED entry the status its review result says", async () => {
     const rows = await q<{ status: string; passed: boolean | null; event: string | null }>(
       `SELECT e.status, x.passed,
@@ -229,14 +454,15 @@ describe("npm run db:seed", () => {
     }
   });
 
-  it("posts each closed review's notice for the township's notice period from its closing day", async () => {
-    const reviews = await q<{ closedAt: Date; noticeEndsOn: Date; days: number }>(
-      `SELECT r."closedAt", r."noticeEndsOn", t."noticePeriodDays" AS days FROM "QuarterlyReview" r
-       JOIN "Village" v ON v.id = r."villageId" JOIN "Township" t ON t.id = v."townshipId" WHERE r.status = 'CLOSED'`);
+  it("posts each closed review's notice for the notice period in force on its closing day", async () => {
+    const versions = await settingsVersions();
+    const reviews = await q<{ closedAt: Date; noticeEndsOn: Date }>(
+      `SELECT r."closedAt", r."noticeEndsOn" FROM "QuarterlyReview" r WHERE r.status = 'CLOSED'`);
     expect(reviews.length).toBeGreaterThan(0);
     for (const r of reviews) {
-      const closingDay = new Date(`${chinaToday(r.closedAt)}T00:00:00Z`);
-      expect(r.noticeEndsOn.getTime() - closingDay.getTime()).toBe(r.days * 86_400_000);
+      const closingDay = chinaToday(r.closedAt);
+      const days = versionOn(versions, closingDay).noticePeriodDays;
+      expect(r.noticeEndsOn.getTime() - new Date(`${closingDay}T00:00:00Z`).getTime()).toBe(days * 86_400_000);
     }
   });
 
@@ -314,5 +540,15 @@ describe("npm run db:seed", () => {
     const regenerated = await generate(OPTIONS);
     const stored = await q<{ id: string; hash: string }>('SELECT id, hash FROM "Entry" ORDER BY id');
     expect(regenerated.Entry.map((e) => ({ id: e.id, hash: e.hash })).sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(stored);
+
+    // The figures `npm start` prints are those of the rows.
+    const figures = await demoFigures2020(client);
+    expect(figures).toEqual({
+      households: OPTIONS.households,
+      civilizedFamilies: regenerated.CivilizedFamilyAward.filter((a) => a.year === 2020 && a.status === "AWARDED").length,
+      redsByYearEnd: regenerated.Entry.filter((e) => e.category === "RED" && e.status === "CONFIRMED" && e.year <= 2020).length,
+    });
+    expect(formatFigures2020(figures!)).toContain(`${figures!.civilizedFamilies.toLocaleString("en-US")} civilized families`);
+    expect(formatFigures2020(figures!)).toContain("2,842");
   });
 });

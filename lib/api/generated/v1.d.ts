@@ -275,6 +275,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/extracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The township's extracts: requested ones first (oldest first), then the others (latest first) */
+        get: operations["listExtracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/extracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One extract; once issued, with its printed content and the verification URL of its QR code */
+        get: operations["getExtract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/extracts/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household confirms a clerk's request (AWAITING_CONSENT → REQUESTED) */
+        post: operations["consentToExtract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/extracts/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A township official declines a requested extract, with a reason */
+        post: operations["declineExtract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/extracts/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A township official issues a requested extract: its content is frozen and signed (EdDSA, the township's Ed25519 key) */
+        post: operations["issueExtract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/extracts/{id}/jws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed extract (电子版): its compact JWS, for `npm run verify:extract` */
+        get: operations["downloadExtractJws"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/extracts/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The household refuses a clerk's request (AWAITING_CONSENT → DECLINED) */
+        post: operations["refuseExtract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/extracts/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A township official revokes an issued extract, with a reason; the public check then says so */
+        post: operations["revokeExtract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households": {
         parameters: {
             query?: never;
@@ -345,6 +481,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/{id}/extracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A household's extracts, newest first */
+        get: operations["listHouseholdExtracts"];
+        put?: never;
+        /** Ask for an extract for a purpose: the household for itself (REQUESTED), or a clerk of its village (AWAITING_CONSENT until the household confirms); never for the clerk's own household */
+        post: operations["requestExtract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/{id}/history": {
         parameters: {
             query?: never;
@@ -373,6 +527,23 @@ export interface paths {
         put?: never;
         /** Add a member to a household */
         post: operations["addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The household's maintained score rows (all time, then each year) with the settings each was computed with */
+        get: operations["getHouseholdScores"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -475,6 +646,108 @@ export interface paths {
         put?: never;
         /** Record that a member has left the household, with a reason (members are never deleted) */
         post: operations["deactivateMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An official awards or declines (with a reason) a nomination, once the year has ended in China; an award needs every entry of the year reviewed and the household still eligible (judged again now); the settings and assessment are stored */
+        post: operations["decideNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A clerk of the village withdraws an undecided nomination, with the reason */
+        post: operations["withdrawNomination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/nominations/{id}/withdraw-award": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An official withdraws an award with the reason (e.g. a black of that year confirmed later); it leaves the honour board */
+        post: operations["withdrawAward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/extract-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: the township's Ed25519 public key (JWK, kid = RFC 7638 thumbprint) that signs extracts */
+        get: operations["getExtractKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/extracts/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: whether an extract is authentic, unexpired and unrevoked, and what it prints; 404 for any code not issued; rate-limited per address (429) */
+        get: operations["verifyExtract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/honour-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public honour board where the township publishes one: awarded families of a year (head's name and village, no archive number) and their confirmed red entries only (404 when not published) */
+        get: operations["getHonourBoard"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -755,6 +1028,40 @@ export interface paths {
         patch: operations["updateRule"];
         trace?: never;
     };
+    "/api/v1/selection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Civilized-family selection of a year: every household in scope with its eligibility and reasons (from the maintained score rows), its nomination or award, and what the caller may do */
+        get: operations["getSelection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/selection/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A clerk nominates an eligible household of the village for a year, with a note; from 1 December of the year; once per household and year; never the clerk's own */
+        post: operations["nominateHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -790,6 +1097,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/township/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard's figures for a year: entries per village and quarter by category, participation (households with a confirmed red), the review backlog, open appeals by age, and per clerk the shares of yellow and black with a flag where far from the township's norm */
+        get: operations["getTownshipDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/township/dashboard/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the dashboard (byVillageQuarter, participation, backlog, openAppeals or clerks) as the page shows it, as .xlsx or (format=csv) text/csv, with the page's headers in the caller's language */
+        get: operations["exportTownshipDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/township/overview/export": {
         parameters: {
             query?: never;
@@ -801,6 +1142,58 @@ export interface paths {
         get: operations["exportTownshipOverview"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/township/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active households by score for a year or all time, township-wide or in one village (a clerk: his own village), ties sharing a rank; a search keeps each household's rank in the scope */
+        get: operations["getRankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/township/rankings/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ranking with the same filters, every matching row, as .xlsx or (format=csv) text/csv, with the page's headers in the caller's language */
+        get: operations["exportRankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/township/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the township's settings, latest effective day first (scheduled, in force today, superseded), with who set it, when and why; `current` is the one in force today */
+        get: operations["getTownshipSettings"];
+        put?: never;
+        /** A township official sets a new version from a day on (today or later; 422 for an earlier day, 409 when that day already has a version). From today, every household's score is recomputed in the same transaction; a later day is scheduled and applied on that day */
+        post: operations["changeTownshipSettings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3422,6 +3815,1276 @@ export interface operations {
             };
         };
     };
+    listExtracts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The verification code, once issued */
+                            code: string | null;
+                            consentedAt: string | null;
+                            /** @description What is printed, once issued */
+                            content: {
+                                awards: number[];
+                                code: string;
+                                counts: {
+                                    activeYellows: number;
+                                    blacks: number;
+                                };
+                                digest: string;
+                                /** @constant */
+                                format: "fca-extract/1";
+                                household: {
+                                    archiveNo: string;
+                                    headName: string;
+                                    village: string;
+                                };
+                                /** Format: date */
+                                issuedOn: string;
+                                keyId: string;
+                                period: {
+                                    /** Format: date */
+                                    from: string;
+                                    /** Format: date */
+                                    to: string;
+                                };
+                                /** @enum {string} */
+                                purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                                purposeNote: string | null;
+                                reds: {
+                                    marks: number;
+                                    /** Format: date */
+                                    occurredOn: string;
+                                    ruleCode: string;
+                                    ruleTitle: string;
+                                }[];
+                                score: {
+                                    activeYellowMarks: number;
+                                    /** @constant */
+                                    basis: "ALL_TIME";
+                                    blackMarks: number;
+                                    redMarks: number;
+                                    score: number;
+                                };
+                                township: {
+                                    county: string;
+                                    name: string;
+                                };
+                                /** Format: date */
+                                validUntil: string;
+                            } | null;
+                            decidedBy: {
+                                displayName: string;
+                            } | null;
+                            declinedReason: string | null;
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                /** Format: uuid */
+                                id: string;
+                                village: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string | null;
+                            keyId: string | null;
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: {
+                                displayName: string;
+                                isHousehold: boolean;
+                            };
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                            /** @enum {string} */
+                            status: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+                            validUntil: string | null;
+                            /** @description What the QR code carries, once issued */
+                            verificationUrl: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items on all pages */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExtract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code, once issued */
+                        code: string | null;
+                        consentedAt: string | null;
+                        /** @description What is printed, once issued */
+                        content: {
+                            awards: number[];
+                            code: string;
+                            counts: {
+                                activeYellows: number;
+                                blacks: number;
+                            };
+                            digest: string;
+                            /** @constant */
+                            format: "fca-extract/1";
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                village: string;
+                            };
+                            /** Format: date */
+                            issuedOn: string;
+                            keyId: string;
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            reds: {
+                                marks: number;
+                                /** Format: date */
+                                occurredOn: string;
+                                ruleCode: string;
+                                ruleTitle: string;
+                            }[];
+                            score: {
+                                activeYellowMarks: number;
+                                /** @constant */
+                                basis: "ALL_TIME";
+                                blackMarks: number;
+                                redMarks: number;
+                                score: number;
+                            };
+                            township: {
+                                county: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            validUntil: string;
+                        } | null;
+                        decidedBy: {
+                            displayName: string;
+                        } | null;
+                        declinedReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        issuedAt: string | null;
+                        keyId: string | null;
+                        /** @enum {string} */
+                        purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                        purposeNote: string | null;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: {
+                            displayName: string;
+                            isHousehold: boolean;
+                        };
+                        revokedAt: string | null;
+                        revokedReason: string | null;
+                        /** @enum {string} */
+                        status: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+                        validUntil: string | null;
+                        /** @description What the QR code carries, once issued */
+                        verificationUrl: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    consentToExtract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code, once issued */
+                        code: string | null;
+                        consentedAt: string | null;
+                        /** @description What is printed, once issued */
+                        content: {
+                            awards: number[];
+                            code: string;
+                            counts: {
+                                activeYellows: number;
+                                blacks: number;
+                            };
+                            digest: string;
+                            /** @constant */
+                            format: "fca-extract/1";
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                village: string;
+                            };
+                            /** Format: date */
+                            issuedOn: string;
+                            keyId: string;
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            reds: {
+                                marks: number;
+                                /** Format: date */
+                                occurredOn: string;
+                                ruleCode: string;
+                                ruleTitle: string;
+                            }[];
+                            score: {
+                                activeYellowMarks: number;
+                                /** @constant */
+                                basis: "ALL_TIME";
+                                blackMarks: number;
+                                redMarks: number;
+                                score: number;
+                            };
+                            township: {
+                                county: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            validUntil: string;
+                        } | null;
+                        decidedBy: {
+                            displayName: string;
+                        } | null;
+                        declinedReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        issuedAt: string | null;
+                        keyId: string | null;
+                        /** @enum {string} */
+                        purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                        purposeNote: string | null;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: {
+                            displayName: string;
+                            isHousehold: boolean;
+                        };
+                        revokedAt: string | null;
+                        revokedReason: string | null;
+                        /** @enum {string} */
+                        status: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+                        validUntil: string | null;
+                        /** @description What the QR code carries, once issued */
+                        verificationUrl: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    declineExtract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why; the household reads it */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code, once issued */
+                        code: string | null;
+                        consentedAt: string | null;
+                        /** @description What is printed, once issued */
+                        content: {
+                            awards: number[];
+                            code: string;
+                            counts: {
+                                activeYellows: number;
+                                blacks: number;
+                            };
+                            digest: string;
+                            /** @constant */
+                            format: "fca-extract/1";
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                village: string;
+                            };
+                            /** Format: date */
+                            issuedOn: string;
+                            keyId: string;
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            reds: {
+                                marks: number;
+                                /** Format: date */
+                                occurredOn: string;
+                                ruleCode: string;
+                                ruleTitle: string;
+                            }[];
+                            score: {
+                                activeYellowMarks: number;
+                                /** @constant */
+                                basis: "ALL_TIME";
+                                blackMarks: number;
+                                redMarks: number;
+                                score: number;
+                            };
+                            township: {
+                                county: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            validUntil: string;
+                        } | null;
+                        decidedBy: {
+                            displayName: string;
+                        } | null;
+                        declinedReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        issuedAt: string | null;
+                        keyId: string | null;
+                        /** @enum {string} */
+                        purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                        purposeNote: string | null;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: {
+                            displayName: string;
+                            isHousehold: boolean;
+                        };
+                        revokedAt: string | null;
+                        revokedReason: string | null;
+                        /** @enum {string} */
+                        status: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+                        validUntil: string | null;
+                        /** @description What the QR code carries, once issued */
+                        verificationUrl: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueExtract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code, once issued */
+                        code: string | null;
+                        consentedAt: string | null;
+                        /** @description What is printed, once issued */
+                        content: {
+                            awards: number[];
+                            code: string;
+                            counts: {
+                                activeYellows: number;
+                                blacks: number;
+                            };
+                            digest: string;
+                            /** @constant */
+                            format: "fca-extract/1";
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                village: string;
+                            };
+                            /** Format: date */
+                            issuedOn: string;
+                            keyId: string;
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            reds: {
+                                marks: number;
+                                /** Format: date */
+                                occurredOn: string;
+                                ruleCode: string;
+                                ruleTitle: string;
+                            }[];
+                            score: {
+                                activeYellowMarks: number;
+                                /** @constant */
+                                basis: "ALL_TIME";
+                                blackMarks: number;
+                                redMarks: number;
+                                score: number;
+                            };
+                            township: {
+                                county: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            validUntil: string;
+                        } | null;
+                        decidedBy: {
+                            displayName: string;
+                        } | null;
+                        declinedReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        issuedAt: string | null;
+                        keyId: string | null;
+                        /** @enum {string} */
+                        purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                        purposeNote: string | null;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: {
+                            displayName: string;
+                            isHousehold: boolean;
+                        };
+                        revokedAt: string | null;
+                        revokedReason: string | null;
+                        /** @enum {string} */
+                        status: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+                        validUntil: string | null;
+                        /** @description What the QR code carries, once issued */
+                        verificationUrl: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadExtractJws: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/jose": string;
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    refuseExtract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code, once issued */
+                        code: string | null;
+                        consentedAt: string | null;
+                        /** @description What is printed, once issued */
+                        content: {
+                            awards: number[];
+                            code: string;
+                            counts: {
+                                activeYellows: number;
+                                blacks: number;
+                            };
+                            digest: string;
+                            /** @constant */
+                            format: "fca-extract/1";
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                village: string;
+                            };
+                            /** Format: date */
+                            issuedOn: string;
+                            keyId: string;
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            reds: {
+                                marks: number;
+                                /** Format: date */
+                                occurredOn: string;
+                                ruleCode: string;
+                                ruleTitle: string;
+                            }[];
+                            score: {
+                                activeYellowMarks: number;
+                                /** @constant */
+                                basis: "ALL_TIME";
+                                blackMarks: number;
+                                redMarks: number;
+                                score: number;
+                            };
+                            township: {
+                                county: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            validUntil: string;
+                        } | null;
+                        decidedBy: {
+                            displayName: string;
+                        } | null;
+                        declinedReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        issuedAt: string | null;
+                        keyId: string | null;
+                        /** @enum {string} */
+                        purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                        purposeNote: string | null;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: {
+                            displayName: string;
+                            isHousehold: boolean;
+                        };
+                        revokedAt: string | null;
+                        revokedReason: string | null;
+                        /** @enum {string} */
+                        status: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+                        validUntil: string | null;
+                        /** @description What the QR code carries, once issued */
+                        verificationUrl: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeExtract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why; the household reads it */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code, once issued */
+                        code: string | null;
+                        consentedAt: string | null;
+                        /** @description What is printed, once issued */
+                        content: {
+                            awards: number[];
+                            code: string;
+                            counts: {
+                                activeYellows: number;
+                                blacks: number;
+                            };
+                            digest: string;
+                            /** @constant */
+                            format: "fca-extract/1";
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                village: string;
+                            };
+                            /** Format: date */
+                            issuedOn: string;
+                            keyId: string;
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            reds: {
+                                marks: number;
+                                /** Format: date */
+                                occurredOn: string;
+                                ruleCode: string;
+                                ruleTitle: string;
+                            }[];
+                            score: {
+                                activeYellowMarks: number;
+                                /** @constant */
+                                basis: "ALL_TIME";
+                                blackMarks: number;
+                                redMarks: number;
+                                score: number;
+                            };
+                            township: {
+                                county: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            validUntil: string;
+                        } | null;
+                        decidedBy: {
+                            displayName: string;
+                        } | null;
+                        declinedReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        issuedAt: string | null;
+                        keyId: string | null;
+                        /** @enum {string} */
+                        purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                        purposeNote: string | null;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: {
+                            displayName: string;
+                            isHousehold: boolean;
+                        };
+                        revokedAt: string | null;
+                        revokedReason: string | null;
+                        /** @enum {string} */
+                        status: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+                        validUntil: string | null;
+                        /** @description What the QR code carries, once issued */
+                        verificationUrl: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     searchHouseholds: {
         parameters: {
             query?: {
@@ -4059,6 +5722,20 @@ export interface operations {
                          * @description Today in China
                          */
                         asOf: string;
+                        /** @description The household's civilized-family nominations and awards of every year, whatever became of them, latest first */
+                        awards: {
+                            /** @description When awarded, declined or withdrawn (China); null while nominated */
+                            decidedOn: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date */
+                            nominatedOn: string;
+                            /** @description Why declined or withdrawn (by the village or the township); the township's optional note when awarded */
+                            reason: string | null;
+                            /** @enum {string} */
+                            status: "NOMINATED" | "AWARDED" | "DECLINED" | "WITHDRAWN";
+                            year: number;
+                        }[];
                         /** @description Every entry of the household */
                         cumulative: {
                             activeYellow: number;
@@ -4286,6 +5963,362 @@ export interface operations {
             };
         };
     };
+    listHouseholdExtracts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The verification code, once issued */
+                            code: string | null;
+                            consentedAt: string | null;
+                            /** @description What is printed, once issued */
+                            content: {
+                                awards: number[];
+                                code: string;
+                                counts: {
+                                    activeYellows: number;
+                                    blacks: number;
+                                };
+                                digest: string;
+                                /** @constant */
+                                format: "fca-extract/1";
+                                household: {
+                                    archiveNo: string;
+                                    headName: string;
+                                    village: string;
+                                };
+                                /** Format: date */
+                                issuedOn: string;
+                                keyId: string;
+                                period: {
+                                    /** Format: date */
+                                    from: string;
+                                    /** Format: date */
+                                    to: string;
+                                };
+                                /** @enum {string} */
+                                purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                                purposeNote: string | null;
+                                reds: {
+                                    marks: number;
+                                    /** Format: date */
+                                    occurredOn: string;
+                                    ruleCode: string;
+                                    ruleTitle: string;
+                                }[];
+                                score: {
+                                    activeYellowMarks: number;
+                                    /** @constant */
+                                    basis: "ALL_TIME";
+                                    blackMarks: number;
+                                    redMarks: number;
+                                    score: number;
+                                };
+                                township: {
+                                    county: string;
+                                    name: string;
+                                };
+                                /** Format: date */
+                                validUntil: string;
+                            } | null;
+                            decidedBy: {
+                                displayName: string;
+                            } | null;
+                            declinedReason: string | null;
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                /** Format: uuid */
+                                id: string;
+                                village: string;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            issuedAt: string | null;
+                            keyId: string | null;
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: {
+                                displayName: string;
+                                isHousehold: boolean;
+                            };
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                            /** @enum {string} */
+                            status: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+                            validUntil: string | null;
+                            /** @description What the QR code carries, once issued */
+                            verificationUrl: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items on all pages */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestExtract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client makes once per request (a UUID is best; 1–255 visible ASCII characters), per account. A retry with the same key and the same request answers the first call's status and body with `Idempotency-Replayed: true` and writes nothing; the same key with a different request is a 409; keys are forgotten after 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What the extract is for
+                     * @enum {string}
+                     */
+                    purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                    /** @description Required for OTHER: what the extract is for */
+                    purposeNote?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["IdempotencyReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The verification code, once issued */
+                        code: string | null;
+                        consentedAt: string | null;
+                        /** @description What is printed, once issued */
+                        content: {
+                            awards: number[];
+                            code: string;
+                            counts: {
+                                activeYellows: number;
+                                blacks: number;
+                            };
+                            digest: string;
+                            /** @constant */
+                            format: "fca-extract/1";
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                village: string;
+                            };
+                            /** Format: date */
+                            issuedOn: string;
+                            keyId: string;
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            reds: {
+                                marks: number;
+                                /** Format: date */
+                                occurredOn: string;
+                                ruleCode: string;
+                                ruleTitle: string;
+                            }[];
+                            score: {
+                                activeYellowMarks: number;
+                                /** @constant */
+                                basis: "ALL_TIME";
+                                blackMarks: number;
+                                redMarks: number;
+                                score: number;
+                            };
+                            township: {
+                                county: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            validUntil: string;
+                        } | null;
+                        decidedBy: {
+                            displayName: string;
+                        } | null;
+                        declinedReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: string;
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        issuedAt: string | null;
+                        keyId: string | null;
+                        /** @enum {string} */
+                        purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                        purposeNote: string | null;
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: {
+                            displayName: string;
+                            isHousehold: boolean;
+                        };
+                        revokedAt: string | null;
+                        revokedReason: string | null;
+                        /** @enum {string} */
+                        status: "AWAITING_CONSENT" | "REQUESTED" | "ISSUED" | "DECLINED" | "REVOKED";
+                        validUntil: string | null;
+                        /** @description What the QR code carries, once issued */
+                        verificationUrl: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or the Idempotency-Key was used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     householdHistory: {
         parameters: {
             query?: {
@@ -4486,6 +6519,120 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHouseholdScores: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archiveNo: string;
+                        /** Format: uuid */
+                        householdId: string;
+                        items: {
+                            activeYellowMarks: number;
+                            blackMarks: number;
+                            redMarks: number;
+                            score: number;
+                            /** @description The settings the row was computed with; null for all time */
+                            settings: {
+                                civilizedMinReds: number;
+                                /** Format: date */
+                                effectiveFrom: string;
+                                extractValidityDays: number;
+                                honourBoardEnabled: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                noticeHidesNegativeDetail: boolean;
+                                noticePeriodDays: number;
+                                weightBlack: number;
+                                weightRed: number;
+                                weightYellow: number;
+                            } | null;
+                            /** @description Yellow records still unrectified at the year's end (civilized-family eligibility); 0 for all time */
+                            unrectifiedYellows: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description 0 for all time (the sum of the yearly rows) */
+                            year: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items on all pages */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5126,6 +7273,710 @@ export interface operations {
             };
             /** @description The body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideNomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    decision: "AWARD";
+                    reason?: string;
+                } | {
+                    /** @constant */
+                    decision: "DECLINE";
+                    /** @description Why, for the village and the household */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stored with the decision so that it can be reproduced */
+                        assessment: {
+                            activeYellowMarks: number;
+                            blackMarks: number;
+                            civilizedMinReds: number;
+                            reasons: ({
+                                /** @constant */
+                                code: "HAS_BLACK";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "UNRECTIFIED_YELLOW";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "TOO_FEW_REDS";
+                                have: number;
+                                need: number;
+                            })[];
+                            redMarks: number;
+                            unrectifiedYellows: number;
+                        } | null;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        /** @description Why declined or withdrawn; optional when awarded */
+                        decisionReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        nominatedAt: string;
+                        /** @description Display name of the clerk */
+                        nominatedBy: string;
+                        /** @description The village council's reason for nominating */
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "NOMINATED" | "AWARDED" | "DECLINED" | "WITHDRAWN";
+                        year: number;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawNomination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the village withdraws it */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stored with the decision so that it can be reproduced */
+                        assessment: {
+                            activeYellowMarks: number;
+                            blackMarks: number;
+                            civilizedMinReds: number;
+                            reasons: ({
+                                /** @constant */
+                                code: "HAS_BLACK";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "UNRECTIFIED_YELLOW";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "TOO_FEW_REDS";
+                                have: number;
+                                need: number;
+                            })[];
+                            redMarks: number;
+                            unrectifiedYellows: number;
+                        } | null;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        /** @description Why declined or withdrawn; optional when awarded */
+                        decisionReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        nominatedAt: string;
+                        /** @description Display name of the clerk */
+                        nominatedBy: string;
+                        /** @description The village council's reason for nominating */
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "NOMINATED" | "AWARDED" | "DECLINED" | "WITHDRAWN";
+                        year: number;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the township withdraws the award, for the village and the household */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stored with the decision so that it can be reproduced */
+                        assessment: {
+                            activeYellowMarks: number;
+                            blackMarks: number;
+                            civilizedMinReds: number;
+                            reasons: ({
+                                /** @constant */
+                                code: "HAS_BLACK";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "UNRECTIFIED_YELLOW";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "TOO_FEW_REDS";
+                                have: number;
+                                need: number;
+                            })[];
+                            redMarks: number;
+                            unrectifiedYellows: number;
+                        } | null;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        /** @description Why declined or withdrawn; optional when awarded */
+                        decisionReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        nominatedAt: string;
+                        /** @description Display name of the clerk */
+                        nominatedBy: string;
+                        /** @description The village council's reason for nominating */
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "NOMINATED" | "AWARDED" | "DECLINED" | "WITHDRAWN";
+                        year: number;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExtractKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        alg: "EdDSA";
+                        /** @constant */
+                        crv: "Ed25519";
+                        /** @description RFC 7638 thumbprint */
+                        kid: string;
+                        /** @constant */
+                        kty: "OKP";
+                        /** @constant */
+                        use: "sig";
+                        x: string;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyExtract: {
+        parameters: {
+            query?: {
+                s?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The stored signature verifies with the township key over the printed content, and equals `s` when given */
+                        authentic: boolean;
+                        code: string;
+                        /** @description The printed content; null when not authentic */
+                        content: {
+                            awards: number[];
+                            code: string;
+                            counts: {
+                                activeYellows: number;
+                                blacks: number;
+                            };
+                            digest: string;
+                            /** @constant */
+                            format: "fca-extract/1";
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                village: string;
+                            };
+                            /** Format: date */
+                            issuedOn: string;
+                            keyId: string;
+                            period: {
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                            };
+                            /** @enum {string} */
+                            purpose: "SCHOOL_ADMISSION" | "CIVIL_SERVICE" | "OTHER";
+                            purposeNote: string | null;
+                            reds: {
+                                marks: number;
+                                /** Format: date */
+                                occurredOn: string;
+                                ruleCode: string;
+                                ruleTitle: string;
+                            }[];
+                            score: {
+                                activeYellowMarks: number;
+                                /** @constant */
+                                basis: "ALL_TIME";
+                                blackMarks: number;
+                                redMarks: number;
+                                score: number;
+                            };
+                            township: {
+                                county: string;
+                                name: string;
+                            };
+                            /** Format: date */
+                            validUntil: string;
+                        } | null;
+                        revokedOn: string | null;
+                        /** @description Today (China) is on or before the validity date */
+                        unexpired: boolean;
+                        unrevoked: boolean;
+                        /** @description All three */
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHonourBoard: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                villageId?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            headName: string;
+                            /**
+                             * Format: uuid
+                             * @description The award's id: an opaque key
+                             */
+                            id: string;
+                            /** @description Confirmed red entries of the year */
+                            reds: {
+                                /** Format: date */
+                                occurredOn: string;
+                                ruleTitle: string;
+                            }[];
+                            village: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description Items on all pages */
+                        total: number;
+                        /** @description The year listed: the latest with awarded families when not asked; null when there is none */
+                        year: number | null;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7873,6 +10724,340 @@ export interface operations {
             };
         };
     };
+    getSelection: {
+        parameters: {
+            query: {
+                filter?: "all" | "eligible" | "candidates" | "ineligible" | "nominated" | "awarded" | "review";
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                villageId?: string;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether the township may decide the year's nominations (once the year has ended in China) */
+                        decisionsOpen: boolean;
+                        /** Format: date */
+                        decisionsOpenOn: string;
+                        items: {
+                            /** @description What the caller may do on it now */
+                            actions: {
+                                decide: boolean;
+                                nominate: boolean;
+                                withdraw: boolean;
+                                withdrawAward: boolean;
+                            };
+                            award: {
+                                /** @description Stored with the decision so that it can be reproduced */
+                                assessment: {
+                                    activeYellowMarks: number;
+                                    blackMarks: number;
+                                    civilizedMinReds: number;
+                                    reasons: ({
+                                        /** @constant */
+                                        code: "HAS_BLACK";
+                                        count: number;
+                                    } | {
+                                        /** @constant */
+                                        code: "UNRECTIFIED_YELLOW";
+                                        count: number;
+                                    } | {
+                                        /** @constant */
+                                        code: "TOO_FEW_REDS";
+                                        have: number;
+                                        need: number;
+                                    })[];
+                                    redMarks: number;
+                                    unrectifiedYellows: number;
+                                } | null;
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                /** @description Why declined or withdrawn; optional when awarded */
+                                decisionReason: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                nominatedAt: string;
+                                /** @description Display name of the clerk */
+                                nominatedBy: string;
+                                /** @description The village council's reason for nominating */
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "NOMINATED" | "AWARDED" | "DECLINED" | "WITHDRAWN";
+                                year: number;
+                            } | null;
+                            civilizedMinReds: number;
+                            counts: {
+                                activeYellowMarks: number;
+                                blackMarks: number;
+                                redMarks: number;
+                                unrectifiedYellows: number;
+                            };
+                            eligible: boolean;
+                            household: {
+                                archiveNo: string;
+                                headName: string;
+                                /** Format: uuid */
+                                id: string;
+                                village: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            };
+                            /** @description Awarded, but the row of the year no longer qualifies: the township should review the award */
+                            needsReview: boolean;
+                            /** @description Entries of the year still awaiting review: no award until they are reviewed */
+                            pendingEntries: number;
+                            /** @description Why not, in a fixed order; empty when eligible */
+                            reasons: ({
+                                /** @constant */
+                                code: "HAS_BLACK";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "UNRECTIFIED_YELLOW";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "TOO_FEW_REDS";
+                                have: number;
+                                need: number;
+                            })[];
+                        }[];
+                        /** @description Whether nominations for the year are open (from 1 December of the year) */
+                        open: boolean;
+                        /** Format: date */
+                        opensOn: string;
+                        page: number;
+                        pageSize: number;
+                        /** @description Across the whole scope of the list (village or township), before the filter and search */
+                        summary: {
+                            awarded: number;
+                            eligible: number;
+                            households: number;
+                            nominated: number;
+                        };
+                        /** @description Items on all pages */
+                        total: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    nominateHousehold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client makes once per request (a UUID is best; 1–255 visible ASCII characters), per account. A retry with the same key and the same request answers the first call's status and body with `Idempotency-Replayed: true` and writes nothing; the same key with a different request is a 409; keys are forgotten after 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    householdId: string;
+                    /** @description The village council's reason for nominating, e.g. what the family did this year */
+                    note: string;
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["IdempotencyReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stored with the decision so that it can be reproduced */
+                        assessment: {
+                            activeYellowMarks: number;
+                            blackMarks: number;
+                            civilizedMinReds: number;
+                            reasons: ({
+                                /** @constant */
+                                code: "HAS_BLACK";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "UNRECTIFIED_YELLOW";
+                                count: number;
+                            } | {
+                                /** @constant */
+                                code: "TOO_FEW_REDS";
+                                have: number;
+                                need: number;
+                            })[];
+                            redMarks: number;
+                            unrectifiedYellows: number;
+                        } | null;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        /** @description Why declined or withdrawn; optional when awarded */
+                        decisionReason: string | null;
+                        household: {
+                            archiveNo: string;
+                            headName: string;
+                            /** Format: uuid */
+                            id: string;
+                            village: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        nominatedAt: string;
+                        /** @description Display name of the clerk */
+                        nominatedBy: string;
+                        /** @description The village council's reason for nominating */
+                        note: string | null;
+                        /** @enum {string} */
+                        status: "NOMINATED" | "AWARDED" | "DECLINED" | "WITHDRAWN";
+                        year: number;
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or the Idempotency-Key was used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listMyTokens: {
         parameters: {
             query?: {
@@ -8166,6 +11351,322 @@ export interface operations {
             };
         };
     };
+    getTownshipDashboard: {
+        parameters: {
+            query?: {
+                township?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description As of today, whatever the year */
+                        backlog: {
+                            total: number;
+                            villages: {
+                                oldestQuarter: {
+                                    quarter: number;
+                                    year: number;
+                                } | null;
+                                /** @description Quarters whose review is open in the village */
+                                openReviews: {
+                                    quarter: number;
+                                    year: number;
+                                }[];
+                                /** @description PENDING entries of quarters that have ended */
+                                pending: number;
+                                village: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                        byVillageQuarter: {
+                            /** @description Entries that occurred in each quarter of the year (the current year: up to the current quarter), by category, counting PENDING, CONFIRMED and RECTIFIED (not VOIDED or REJECTED) */
+                            rows: {
+                                black: number;
+                                /** @description Of these, confirmed by the representatives' review: CONFIRMED, or a yellow rectified after its confirmation */
+                                confirmed: number;
+                                quarter: number;
+                                red: number;
+                                village: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                yellow: number;
+                            }[];
+                        };
+                        clerks: {
+                            minEntries: number;
+                            /** @description Every clerk's entries of the year together */
+                            norm: {
+                                entries: number;
+                                share: number | null;
+                                yellowBlack: number;
+                            };
+                            rows: {
+                                black: number;
+                                blackShare: number | null;
+                                clerk: {
+                                    displayName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    username: string;
+                                };
+                                /** @description Entries the clerk recorded that occurred in the year, in any status */
+                                entries: number;
+                                /** @description Set when the clerk's share of yellow and black is far from the other clerks': a prompt for a second look, not a finding */
+                                flag: {
+                                    /** @enum {string} */
+                                    direction: "HIGH" | "LOW";
+                                    /** @description The share over every other clerk of the township, the norm the clerk was compared with */
+                                    norm: number;
+                                    /** @description Why the clerk's records deserve a second look, in the caller's language */
+                                    reason: string;
+                                    /** @description The clerk's share of yellow and black entries */
+                                    share: number;
+                                    /** @description Binomial z-score of the clerk's yellow and black count against that norm */
+                                    z: number;
+                                } | null;
+                                village: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                yellow: number;
+                                yellowShare: number | null;
+                            }[];
+                            zThreshold: number;
+                        };
+                        /** @description As of today, whatever the year */
+                        openAppeals: {
+                            township: {
+                                oldestDays: number | null;
+                                /** @description More than 90 days */
+                                over90: number;
+                                total: number;
+                                /** @description Open appeals lodged 0–7 days ago (China calendar days) */
+                                upTo7: number;
+                                /** @description 8–30 days */
+                                upTo30: number;
+                                /** @description 31–90 days */
+                                upTo90: number;
+                            };
+                            villages: {
+                                oldestDays: number | null;
+                                /** @description More than 90 days */
+                                over90: number;
+                                total: number;
+                                /** @description Open appeals lodged 0–7 days ago (China calendar days) */
+                                upTo7: number;
+                                /** @description 8–30 days */
+                                upTo30: number;
+                                /** @description 31–90 days */
+                                upTo90: number;
+                                village: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                        participation: {
+                            township: {
+                                /** @description Active households (today's register) */
+                                households: number;
+                                share: number | null;
+                                /** @description Of these, households with at least one confirmed red mark that occurred in the year (maintained score rows) */
+                                withRed: number;
+                            };
+                            villages: {
+                                /** @description Active households (today's register) */
+                                households: number;
+                                share: number | null;
+                                village: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description Of these, households with at least one confirmed red mark that occurred in the year (maintained score rows) */
+                                withRed: number;
+                            }[];
+                        };
+                        period: {
+                            currentQuarter: {
+                                quarter: number;
+                                year: number;
+                            };
+                            /**
+                             * Format: date
+                             * @description The day (China) the age of appeals and the backlog are counted on
+                             */
+                            today: string;
+                            year: number;
+                            /** @description Years with entries in the township, up to the current year, newest first */
+                            years: number[];
+                        };
+                        township: {
+                            code: string;
+                            county: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportTownshipDashboard: {
+        parameters: {
+            query: {
+                format?: "xlsx" | "csv";
+                table: "byVillageQuarter" | "participation" | "backlog" | "openAppeals" | "clerks";
+                township?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     exportTownshipOverview: {
         parameters: {
             query?: {
@@ -8225,6 +11726,508 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRankings: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                township?: string;
+                villageId?: string;
+                year?: "all" | number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            activeYellowMarks: number;
+                            archiveNo: string;
+                            blackMarks: number;
+                            headName: string;
+                            /** Format: uuid */
+                            householdId: string;
+                            /** @description 1 for the highest score; households with the same score share a rank (RANK(), so the next rank skips) */
+                            rank: number;
+                            redMarks: number;
+                            score: number;
+                            /** @description Another household in the scope shares this rank */
+                            tied: boolean;
+                            /** Format: uuid */
+                            villageId: string;
+                            villageName: string;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description The settings the year's scores were computed with (in force on the year's last day, or today while it runs); null for all time, which sums each year's score under that year's settings */
+                        settings: {
+                            civilizedMinReds: number;
+                            /** Format: date */
+                            effectiveFrom: string;
+                            extractValidityDays: number;
+                            honourBoardEnabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            noticeHidesNegativeDetail: boolean;
+                            noticePeriodDays: number;
+                            weightBlack: number;
+                            weightRed: number;
+                            weightYellow: number;
+                        } | null;
+                        /** @description Items on all pages */
+                        total: number;
+                        township: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        /** @description The village ranked in, null for the whole township */
+                        village: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        } | null;
+                        year: number | "all";
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportRankings: {
+        parameters: {
+            query?: {
+                format?: "xlsx" | "csv";
+                q?: string;
+                township?: string;
+                villageId?: string;
+                year?: "all" | number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTownshipSettings: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                township?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The version in force today */
+                        current: {
+                            civilizedMinReds: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            /** Format: date */
+                            effectiveFrom: string;
+                            extractValidityDays: number;
+                            honourBoardEnabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            noticeHidesNegativeDetail: boolean;
+                            noticePeriodDays: number;
+                            reason: string | null;
+                            /**
+                             * @description SCHEDULED: takes effect after today; IN_FORCE: the version in force today; SUPERSEDED: in force before
+                             * @enum {string}
+                             */
+                            status: "SCHEDULED" | "IN_FORCE" | "SUPERSEDED";
+                            weightBlack: number;
+                            weightRed: number;
+                            weightYellow: number;
+                        } | null;
+                        items: {
+                            civilizedMinReds: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            /** Format: date */
+                            effectiveFrom: string;
+                            extractValidityDays: number;
+                            honourBoardEnabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            noticeHidesNegativeDetail: boolean;
+                            noticePeriodDays: number;
+                            reason: string | null;
+                            /**
+                             * @description SCHEDULED: takes effect after today; IN_FORCE: the version in force today; SUPERSEDED: in force before
+                             * @enum {string}
+                             */
+                            status: "SCHEDULED" | "IN_FORCE" | "SUPERSEDED";
+                            weightBlack: number;
+                            weightRed: number;
+                            weightYellow: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /**
+                         * Format: date
+                         * @description Today in China, the day `current` is in force on
+                         */
+                        today: string;
+                        /** @description Items on all pages */
+                        total: number;
+                        township: {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule of the archive forbids it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeTownshipSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client makes once per request (a UUID is best; 1–255 visible ASCII characters), per account. A retry with the same key and the same request answers the first call's status and body with `Idempotency-Replayed: true` and writes nothing; the same key with a different request is a 409; keys are forgotten after 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Confirmed reds a civilized family needs in the year, 0–50 */
+                    civilizedMinReds: number;
+                    /**
+                     * Format: date
+                     * @description The first day the version is in force, "YYYY-MM-DD": today in China or later (422 for an earlier day)
+                     */
+                    effectiveFrom: string;
+                    /** @description Days an archive extract is valid, 30–730 */
+                    extractValidityDays: number;
+                    /** @description The public honour board is shown */
+                    honourBoardEnabled: boolean;
+                    /** @description Notices show yellows and blacks without their rule and description */
+                    noticeHidesNegativeDetail: boolean;
+                    /** @description Days a public notice is posted, 1–60 */
+                    noticePeriodDays: number;
+                    /** @description Why the settings change (shown in the history) */
+                    reason: string;
+                    /** @description Points deducted per black mark, 0–100 */
+                    weightBlack: number;
+                    /** @description Points per red mark, 0–100 */
+                    weightRed: number;
+                    /** @description Points deducted per active yellow mark, 0–100 */
+                    weightYellow: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    "Idempotency-Replayed": components["headers"]["IdempotencyReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Households whose score rows were recomputed in the same transaction */
+                        refreshedHouseholds: number;
+                        /** @description true when the version takes effect after today: today's scores are unchanged until then */
+                        scheduled: boolean;
+                        version: {
+                            civilizedMinReds: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            /** Format: date */
+                            effectiveFrom: string;
+                            extractValidityDays: number;
+                            honourBoardEnabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            noticeHidesNegativeDetail: boolean;
+                            noticePeriodDays: number;
+                            reason: string | null;
+                            weightBlack: number;
+                            weightRed: number;
+                            weightYellow: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input; details name the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict with the current state, or the Idempotency-Key was used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

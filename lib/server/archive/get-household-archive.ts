@@ -9,6 +9,7 @@ import { authorize, householdWhere, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { settingsVersionsOf } from "@/lib/server/township-settings/settings-versions";
+import { unsafeListHouseholdAwards } from "@/lib/server/selection/list-household-awards";
 import { archiveEntrySelect, toArchiveEntry, toScoredEntry } from "./archive-views";
 
 /**
@@ -46,5 +47,6 @@ export async function getHouseholdArchive(actor: Actor, householdId: string, now
     cumulative: { ...scoreEntries(scored, settings), score: allTime?.score ?? 0 },
     eligibility: assessEligibility(scored, settings, year, dayToDate(today)),
     entries: entries.map((row) => toArchiveEntry(row, now)),
+    awards: await unsafeListHouseholdAwards(db, householdId),
   };
 }

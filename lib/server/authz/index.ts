@@ -74,6 +74,32 @@ export const policy = {
   "ruleSets.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE"),
   "ruleSets.manage": grant("CLERK"),
   "ruleSets.vote": grant("REPRESENTATIVE"),
+  // Archive extracts (证明材料): the household asks for its own, or a clerk of its village asks and
+  // the household consents — never a clerk for the household he lives in; a township official
+  // issues, declines and revokes them.
+  "extracts.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "HOUSEHOLD"),
+  "extracts.request": recused("CLERK", "HOUSEHOLD"),
+  "extracts.consent": grant("HOUSEHOLD"),
+  "extracts.list": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
+  "extracts.issue": grant("TOWNSHIP_OFFICIAL"),
+  "extracts.revoke": grant("TOWNSHIP_OFFICIAL"),
+  // Township settings (score weights, threshold, notices, honour board, extract validity): set by
+  // the township's officials, read by township staff.
+  "settings.read": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
+  "settings.manage": grant("TOWNSHIP_OFFICIAL"),
+  // Rankings by score: the township's officials (and administrators) rank the township or a
+  // village; a clerk ranks only his own village (lib/server/rankings/get-rankings.ts).
+  "rankings.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"),
+  // Civilized-family selection: the village council nominates, the township awards; nobody
+  // nominates or decides on the household they live in.
+  "selection.read": grant("ADMIN", "TOWNSHIP_OFFICIAL", "CLERK"),
+  "selection.nominate": recused("CLERK"),
+  // Recusal on selection.decide is declared but has no effect today: officials have no home
+  // household (Account.homeHouseholdId is set for village staff only), so it never applies.
+  // selection.decide also covers withdrawing an award (lib/server/selection/withdraw-award.ts).
+  "selection.decide": recused("TOWNSHIP_OFFICIAL"),
+  // The township dashboard: figures per village and per clerk of the township (aggregates only).
+  "dashboard.read": grant("ADMIN", "TOWNSHIP_OFFICIAL"),
 } as const satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof policy;

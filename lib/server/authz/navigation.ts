@@ -7,7 +7,8 @@ import { can, type Permission } from "./index";
 // link never grants access: every page authorizes on the server.
 export type NavKey =
   | "home" | "township" | "accounts" | "accessCodes" | "villages" | "audit" | "chains" | "entries"
-  | "recordEntry" | "households" | "rectifications" | "appeals" | "reviews" | "ruleSets" | "tokens" | "account" | "signIn";
+  | "recordEntry" | "households" | "rectifications" | "appeals" | "reviews" | "ruleSets" | "tokens" | "account" | "signIn"
+  | "selection" | "rankings" | "settings" | "extracts" | "dashboard";
 export type NavItem = { href: string; labelKey: NavKey };
 
 type MenuItem = NavItem & { permission: Permission; hiddenWith?: Permission };
@@ -16,6 +17,9 @@ const menu: MenuItem[] = [
   // Township staff's home is the township overview ("/" redirects there).
   { labelKey: "home", href: "/", permission: "me.read", hiddenWith: "townships.read" },
   { labelKey: "township", href: "/township", permission: "townships.read" },
+  { labelKey: "dashboard", href: "/township/dashboard", permission: "dashboard.read" },
+  { labelKey: "rankings", href: "/township/rankings", permission: "rankings.read" },
+  { labelKey: "settings", href: "/township/settings", permission: "settings.read" },
   { labelKey: "recordEntry", href: "/entries/new", permission: "entries.record" },
   { labelKey: "entries", href: "/entries", permission: "entries.list" },
   { labelKey: "reviews", href: "/reviews", permission: "reviews.read" },
@@ -23,6 +27,8 @@ const menu: MenuItem[] = [
   { labelKey: "rectifications", href: "/rectifications", permission: "rectifications.decide" },
   { labelKey: "appeals", href: "/appeals", permission: "appeals.list" },
   { labelKey: "ruleSets", href: "/rule-sets", permission: "ruleSets.read" },
+  { labelKey: "extracts", href: "/extracts", permission: "extracts.list" },
+  { labelKey: "selection", href: "/selection", permission: "selection.read" },
   { labelKey: "accounts", href: "/admin/accounts", permission: "accounts.read" },
   { labelKey: "accessCodes", href: "/access-codes", permission: "accounts.issueAccessCode" },
   { labelKey: "villages", href: "/admin/villages", permission: "villages.manage" },

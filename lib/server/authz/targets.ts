@@ -103,3 +103,17 @@ export async function loadRuleTarget(actor: Actor, permission: Permission, ruleI
   if (!row) throw notFound();
   return { ruleId, ruleSetId: row.ruleSetId, villageId: row.ruleSet.villageId, townshipId: row.ruleSet.village.townshipId };
 }
+
+export type AwardTarget = HouseholdTarget & { awardId: string };
+
+/** A civilized-family nomination or award, scoped through its household. */
+export async function loadAwardTarget(actor: Actor, permission: Permission, awardId: string): Promise<AwardTarget> {
+  authorize(actor, permission);
+  const row = await db.civilizedFamilyAward.findFirst({
+    where: { AND: [{ id: awardId }, { household: householdWhere(actor) }] },
+    select: { householdId: true, household: { select: placeSelect } },
+  });
+  if (!row) throw notFound();
+  assertNotRecused(actor, permission, row.householdId);
+  return { awardId, householdId: row.householdId, villageId: row.household.villageId, townshipId: row.household.village.townshipId };
+}

@@ -3,6 +3,7 @@ import { chinaToday } from "@/lib/domain/entry-date";
 import { householdScoreRows } from "@/lib/domain/household-scores";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { rectifiedAfterConfirmation, toScoredEntry } from "@/lib/server/archive/archive-views";
+import { lockChains } from "@/lib/server/chain/append-to-chain";
 import { settingsVersionsOf } from "@/lib/server/township-settings/settings-versions";
 
 type Tx = Prisma.TransactionClient;
@@ -11,17 +12,22 @@ const BATCH = 2_000;
 
 /**
  * Recomputes the maintained score rows (HouseholdScore) of these households from their entries,
- * in the caller's transaction: every change of an entry's status (lib/server/chain/
- * apply-entry-transitions.ts) and every settings change calls it, so rankings never read a
- * stale score. A household's rows cover every year from its first entry to the current one.
+ * in the caller's transaction: recording an entry, every change of an entry's status
+ * (lib/server/chain/apply-entry-transitions.ts) and every settings change call it, so rankings
+ * never read a stale score. A household's rows cover every year from its first entry (of any
+ * status) to the current one.
  */
 export async function refreshScores(tx: Tx, householdIds: readonly string[], now: Date = new Date()): Promise<void> {
-  const ids = [...new Set(householdIds)];
+  // In household id order, as every chain lock is taken, so that callers never deadlock.
+  const ids = [...new Set(householdIds)].sort();
   const today = chinaToday(now);
   for (let i = 0; i < ids.length; i += BATCH) await refreshBatch(tx, ids.slice(i, i + BATCH), today);
 }
 
 async function refreshBatch(tx: Tx, ids: string[], today: string): Promise<void> {
+  // Under the chains' locks (held already by an entry transition): a status change committing
+  // between reading the entries and writing the rows would otherwise be overwritten.
+  await lockChains(tx, ids);
   const households = await tx.household.findMany({
     where: { id: { in: ids } },
     select: {

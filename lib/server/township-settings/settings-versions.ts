@@ -1,6 +1,6 @@
 import "server-only";
 import { dateToDay } from "@/lib/domain/entry-date";
-import { versionOn, type SettingsVersion } from "@/lib/domain/township-settings";
+import type { SettingsVersion } from "@/lib/domain/township-settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 
@@ -27,11 +27,12 @@ export async function settingsVersionsOf(client: Reader, townshipIds: readonly s
   return byTownship;
 }
 
-/** The township's settings in force on `day` ("YYYY-MM-DD"). */
+/** The township's settings in force on `day` ("YYYY-MM-DD"), the first version for a day before it (versionOn). */
 export async function settingsInForce(client: Reader, townshipId: string, day: string): Promise<SettingsVersion> {
   const row = await client.townshipSettings.findFirst({
     where: { townshipId, effectiveFrom: { lte: new Date(`${day}T00:00:00Z`) } }, orderBy: { effectiveFrom: "desc" }, select: settingsVersionSelect,
-  });
-  if (!row) throw new Error(`township ${townshipId} has no settings in force on ${day}`);
-  return versionOn([toSettingsVersion(row)], day);
+  }) ?? await client.townshipSettings.findFirst({ where: { townshipId }, orderBy: { effectiveFrom: "asc" }, select: settingsVersionSelect });
+  // Every township has one (the Township_default_settings trigger).
+  if (!row) throw new Error(`township ${townshipId} has no settings`);
+  return toSettingsVersion(row);
 }

@@ -52,7 +52,7 @@ CREATE TABLE "TownshipSettings" (
 -- Each township's settings so far become its first version, in force since it was set up.
 INSERT INTO "TownshipSettings" ("id", "townshipId", "effectiveFrom", "weightRed", "weightYellow", "weightBlack",
   "civilizedMinReds", "noticePeriodDays", "noticeHidesNegativeDetail", "honourBoardEnabled", "reason", "createdAt")
-SELECT gen_random_uuid(), t."id", (t."createdAt" AT TIME ZONE 'Asia/Shanghai')::date, t."weightRed", t."weightYellow", t."weightBlack",
+SELECT gen_random_uuid(), t."id", ((t."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Shanghai')::date, t."weightRed", t."weightYellow", t."weightBlack",
   t."civilizedMinReds", t."noticePeriodDays", t."noticeHidesNegativeDetail", t."honourBoardEnabled", NULL, t."createdAt"
 FROM "Township" t;
 

@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
+import { SelectionCard } from "@/components/selection/selection-card";
+import { SelectionFilters } from "@/components/selection/selection-filters";
+import { Pager } from "@/components/ui/pager";
+import { SelectionQuerySchema, YearSchema, type SelectionQuery } from "@/lib/schemas/selection";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { loadSelectionPage } from "@/lib/server/selection/load-selection-page";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata() {
+  const t = await getTranslations("selection");
+  return { title: t("title") };
+}
+
+// The year is optional on the page: without one, the loader picks the default year.
+const PageQuerySchema = SelectionQuerySchema.extend({ year: YearSchema.optional() });
+type PageQuery = Omit<SelectionQuery, "year"> & { year?: number };
+
+function parseQuery(params: Record<string, string | string[] | undefined>): PageQuery {
+  const one = (key: string) => (typeof params[key] === "string" && params[key] !== "" ? params[key] : undefined);
+  const raw = { year: one("year"), villageId: one("villageId"), filter: one("filter"), q: one("q"), page: one("page"), pageSize: 30 };
+  const parsed = PageQuerySchema.safeParse(raw);
+  return parsed.success ? parsed.data : PageQuerySchema.parse({ pageSize: 30 });
+}
+
+/** Civilized-family selection: a clerk's village with nominations; the township's queue of nominations and every household. */
+export default withNotice(async function SelectionPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor("selection.read");
+  const asked = parseQuery(await searchParams);
+  const [data, t] = await Promise.all([loadSelectionPage(actor, asked), getTranslations("selection")]);
+  const { list, nominations } = data;
+  const query: SelectionQuery = { ...asked, year: data.year };
+  const isTownship = actor.role !== "CLERK";
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const href = (page: number) => `/selection?${new URLSearchParams({
+    year: String(query.year), filter: query.filter, q: query.q, page: String(page), ...(query.villageId ? { villageId: query.villageId } : {}),
+  })}`;
+  const need = list.items[0]?.civilizedMinReds ?? nominations?.items[0]?.civilizedMinReds;
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <div className="space-y-1">
+        <h1 className="text-xl font-bold sm:text-2xl">{t("title")}</h1>
+        <p className="text-stone-600">{isTownship ? t("introOfficial") : t("introClerk")}</p>
+      </div>
+      <SelectionFilters query={query} years={data.years} villages={data.villages} />
+      <div className={`rounded-md p-3 ${list.open ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`} data-testid="season" data-open={list.open}>
+        {!list.open ? t("notOpen", { year: list.year, opensOn: list.opensOn })
+          : list.decisionsOpen ? t("open", { year: list.year }) : t("nominationsOnly", { year: list.year, decisionsOpenOn: list.decisionsOpenOn })}
+      </div>
+      <p className="font-medium" data-testid="selection-summary">{t("summary", list.summary)}</p>
+      {need !== undefined ? <p className="text-sm text-stone-600">{t("rule", { need })}</p> : null}
+      {isTownship ? (
+        <Link href={`/selection/${list.year}/print`} className="inline-flex min-h-11 items-center text-red-800 underline" data-testid="print-link">
+          {t("print", { year: list.year })}
+        </Link>
+      ) : null}
+      {nominations ? (
+        <section className="space-y-3" aria-labelledby="nominations-title" data-testid="nominations">
+          <h2 id="nominations-title" className="text-lg font-bold">{t("nominationsTitle", { count: nominations.total })}</h2>
+          {nominations.items.length === 0 ? <p className="rounded-md bg-stone-100 p-3 text-stone-700">{t("noNominations")}</p> : (
+            <ul className="space-y-3">
+              {nominations.items.map((item) => (
+                <SelectionCard key={item.household.id} item={{ ...item, actions: { ...item.actions, withdrawAward: false } }} year={list.year}
+                  isOwn={actor.homeHouseholdId === item.household.id} showVillage />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <section className="space-y-3" aria-labelledby="list-title">
+        <h2 id="list-title" className="text-lg font-bold">{t("listTitle")}</h2>
+        {list.items.length === 0 ? <p className="rounded-md bg-stone-100 p-3 text-stone-700" data-testid="selection-empty">{t("empty")}</p> : (
+          <ul className="space-y-3" data-testid="selection-list">
+            {list.items.map((item) => (
+              // The township decides in its queue above; the full list only shows.
+              <SelectionCard key={item.household.id} year={list.year} isOwn={actor.homeHouseholdId === item.household.id} showVillage={isTownship}
+                item={nominations ? { ...item, actions: { ...item.actions, decide: false } } : item} />
+            ))}
+          </ul>
+        )}
+        <Pager page={list.page} pageSize={list.pageSize} total={list.total} href={href}
+          labels={{ nav: t("pager.nav"), previous: t("pager.previous"), next: t("pager.next"), position: t("pager.position", { page: list.page, pages, total: list.total }) }} />
+      </section>
+    </div>
+  );
+});

@@ -1,0 +1,141 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/accounts/app-error-notice";
+import { ExportLinks } from "@/components/ui/export-links";
+import { Pager } from "@/components/ui/pager";
+import { RankingsQuerySchema, type RankingItem, type RankingsPage } from "@/lib/schemas/rankings";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { can } from "@/lib/server/authz";
+import { getRankings, rankedYears } from "@/lib/server/rankings/get-rankings";
+import { listVillages } from "@/lib/server/villages/list-villages";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const FILTERS = ["year", "villageId", "q", "township"] as const;
+
+export async function generateMetadata() {
+  const t = await getTranslations("rankings");
+  return { title: t("title") };
+}
+
+/** 积分排名: households by their maintained score, for a year or all years, in the township or a village. */
+export default withNotice(async function RankingsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor("rankings.read");
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v.trim()]] : [])),
+  );
+  const parsed = RankingsQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : RankingsQuerySchema.parse({});
+  const ranking = await getRankings(actor, query);
+  const choosesVillage = actor.role !== "CLERK";
+  const [t, years, villages] = await Promise.all([
+    getTranslations("rankings"),
+    rankedYears(ranking.township.id),
+    choosesVillage ? listVillages(actor, { townshipId: ranking.township.id, active: true }) : null,
+  ]);
+  const filters = FILTERS.flatMap((name) => (raw[name] ? [[name, raw[name]]] : []));
+  const href = (page: number) => `/township/rankings?${new URLSearchParams([...filters, ["page", String(page)]])}`;
+  const exportQuery = (format: string) => new URLSearchParams([
+    ...filters.filter(([name]) => name !== "year"), ["year", String(ranking.year)], ["township", ranking.township.code], ["format", format],
+  ]);
+  const scope = ranking.village ? t("scopeVillage", { village: ranking.village.name }) : t("scopeTownship", { township: ranking.township.name });
+  const selectClass = "block min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 text-base";
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-bold sm:text-2xl">{t("title")} · {scope}</h1>
+        <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
+      </div>
+      <form method="get" action="/township/rankings" className="grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:grid-cols-4 sm:items-end" data-testid="ranking-filters">
+        {raw.township ? <input type="hidden" name="township" value={raw.township} /> : null}
+        <div className="space-y-1">
+          <label htmlFor="ranking-year" className="block text-sm font-medium">{t("year")}</label>
+          <select id="ranking-year" name="year" defaultValue={String(ranking.year)} className={selectClass}>
+            {years.map((y) => <option key={y} value={y}>{t("yearOption", { year: y })}</option>)}
+            <option value="all">{t("allYears")}</option>
+          </select>
+        </div>
+        {villages ? (
+          <div className="space-y-1">
+            <label htmlFor="ranking-village" className="block text-sm font-medium">{t("village")}</label>
+            <select id="ranking-village" name="villageId" defaultValue={ranking.village?.id ?? ""} className={selectClass}>
+              <option value="">{t("allVillages")}</option>
+              {villages.items.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            </select>
+          </div>
+        ) : null}
+        <div className="col-span-2 space-y-1 sm:col-span-1">
+          <label htmlFor="ranking-q" className="block text-sm font-medium">{t("search")}</label>
+          <input id="ranking-q" name="q" type="search" defaultValue={raw.q ?? ""} maxLength={50} placeholder={t("searchPlaceholder")} className={selectClass} />
+        </div>
+        <button type="submit" className="col-span-2 min-h-11 rounded-md bg-red-800 px-5 font-semibold text-white sm:col-span-1">{t("show")}</button>
+      </form>
+      <WeightsLine ranking={ranking} />
+      <p className="text-sm text-stone-600" data-testid="ranking-total">{t("total", { total: ranking.total })}</p>
+      {ranking.items.length ? <RankingTable items={ranking.items} showVillage={!ranking.village} /> : <p className="rounded-md bg-stone-100 p-3 text-stone-700">{t("empty")}</p>}
+      <Pager page={ranking.page} pageSize={ranking.pageSize} total={ranking.total} href={href} labels={{
+        nav: t("pager.nav"), previous: t("pager.previous"), next: t("pager.next"),
+        position: t("pager.position", { page: ranking.page, pages: Math.max(1, Math.ceil(ranking.total / ranking.pageSize)) }),
+      }} />
+      <ExportLinks label={t("export.label")} links={(["xlsx", "csv"] as const).map((format) => ({
+        href: `/api/v1/township/rankings/export?${exportQuery(format)}`, text: t(`export.${format}`),
+      }))} />
+      <p className="text-xs leading-relaxed text-stone-500">{t("whoIsRanked")}</p>
+      {can(actor, "settings.manage") ? (
+        <Link href="/township/settings" className="inline-flex min-h-11 items-center text-red-800 underline underline-offset-2 print:hidden">{t("settingsLink")}</Link>
+      ) : null}
+    </div>
+  );
+});
+
+async function WeightsLine({ ranking }: { ranking: RankingsPage }) {
+  const t = await getTranslations("rankings");
+  const { settings, year } = ranking;
+  const text = year === "all" ? t("weightsAll")
+    : settings ? t("weightsYear", { year, from: settings.effectiveFrom, red: settings.weightRed, yellow: settings.weightYellow, black: settings.weightBlack })
+    : t("noSettings");
+  return <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950" data-testid="ranking-weights">{text}</p>;
+}
+
+async function RankingTable({ items, showVillage }: { items: RankingItem[]; showVillage: boolean }) {
+  const t = await getTranslations("rankings");
+  const cell = "px-2 py-2 sm:px-3";
+  return (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
+      <table className="w-full text-sm sm:text-base" data-testid="ranking-table">
+        <thead className="bg-stone-100 text-left text-stone-700">
+          <tr>
+            <th scope="col" className={cell}>{t("column.rank")}</th>
+            <th scope="col" className={`${cell} hidden sm:table-cell`}>{t("column.archiveNo")}</th>
+            <th scope="col" className={cell}>{t("column.head")}</th>
+            {showVillage ? <th scope="col" className={cell}>{t("column.village")}</th> : null}
+            <th scope="col" className={`${cell} text-right`}>{t("column.score")}</th>
+            <th scope="col" className={`${cell} text-right`}>
+              <span className="text-red-700">{t("column.red")}</span>/<span className="text-amber-800">{t("column.yellow")}</span>/<span>{t("column.black")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.householdId} className="border-t border-stone-100" data-testid="ranking-row" data-archive-no={item.archiveNo}>
+              <td className={`${cell} whitespace-nowrap tabular-nums`} data-col="rank">
+                <span className="font-semibold">{item.rank}</span>
+                {item.tied ? <span className="ml-1 rounded bg-stone-200 px-1 text-xs text-stone-800">{t("tied")}</span> : null}
+              </td>
+              <td className={`${cell} hidden whitespace-nowrap font-mono text-xs sm:table-cell sm:text-sm`}>{item.archiveNo}</td>
+              <th scope="row" className={`${cell} text-left font-medium`}>
+                <Link href={`/households/${item.householdId}`} className="text-red-800 underline underline-offset-2">{item.headName}</Link>
+                <span className="block font-mono text-xs font-normal text-stone-600 sm:hidden">{item.archiveNo}</span>
+              </th>
+              {showVillage ? <td className={cell}>{item.villageName}</td> : null}
+              <td className={`${cell} text-right text-base font-bold tabular-nums`} data-col="score">{item.score}</td>
+              <td className={`${cell} whitespace-nowrap text-right tabular-nums`} data-col="parts" aria-label={t("parts", { red: item.redMarks, yellow: item.activeYellowMarks, black: item.blackMarks })}>
+                <span className="text-red-700">{item.redMarks}</span>/<span className="text-amber-800">{item.activeYellowMarks}</span>/<span>{item.blackMarks}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import type { ActionState } from "@/lib/server/action-result";
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+const button = "min-h-12 rounded-md px-5 text-lg font-semibold disabled:opacity-60";
+const primary = `${button} bg-red-800 text-white`;
+const secondary = `${button} border border-stone-400 bg-white text-stone-800 font-normal`;
+
+/** Asking for an extract: the purpose, and for "other" what it is for. */
+export function RequestExtractForm({ action, forHousehold }: { action: Action; forHousehold: boolean }) {
+  const t = useTranslations("extracts.request");
+  const tp = useTranslations("extracts.purpose");
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
+  const [open, setOpen] = useState(false);
+  const [purpose, setPurpose] = useState("SCHOOL_ADMISSION");
+  if (state.ok) return <p className="rounded-md bg-green-50 p-3 text-green-800" role="status" data-testid="extract-requested">{forHousehold ? t("doneHousehold") : t("doneClerk")}</p>;
+  if (!open) {
+    return <button type="button" onClick={() => setOpen(true)} className={`${secondary} w-full sm:w-auto`} data-testid="extract-request-open">{t("open")}</button>;
+  }
+  return (
+    <form action={formAction} className="space-y-3 rounded-lg border border-stone-300 bg-stone-50 p-3" data-testid="extract-request-form">
+      <p className="text-stone-700">{forHousehold ? t("introHousehold") : t("introClerk")}</p>
+      <fieldset>
+        <legend className="mb-1 font-medium">{t("purpose")}</legend>
+        <div className="flex flex-col gap-1">
+          {(["SCHOOL_ADMISSION", "CIVIL_SERVICE", "OTHER"] as const).map((p) => (
+            <label key={p} className="flex min-h-11 items-center gap-2 text-lg">
+              <input type="radio" name="purpose" value={p} checked={purpose === p} onChange={() => setPurpose(p)} className="size-5" />
+              {tp(p)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {purpose === "OTHER" ? (
+        <label className="block">
+          <span className="mb-1 block font-medium">{t("note")}</span>
+          <input name="purposeNote" required maxLength={200} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg" />
+          {state.fieldErrors?.purposeNote ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.purposeNote}</span> : null}
+        </label>
+      ) : null}
+      {state.message ? <p className="rounded-md bg-red-50 p-3 text-red-800" role="alert">{state.message}</p> : null}
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" disabled={pending} className={primary} data-testid="extract-request-submit">{pending ? t("submitting") : t("submit")}</button>
+        <button type="button" onClick={() => setOpen(false)} className={secondary}>{t("cancel")}</button>
+      </div>
+    </form>
+  );
+}
+
+/** One button that runs an action (consent, issue). */
+export function ActionButton({ action, label, doneLabel, testId, tone = "primary" }: {
+  action: Action; label: string; doneLabel: string; testId: string; tone?: "primary" | "secondary";
+}) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
+  if (state.ok) return <p className="rounded-md bg-green-50 p-2 text-green-800" role="status">{doneLabel}</p>;
+  return (
+    <form action={formAction} className="inline">
+      <button type="submit" disabled={pending} className={tone === "primary" ? primary : secondary} data-testid={testId}>{label}</button>
+      {state.message ? <p className="mt-2 rounded-md bg-red-50 p-2 text-red-800" role="alert">{state.message}</p> : null}
+    </form>
+  );
+}
+
+/** A decision that needs a reason (decline, revoke): a button opens a textarea. */
+export function ReasonButton({ action, label, reasonLabel, submitLabel, doneLabel, cancelLabel, testId }: {
+  action: Action; label: string; reasonLabel: string; submitLabel: string; doneLabel: string; cancelLabel: string; testId: string;
+}) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
+  const [open, setOpen] = useState(false);
+  if (state.ok) return <p className="rounded-md bg-green-50 p-2 text-green-800" role="status">{doneLabel}</p>;
+  if (!open) return <button type="button" onClick={() => setOpen(true)} className={secondary} data-testid={`${testId}-open`}>{label}</button>;
+  return (
+    <form action={formAction} className="w-full space-y-2 rounded-lg border border-stone-300 bg-stone-50 p-3" data-testid={testId}>
+      <label className="block">
+        <span className="mb-1 block font-medium">{reasonLabel}</span>
+        <textarea name="reason" required rows={2} maxLength={500} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg" />
+        {state.fieldErrors?.reason ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.reason}</span> : null}
+      </label>
+      {state.message ? <p className="rounded-md bg-red-50 p-2 text-red-800" role="alert">{state.message}</p> : null}
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" disabled={pending} className={primary} data-testid={`${testId}-submit`}>{submitLabel}</button>
+        <button type="button" onClick={() => setOpen(false)} className={secondary}>{cancelLabel}</button>
+      </div>
+    </form>
+  );
+}

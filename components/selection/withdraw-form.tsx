@@ -1,0 +1,29 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { withdrawNominationAction } from "@/app/selection/actions";
+import type { ActionState } from "@/lib/server/action-result";
+
+/** The council withdraws its undecided nomination, saying why. */
+export function WithdrawForm({ awardId }: { awardId: string }) {
+  const t = useTranslations("selection.withdraw");
+  const [state, action, pending] = useActionState<ActionState, FormData>(withdrawNominationAction.bind(null, awardId), {});
+  if (state.ok) return <p className="rounded-md bg-stone-100 p-3 text-stone-800" role="status">{t("done")}</p>;
+  return (
+    <details className="rounded-md border border-stone-200 p-3" open={!!state.message}>
+      <summary className="flex min-h-11 cursor-pointer items-center text-stone-800 underline">{t("open")}</summary>
+      <form action={action} className="mt-2 space-y-3" data-testid="withdraw-form">
+        <label className="block">
+          <span className="mb-1 block font-medium">{t("reason")}</span>
+          <textarea name="reason" rows={2} maxLength={500} required className="w-full rounded-md border border-stone-300 px-3 py-2 text-lg" />
+          {state.fieldErrors?.reason ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.reason}</span> : null}
+        </label>
+        {state.message ? <p className="rounded-md bg-red-50 p-3 text-red-800" role="alert">{state.message}</p> : null}
+        <button type="submit" disabled={pending} className="min-h-12 rounded-md border border-stone-400 bg-white px-5 text-lg text-stone-800 disabled:opacity-60">
+          {t("submit")}
+        </button>
+      </form>
+    </details>
+  );
+}
