@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./domain/client-address";
+import { parseExtractSigningJwk } from "./server/extracts/signing-jwk";
 
 // The environment, read and validated once. DATABASE_URL is filled in by scripts/start.ts
 // (embedded server) when the person starting the app did not set one.
@@ -41,9 +42,15 @@ export function publicUrl(): string | undefined {
 
 /** Run when a production server starts (scripts/serve.ts, instrumentation.ts): the settings it cannot run without. */
 export function assertProductionEnv(): void {
+  const signingKey = process.env.EXTRACT_SIGNING_KEY;
   const missing = [!env.PUBLIC_URL && "PUBLIC_URL (the address people reach the app at, e.g. https://archive.example.cn)",
-    !env.NEXTAUTH_SECRET && "NEXTAUTH_SECRET"].filter(Boolean);
+    !env.NEXTAUTH_SECRET && "NEXTAUTH_SECRET",
+    !signingKey && "EXTRACT_SIGNING_KEY (the township's Ed25519 private JWK that signs archive extracts; `npm start` generates one)",
+  ].filter(Boolean);
   if (missing.length) throw new Error(`Missing required settings in production: ${missing.join("; ")}. See README, Environment.`);
+  // Checked now, not at the first extract issued: a broken key must stop the server (it throws
+  // a message saying what is wrong with it).
+  parseExtractSigningJwk(signingKey!);
 }
 
 export function requireDatabaseUrl(): string {

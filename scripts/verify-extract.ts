@@ -11,7 +11,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { JWK } from "jose";
 import { chinaToday } from "@/lib/domain/entry-date";
+import type { ExtractContent } from "@/lib/domain/extract-content";
 import { checkExtractOffline, type OfflineCheck } from "@/lib/server/extracts/jws";
+import zhCN from "@/messages/zh-CN.json";
 
 const HELP = `Usage: npm run verify:extract -- <extract.jws> --key <township-public-key.jwk> [--today YYYY-MM-DD]
 
@@ -27,7 +29,51 @@ export async function verifyExtractFiles(jwsFile: string, keyFile: string, today
   return checkExtractOffline(jws, key, today);
 }
 
-/** The report the command prints, in Chinese and English. */
+/** The printed wording (messages/zh-CN.json "extracts.document"), so the report reads like the paper. */
+const printed = zhCN.extracts.document;
+const fill = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+/** A calendar day as the paper prints it (zh-CN, long): 2026年11月20日. */
+const printedDay = (day: string): string =>
+  new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+
+/**
+ * Everything the extract prints and its signature covers, in the order and wording of the paper
+ * (components/extracts/extract-document.tsx), so a reader can compare it line by line.
+ */
+export function describeContent(c: ExtractContent): string[] {
+  const s = c.score;
+  const lines = [
+    `  ${printed.title}`,
+    `  ${fill(printed.issuer, { county: c.township.county, township: c.township.name })}`,
+    `  ${fill(printed.intro, { village: c.household.village, head: c.household.headName })}`,
+    `  ${printed.archiveNo}：${c.household.archiveNo}`,
+    `  ${printed.head}：${c.household.headName}`,
+    `  ${printed.village}：${c.township.county}${c.township.name}${c.household.village}`,
+    `  ${printed.purpose}：${printed.purposes[c.purpose]}${c.purposeNote ? `（${c.purposeNote}）` : ""}`,
+    `  ${printed.period}：${fill(printed.periodValue, { from: printedDay(c.period.from), to: printedDay(c.period.to) })}`,
+    `  ${fill(printed.redsTitle, { count: c.reds.length })}`,
+  ];
+  if (c.reds.length === 0) lines.push(`    ${printed.noReds}`);
+  else {
+    lines.push(`    ${printed.date} | ${printed.rule} | ${printed.marks}`);
+    for (const r of c.reds) lines.push(`    ${printedDay(r.occurredOn)} | ${r.ruleCode} ${r.ruleTitle} | ${r.marks}`);
+  }
+  lines.push(
+    `  ${printed.summaryTitle}`,
+    `    ${fill(printed.counts, { yellows: c.counts.activeYellows, blacks: c.counts.blacks })}`,
+    `    ${fill(printed.score, { score: s.score, red: s.redMarks, yellow: s.activeYellowMarks, black: s.blackMarks })}`,
+    `    ${c.awards.length ? fill(printed.awards, { years: c.awards.join("、") }) : printed.noAwards}`,
+    `  ${printed.issuedOn}：${printedDay(c.issuedOn)}`,
+    `  ${printed.validUntil}：${printedDay(c.validUntil)}`,
+    `  ${printed.code}：${c.code}`,
+    `  ${fill(printed.digest, { township: c.township.name })}${c.digest}`,
+    `  ${printed.keyId}${c.keyId}`,
+  );
+  return lines;
+}
+
+/** The report the command prints: the verdicts in Chinese and English, and the whole signed content. */
 export function describeCheck(check: OfflineCheck, today: string): string {
   const lines: string[] = [];
   if (!check.authentic || !check.content) {
@@ -36,12 +82,11 @@ export function describeCheck(check: OfflineCheck, today: string): string {
   }
   const c = check.content;
   lines.push("✓ 签名真实：内容由乡镇签发，未被改动。 / AUTHENTIC: signed by the township, content unaltered.");
-  lines.push(`  验证码 Code: ${c.code}    档案号 Archive no.: ${c.household.archiveNo}    户主 Head: ${c.household.headName}`);
-  lines.push(`  ${c.township.county}${c.township.name}${c.household.village}    签发 Issued: ${c.issuedOn}    有效期至 Valid until: ${c.validUntil}`);
   lines.push(check.unexpired
     ? `✓ 在有效期内（${today}）。 / UNEXPIRED on ${today}.`
     : `✗ 已过有效期（${c.validUntil}，今天 ${today}）。 / EXPIRED: valid until ${c.validUntil}, today is ${today}.`);
   lines.push("! 是否已被撤销无法离线判断，请在核验页面查询验证码。 / Revocation cannot be checked offline: look the code up on the verification page (/verify).");
+  lines.push("", "签名所载内容（请与纸质证明逐项对照） / The signed content (compare it with the paper, line by line):", ...describeContent(c));
   return lines.join("\n");
 }
 

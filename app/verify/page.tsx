@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { VerifyForm } from "@/components/extracts/verify-form";
 import { normalizeCode } from "@/lib/domain/extract-content";
+import { MAX_CODE_INPUT } from "@/lib/schemas/extracts";
 
 export async function generateMetadata() {
   const t = await getTranslations("verify");
@@ -14,7 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Public: type the code printed on an extract to check it (no sign-in). */
 export default async function VerifyPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = (await searchParams).code;
-  const typed = typeof raw === "string" ? raw.slice(0, 40) : "";
+  const typed = typeof raw === "string" ? raw.slice(0, MAX_CODE_INPUT) : "";
   // Any typed text goes to the result page, which answers the same for a malformed code as for
   // an unknown one.
   if (typed.trim()) redirect(`/verify/${encodeURIComponent(normalizeCode(typed) ?? typed.trim())}`);

@@ -7,7 +7,7 @@ import type { ExtractContent } from "@/lib/domain/extract-content";
 /**
  * What an extract prints, exactly as frozen and signed at issue: the household, the period, the
  * confirmed reds, the counts of active yellows and of blacks, the score, the awards, the dates,
- * the township digest and the code. The print view and the public check both show this, and
+ * the township digest, the signing key's id and the code. The print view and the public check both show this, and
  * nothing else.
  */
 export async function ExtractBody({ content }: { content: ExtractContent }) {
@@ -53,6 +53,9 @@ export async function ExtractBody({ content }: { content: ExtractContent }) {
       </dl>
       <p className="extract-digest break-all text-[10px] leading-snug text-stone-600" data-testid="extract-digest">
         {t("digest", { township: content.township.name })}<span className="font-mono">{content.digest}</span>
+      </p>
+      <p className="extract-key-id break-all text-[10px] leading-snug text-stone-600" data-testid="extract-key-id">
+        {t("keyId")}<span className="font-mono">{content.keyId}</span>
       </p>
     </div>
   );

@@ -4,7 +4,6 @@ import { chinaToday } from "@/lib/domain/entry-date";
 import type { SelectionItem } from "@/lib/schemas/selection";
 import { DecideForm } from "./decide-form";
 import { NominateForm } from "./nominate-form";
-import { WithdrawAwardForm } from "./withdraw-award-form";
 import { WithdrawForm } from "./withdraw-form";
 
 const day = (iso: string) => chinaToday(new Date(iso));
@@ -54,9 +53,9 @@ export async function SelectionCard({ item, year, isOwn, showVillage }: Props) {
       ) : null}
       {isOwn ? <p className="text-sm text-stone-600">{t("ownHousehold")}</p> : null}
       {item.actions.nominate ? <NominateForm householdId={household.id} year={year} /> : null}
-      {item.actions.withdraw && award ? <WithdrawForm awardId={award.id} /> : null}
+      {item.actions.withdraw && award ? <WithdrawForm awardId={award.id} kind="nomination" /> : null}
       {item.actions.decide && award ? <DecideForm awardId={award.id} /> : null}
-      {item.actions.withdrawAward && award ? <WithdrawAwardForm awardId={award.id} /> : null}
+      {item.actions.withdrawAward && award ? <WithdrawForm awardId={award.id} kind="award" /> : null}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clerkFlags, MIN_ENTRIES, townshipNorm, type ClerkTally } from "./clerk-outliers";
+import { binomialTail, clerkFlags, MIN_ENTRIES, TAIL_THRESHOLD, townshipNorm, type ClerkTally } from "./clerk-outliers";
 
 const flagOf = (tallies: ClerkTally[], id: string) => clerkFlags(tallies).get(id);
 // 1,000 entries of other clerks, 10% yellow or black.
@@ -12,25 +12,60 @@ describe("townshipNorm", () => {
   });
 });
 
-describe("clerkFlags", () => {
-  it("flags a clerk whose share is far above the others', with the share and the norm it was compared with", () => {
-    const flag = flagOf([...others, { id: "x", entries: 50, yellowBlack: 19 }], "x");
-    expect(flag).toMatchObject({ direction: "HIGH", share: 0.38, norm: 0.1 });
-    // p = 100.5 / 1001; z = (19 − 50p) / √(50p(1 − p))
-    const p = 100.5 / 1001;
-    expect(flag!.z).toBeCloseTo((19 - 50 * p) / Math.sqrt(50 * p * (1 - p)), 10);
+// P(from ≤ X ≤ to) summed term by term from exact binomial coefficients.
+const directTail = (n: number, p: number, from: number, to: number) => {
+  let total = 0;
+  for (let k = from; k <= to; k++) {
+    let coefficient = 1;
+    for (let i = 1; i <= k; i++) coefficient = (coefficient * (n - k + i)) / i;
+    total += coefficient * p ** k * (1 - p) ** (n - k);
+  }
+  return total;
+};
+
+describe("binomialTail", () => {
+  it("is the exact binomial tail", () => {
+    expect(binomialTail(10, 0.3, 0, 10)).toBeCloseTo(1, 12);
+    expect(binomialTail(10, 0.3, 4, 10)).toBeCloseTo(directTail(10, 0.3, 4, 10), 12);
+    expect(binomialTail(30, 0.1, 0, 1)).toBeCloseTo(0.9 ** 30 + 30 * 0.1 * 0.9 ** 29, 12);
+    expect(binomialTail(20, 0.001, 1, 20)).toBeCloseTo(1 - 0.999 ** 20, 12);
   });
 
-  it("draws the line at |z| = 2.5: 18 of 100 is flagged against a norm of 10%, 17 of 100 is not", () => {
-    expect(flagOf([...others, { id: "x", entries: 100, yellowBlack: 18 }], "x")?.direction).toBe("HIGH");
-    expect(flagOf([...others, { id: "x", entries: 100, yellowBlack: 17 }], "x")).toBeNull();
+  it("stays finite and exact in relative terms for many entries and tiny tails", () => {
+    const tail = binomialTail(5000, 0.1, 0, 300);
+    expect(tail).toBeGreaterThan(0);
+    expect(tail).toBeLessThan(1e-20); // 9 standard deviations below the mean
+    expect(binomialTail(5000, 0.1, 0, 5000)).toBeCloseTo(1, 10);
+    expect(binomialTail(60, 0.2, 30, 60) / directTail(60, 0.2, 30, 60)).toBeCloseTo(1, 8);
+  });
+});
+
+describe("clerkFlags", () => {
+  // The others' share with half an entry of each kind added (the estimate the clerk is compared with).
+  const p = 100.5 / 1001;
+
+  it("flags a clerk whose share is far above the others', with the share, the norm and the tail", () => {
+    const flag = flagOf([...others, { id: "x", entries: 30, yellowBlack: 12 }], "x");
+    expect(flag).toMatchObject({ direction: "HIGH", share: 0.4, norm: 0.1 });
+    expect(flag!.tail).toBeCloseTo(directTail(30, p, 12, 30), 12);
+    expect(flag!.tail).toBeLessThan(TAIL_THRESHOLD);
+  });
+
+  it("draws the line at a one-sided tail of 0.0062: 19 of 100 is flagged against a norm of 10%, 18 of 100 is not", () => {
+    // P(X ≥ 19) ≈ 0.0048, P(X ≥ 18) ≈ 0.0104 for X ~ Binomial(100, p).
+    expect(directTail(100, p, 19, 100)).toBeLessThan(TAIL_THRESHOLD);
+    expect(directTail(100, p, 18, 100)).toBeGreaterThan(TAIL_THRESHOLD);
+    expect(flagOf([...others, { id: "x", entries: 100, yellowBlack: 19 }], "x")?.direction).toBe("HIGH");
+    expect(flagOf([...others, { id: "x", entries: 100, yellowBlack: 18 }], "x")).toBeNull();
+    // Below: P(X ≤ 2) ≈ 0.0019 is flagged, P(X ≤ 3) ≈ 0.0076 is not.
+    expect(flagOf([...others, { id: "x", entries: 100, yellowBlack: 2 }], "x")?.direction).toBe("LOW");
     expect(flagOf([...others, { id: "x", entries: 100, yellowBlack: 3 }], "x")).toBeNull();
   });
 
   it("flags a clerk far below the norm too (only reds recorded for many households)", () => {
     const flag = flagOf([...others, { id: "x", entries: 200, yellowBlack: 0 }], "x");
     expect(flag).toMatchObject({ direction: "LOW", share: 0, norm: 0.1 });
-    expect(flag!.z).toBeLessThan(-2.5);
+    expect(flag!.tail).toBeCloseTo((1 - p) ** 200, 15);
   });
 
   it("leaves clerks within the norm unflagged", () => {
@@ -53,11 +88,22 @@ describe("clerkFlags", () => {
     expect(flagOf([{ id: "a", entries: 500, yellowBlack: 400 }, { id: "b", entries: MIN_ENTRIES - 1, yellowBlack: 0 }], "a")).toBeNull();
   });
 
-  it("gives a finite z when no other clerk recorded any yellow or black", () => {
-    const flag = flagOf([{ id: "o", entries: 500, yellowBlack: 0 }, { id: "x", entries: 20, yellowBlack: 1 }], "x");
-    expect(flag?.direction).toBe("HIGH");
-    expect(Number.isFinite(flag!.z)).toBe(true);
+  it("leaves a clerk's rows in other villages out of its norm", () => {
+    // The clerk's second village (all yellow) would lift the norm its first village is compared with.
+    const rows: ClerkTally[] = [...others, { id: "x@1", clerk: "x", entries: 100, yellowBlack: 19 }, { id: "x@2", clerk: "x", entries: 100, yellowBlack: 100 }];
+    const flags = clerkFlags(rows);
+    expect(flags.get("x@1")).toMatchObject({ direction: "HIGH", norm: 0.1 });
+    expect(flags.get("x@2")).toMatchObject({ direction: "HIGH", norm: 0.1 });
+    // Without the clerk key the two rows count as two clerks and the first is within the norm.
+    expect(clerkFlags(rows.map(({ clerk: _, ...r }) => r)).get("x@1")).toBeNull();
+  });
+
+  it("does not flag one yellow in 20 when no other clerk recorded any, but does flag a few", () => {
+    // The normal approximation would give z ≈ 6.9 here; the exact tail P(X ≥ 1) is about 2%.
+    expect(flagOf([{ id: "o", entries: 500, yellowBlack: 0 }, { id: "x", entries: 20, yellowBlack: 1 }], "x")).toBeNull();
     expect(flagOf([{ id: "o", entries: 500, yellowBlack: 0 }, { id: "x", entries: 20, yellowBlack: 0 }], "x")).toBeNull();
+    const flag = flagOf([{ id: "o", entries: 500, yellowBlack: 0 }, { id: "x", entries: 20, yellowBlack: 3 }], "x");
+    expect(flag).toMatchObject({ direction: "HIGH", share: 0.15, norm: 0 });
   });
 
   it("refuses impossible tallies", () => {

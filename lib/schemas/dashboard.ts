@@ -54,7 +54,7 @@ export const ClerkFlagSchema = z.object({
   direction: z.enum(["HIGH", "LOW"]),
   share: z.number().describe("The clerk's share of yellow and black entries"),
   norm: z.number().describe("The share over every other clerk of the township, the norm the clerk was compared with"),
-  z: z.number().describe("Binomial z-score of the clerk's yellow and black count against that norm"),
+  tail: z.number().min(0).max(1).describe("Exact one-sided binomial tail probability of the clerk's yellow and black count against that norm (P(X ≥ x) when above, P(X ≤ x) when below), below tailThreshold"),
   reason: z.string().describe("Why the clerk's records deserve a second look, in the caller's language"),
 });
 export type ClerkFlagOutput = z.infer<typeof ClerkFlagSchema>;
@@ -91,11 +91,11 @@ export const DashboardSchema = z.object({
   clerks: z.object({
     norm: z.object({ entries: z.int(), yellowBlack: z.int(), share: ShareSchema }).describe("Every clerk's entries of the year together"),
     minEntries: z.int(),
-    zThreshold: z.number(),
+    tailThreshold: z.number().describe("A clerk is flagged when the one-sided exact binomial tail is below this (0.0062: as strict as a one-sided normal z of 2.5)"),
     rows: z.array(z.object({
       clerk: z.object({ id: z.uuid(), displayName: z.string(), username: z.string() }),
-      village: VillageRefSchema.nullable(),
-      entries: z.int().describe("Entries the clerk recorded that occurred in the year, in any status"),
+      village: VillageRefSchema.describe("The village the entries were recorded in (one row per clerk and village), not the account's village today"),
+      entries: z.int().describe("Entries the clerk recorded in the village that occurred in the year, in any status"),
       yellow: z.int(),
       black: z.int(),
       yellowShare: ShareSchema,

@@ -26,11 +26,16 @@ export const ListExtractsQuerySchema = z.object({
 });
 export type ListExtractsQuery = z.infer<typeof ListExtractsQuerySchema>;
 
+// Generous bounds only: whether a code is well-formed is for normalizeCode to decide, so that a
+// malformed code answers the same 404 as an unknown one (and counts against the lookup limit).
+export const MAX_CODE_INPUT = 200;
+export const MAX_SIGNATURE_INPUT = 500;
+
 export const ExtractCodeParamsSchema = z.object({
-  code: singleLineText().max(40).describe("The verification code printed on the extract, e.g. ABCD-EFGH-JKLM"),
+  code: singleLineText().max(MAX_CODE_INPUT).describe("The verification code printed on the extract, e.g. ABCD-EFGH-JKLM; any case, spaces and dashes anywhere"),
 });
 export const PublicExtractQuerySchema = z.object({
-  s: singleLineText().max(200).optional().describe("The signature segment of the extract's JWS, as the QR code carries it"),
+  s: singleLineText().max(MAX_SIGNATURE_INPUT).optional().describe("The signature segment of the extract's JWS, as the QR code carries it"),
 });
 
 const DaySchema = z.iso.date();

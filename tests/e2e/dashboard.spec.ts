@@ -7,15 +7,21 @@ import { expect, login, test } from "./fixtures";
 
 const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 
-/** Participation computed here from the entries themselves (the page reads the maintained score rows). */
+/**
+ * The official's township's participation (code JS), computed here from the entries themselves (the
+ * page reads the maintained score rows); households of any other township are left out.
+ */
 async function participation(): Promise<{ households: number; withRed: number }> {
   const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
   await client.connect();
   try {
     const { rows } = await client.query<{ households: number; withRed: number }>(`
-      SELECT (SELECT count(*) FROM "Household" WHERE status = 'ACTIVE')::int AS households,
-        (SELECT count(DISTINCT e."householdId") FROM "Entry" e JOIN "Household" h ON h.id = e."householdId"
-          WHERE h.status = 'ACTIVE' AND e.year = $1 AND e.category = 'RED' AND e.status = 'CONFIRMED')::int AS "withRed"`, [year]);
+      WITH mine AS (
+        SELECT h.id FROM "Household" h JOIN "Village" v ON v.id = h."villageId" JOIN "Township" t ON t.id = v."townshipId"
+        WHERE t.code = 'JS' AND h.status = 'ACTIVE')
+      SELECT (SELECT count(*) FROM mine)::int AS households,
+        (SELECT count(DISTINCT e."householdId") FROM "Entry" e JOIN mine ON mine.id = e."householdId"
+          WHERE e.year = $1 AND e.category = 'RED' AND e.status = 'CONFIRMED')::int AS "withRed"`, [year]);
     return rows[0]!;
   } finally {
     await client.end();

@@ -165,18 +165,35 @@ describe("open appeals by age", () => {
 });
 
 describe("clerks", () => {
-  it("counts each clerk's entries of the year in any status, with the shares of yellow and black", async () => {
+  it("counts each clerk's entries of the year in any status, per village they were recorded in, with the shares of yellow and black", async () => {
     const { clerks } = await dashboard("official", { year: year - 1 });
-    const entries = await db.entry.findMany({ where: { year: year - 1, village: { townshipId } }, select: { recordedById: true, category: true } });
-    expect(clerks.rows.map((r) => r.clerk.id).sort()).toEqual([...new Set(entries.map((e) => e.recordedById))].sort());
+    const entries = await db.entry.findMany({ where: { year: year - 1, village: { townshipId } }, select: { recordedById: true, villageId: true, category: true } });
+    const pairs = [...new Set(entries.map((e) => `${e.recordedById}@${e.villageId}`))].sort();
+    expect(clerks.rows.map((r) => `${r.clerk.id}@${r.village.id}`).sort()).toEqual(pairs);
     for (const row of clerks.rows) {
-      const mine = entries.filter((e) => e.recordedById === row.clerk.id);
+      const mine = entries.filter((e) => e.recordedById === row.clerk.id && e.villageId === row.village.id);
       const yellow = mine.filter((e) => e.category === "YELLOW").length;
       const black = mine.filter((e) => e.category === "BLACK").length;
       expect(row).toMatchObject({ entries: mine.length, yellow, black, yellowShare: yellow / mine.length, blackShare: black / mine.length });
     }
     expect(clerks.norm.entries).toBe(entries.length);
     expect(clerks.norm.yellowBlack).toBe(entries.filter((e) => e.category !== "RED").length);
+  });
+
+  it("names the village the entries were recorded in, not the one the clerk's account is in today", async () => {
+    const clerk = await db.account.findUniqueOrThrow({ where: { username: "clerk-xinhua" }, select: { id: true, villageId: true, townshipId: true } });
+    const before = (await dashboard("official", { year: year - 1 })).clerks.rows.filter((r) => r.clerk.id === clerk.id);
+    expect(before.map((r) => r.village.code)).toEqual(["XH"]);
+    try {
+      // Moved to another village of the township, then to another township.
+      await db.account.update({ where: { id: clerk.id }, data: { villageId: await villageId("YP") } });
+      expect((await dashboard("official", { year: year - 1 })).clerks.rows.filter((r) => r.clerk.id === clerk.id)).toEqual(before);
+      await db.account.update({ where: { id: clerk.id }, data: { villageId: other.villageId, townshipId: other.townshipId } });
+      expect((await dashboard("official", { year: year - 1 })).clerks.rows.filter((r) => r.clerk.id === clerk.id)).toEqual(before);
+      expect((await dashboard(other.officialUsername, { year: year - 1 })).clerks.rows).toEqual([]);
+    } finally {
+      await db.account.update({ where: { id: clerk.id }, data: { villageId: clerk.villageId, townshipId: clerk.townshipId } });
+    }
   });
 
   it("flags a clerk whose share of yellow and black is far from the township's, as a prompt for a second look", async () => {
@@ -187,8 +204,10 @@ describe("clerks", () => {
     const row = clerks.rows[0]!;
     expect(row.clerk.username).toBe("clerk-xinhua-2");
     expect(row.flag).toMatchObject({ direction: "HIGH" });
-    expect(row.flag!.z).toBeGreaterThanOrEqual(2.5);
-    expect(row.flag!.reason).toContain(`${Math.round(row.flag!.share * 100)}%`);
+    expect(row.flag!.tail).toBeLessThan(clerks.tailThreshold);
+    // The shares one decimal, as in the table.
+    expect(row.flag!.reason).toContain(`${Math.round(row.flag!.share * 1000) / 10}%`);
+    expect(row.flag!.reason).toContain(`${Math.round(row.flag!.norm * 1000) / 10}%`);
     expect(row.flag!.reason).toContain("建议");
     expect(row.flag!.reason).toContain("不代表记录有误");
     expect(clerks.rows.filter((r) => r.flag).every((r) => r.entries >= clerks.minEntries)).toBe(true);
@@ -254,7 +273,7 @@ describe("exports", () => {
     backlog: [...d.backlog.villages.map((r) => [r.village.name, String(r.pending), q(r.oldestQuarter), r.openReviews.map(q).join("、")]), ["全镇", String(d.backlog.total), "", ""]],
     openAppeals: [...d.openAppeals.villages, { village: { name: "全镇" }, ...d.openAppeals.township }]
       .map((r) => [r.village.name, r.upTo7, r.upTo30, r.upTo90, r.over90, r.total, r.oldestDays ?? ""].map(String)),
-    clerks: [...d.clerks.rows.map((r) => [r.clerk.displayName, r.village?.name ?? "", String(r.entries), pct(r.yellowShare), pct(r.blackShare), r.flag?.reason ?? ""]),
+    clerks: [...d.clerks.rows.map((r) => [r.clerk.displayName, r.village.name, String(r.entries), pct(r.yellowShare), pct(r.blackShare), r.flag?.reason ?? ""]),
       ["全镇", "", String(d.clerks.norm.entries), "", "", ""]],
   });
 
@@ -269,5 +288,34 @@ describe("exports", () => {
     expect(xlsxHeaders).toEqual(csvHeaders);
     expect(csvRows).toEqual(want);
     expect(xlsxRows.map((row) => [...row, ...Array(want[0]!.length - row.length).fill("")])).toEqual(want);
+  });
+
+  it("quotes text that starts like a formula in the CSV, and keeps it a plain string in the XLSX", async () => {
+    const evil = '=HYPERLINK("http://x")';
+    const clerk = await db.account.findUniqueOrThrow({ where: { username: "clerk-xinhua" }, select: { id: true, displayName: true } });
+    const village = await db.village.create({ data: { townshipId, code: "ZZ", name: "+新建村", kind: "VILLAGE" }, select: { id: true } });
+    try {
+      await db.account.update({ where: { id: clerk.id }, data: { displayName: evil } });
+      const cases = [{ table: "clerks", text: evil }, { table: "participation", text: "+新建村" }];
+      for (const { table, text } of cases) {
+        const csv = readCsv(await download(`/api/v1/township/dashboard/export?table=${table}&year=${year - 1}&format=csv`));
+        expect(csv.some((row) => row[0] === `'${text}`), table).toBe(true);
+        expect(csv.flat().some((cell) => cell === text), table).toBe(false);
+        const bytes = await download(`/api/v1/township/dashboard/export?table=${table}&year=${year - 1}&format=xlsx`);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+        const cells: ExcelJS.Cell[] = [];
+        workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => { if (cell.text === text) cells.push(cell); }));
+        expect(cells.length, table).toBeGreaterThan(0);
+        for (const cell of cells) {
+          expect(cell.type, table).toBe(ExcelJS.ValueType.String);
+          expect(cell.formula, table).toBeUndefined();
+          expect(cell.value, table).toBe(text);
+        }
+      }
+    } finally {
+      await db.account.update({ where: { id: clerk.id }, data: { displayName: clerk.displayName } });
+      await db.village.delete({ where: { id: village.id } });
+    }
   });
 });

@@ -99,11 +99,34 @@ describe("a valid extract", () => {
     writeFileSync(file, extract.jws);
     const check = await verifyExtractFiles(file, keyFile, chinaToday(new Date()));
     expect(check).toMatchObject({ authentic: true, unexpired: true, valid: true });
-    expect(describeCheck(check, chinaToday(new Date()))).toContain("撤销");
+    const report = describeCheck(check, chinaToday(new Date()));
+    expect(report).toContain("撤销");
+    // The whole signed content, worded as on the paper and in its order, to compare with it.
+    const c = extract.content;
+    const long = (day: string) => new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+    const expected = [
+      "家庭文明档案证明", `${c.township.county}${c.township.name}人民政府`,
+      `档案编号：${c.household.archiveNo}`, `户主：${c.household.headName}`, `所在村（社区）：${c.township.county}${c.township.name}${c.household.village}`,
+      "用途：招考录用", `证明期间：${long(c.period.from)}至${long(c.period.to)}`, `红榜记录（${c.reds.length}条）`,
+      ...c.reds.map((r: { occurredOn: string; ruleCode: string; ruleTitle: string; marks: number }) => `${long(r.occurredOn)} | ${r.ruleCode} ${r.ruleTitle} | ${r.marks}`),
+      `期间内未整改的黄榜 ${c.counts.activeYellows} 条，黑榜 ${c.counts.blacks} 条。`,
+      `累计积分 ${c.score.score} 分（红榜 ${c.score.redMarks} 分，未整改黄榜 ${c.score.activeYellowMarks} 分，黑榜 ${c.score.blackMarks} 分）。`,
+      c.awards.length ? `获评“文明家庭”年度：${c.awards.join("、")}年。` : "期间内未获评“文明家庭”。",
+      `出具日期：${long(c.issuedOn)}`, `有效期至：${long(c.validUntil)}`, `验证码：${c.code}`,
+      `${c.township.name}档案摘要（出具当日）：${c.digest}`, `签名密钥编号：${c.keyId}`,
+    ];
+    expect(c.reds.length).toBeGreaterThan(0);
+    let at = -1;
+    for (const line of expected) {
+      const found = report.indexOf(line, at + 1);
+      expect(found, `"${line}" after position ${at} in:\n${report}`).toBeGreaterThan(at);
+      at = found;
+    }
     const run = spawnSync("node_modules/.bin/tsx", ["scripts/verify-extract.ts", file, "--key", keyFile], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("AUTHENTIC");
     expect(run.stdout).toContain("Revocation cannot be checked offline");
+    expect(run.stdout).toContain(`签名密钥编号：${c.keyId}`);
   });
 });
 
@@ -130,8 +153,36 @@ describe("a revoked extract", () => {
     const reason = "发现档案记录有误需重新出具";
     expect((await callApi("POST", `/api/v1/extracts/${extract.id}/revoke`, { as: official, body: { reason } })).status).toBe(200);
     const res = await lookup(extract.code, signatureOf(extract.jws));
-    expect(res.body).toMatchObject({ authentic: true, unexpired: true, unrevoked: false, valid: false, revokedOn: chinaToday(new Date()) });
+    const { revokedAt } = await db.archiveExtract.findUniqueOrThrow({ where: { id: extract.id }, select: { revokedAt: true } });
+    expect(res.body).toMatchObject({ authentic: true, unexpired: true, unrevoked: false, valid: false, revokedOn: chinaToday(revokedAt!) });
     expect(JSON.stringify(res.body)).not.toContain(reason);
+  });
+});
+
+describe("the public page /verify/<code>", () => {
+  // The page renders what verifyExtractCode answers (its verdict, and ExtractBody of the signed
+  // content); rendering the Server Component needs Next's request scope, which these tests do not
+  // have, so this checks the loader the page calls, for a revoked extract, against everything
+  // the archive knows that the paper does not print.
+  it("is given nothing that is not printed: no ids, descriptions, members, address, phone or revocation reason", async () => {
+    const extract = await issue();
+    const reason = "内部原因：申请人材料存疑";
+    expect((await callApi("POST", `/api/v1/extracts/${extract.id}/revoke`, { as: official, body: { reason } })).status).toBe(200);
+    const result = await verifyExtractCode(extract.code, signatureOf(extract.jws), { ip: newAddress(), userAgent: null });
+    expect(result).toMatchObject({ authentic: true, unrevoked: false, valid: false });
+    expect(result.content).toEqual(extract.content);
+    const row = await db.archiveExtract.findUniqueOrThrow({ where: { id: extract.id }, select: { requestedById: true, decidedById: true, revokedById: true, settingsId: true } });
+    const h = await db.household.findUniqueOrThrow({
+      where: { id: householdId },
+      select: { address: true, phone: true, members: { where: { relation: { not: "HEAD" } }, select: { name: true } }, entries: { select: { id: true, description: true } } },
+    });
+    const page = JSON.stringify(result);
+    for (const secret of [householdId, extract.id, reason, row.requestedById, row.decidedById!, row.revokedById!, row.settingsId!, h.address,
+      ...(h.phone ? [h.phone] : []), ...h.members.map((m) => m.name), ...h.entries.flatMap((e) => [e.id, e.description])]) {
+      expect(page, `the page is given ${secret}`).not.toContain(secret);
+    }
+    // The key id it shows is printed on the paper too (components/extracts/extract-document.tsx).
+    expect(result.content!.keyId).toBe(extract.content.keyId);
   });
 });
 
@@ -181,12 +232,27 @@ describe("unknown codes", () => {
   it("answer the same neutral 404 for an unknown, a malformed and a not yet issued code", async () => {
     const pending = await callApi("POST", `/api/v1/households/${householdId}/extracts`, { as: household, body: { purpose: "SCHOOL_ADMISSION" } });
     const pendingCode = (await db.archiveExtract.findUniqueOrThrow({ where: { id: pending.body.id }, select: { code: true } })).code;
-    const answers = await Promise.all(["ABCD-EFGH-JKLM", "abcd", "'; SELECT 1; --", "Z".repeat(40), pendingCode].map((code) => lookup(code)));
+    const answers = await Promise.all(["ABCD-EFGH-JKLM", "abcd", "'; SELECT 1; --", "Z".repeat(40), "Z".repeat(41), pendingCode].map((code) => lookup(code)));
     for (const res of answers) {
       expect(res.status).toBe(404);
       expect(res.body).toEqual(answers[0]!.body);
     }
     expect(JSON.stringify(answers[0]!.body)).not.toMatch(/ABCD|extract/i);
+  });
+
+  it("answers the same 404 to a 41-character code and to an over-long signature, and counts both lookups", async () => {
+    const address = newAddress();
+    const unknown = await lookup("ABCD-EFGH-JKLM", undefined, newAddress());
+    expect(unknown.status).toBe(404);
+    const tooLong = await lookup("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789-A", undefined, address);
+    expect("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789-A").toHaveLength(41);
+    const longSignature = await lookup("ABCD-EFGH-JKLM", "A".repeat(300), address);
+    for (const res of [tooLong, longSignature]) {
+      expect(res.status, JSON.stringify(res.body)).toBe(404);
+      expect(res.body).toEqual(unknown.body);
+    }
+    const windows = await db.extractLookupWindow.findMany({ where: { network: address } });
+    expect(windows.reduce((sum, w) => sum + w.count, 0)).toBe(2);
   });
 });
 

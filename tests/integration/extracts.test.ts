@@ -127,7 +127,10 @@ describe("a clerk asks, the household consents or refuses", () => {
   it("ends as DECLINED when the household refuses", async () => {
     const id = await requested(clerk);
     const refusedByHousehold = await audited("extract.refuse", () => step(id, "refuse", household));
-    expect(refusedByHousehold.body.status).toBe("DECLINED");
+    expect(refusedByHousehold.body).toMatchObject({ status: "DECLINED", consentedAt: null });
+    // Refusing is not consenting: who refused is in the audit record only.
+    expect(await db.archiveExtract.findUniqueOrThrow({ where: { id }, select: { consentedById: true, consentedAt: true } }))
+      .toEqual({ consentedById: null, consentedAt: null });
     expect((await step(id, "issue", official)).status).toBe(409);
   });
 
@@ -155,6 +158,22 @@ describe("declining and revoking take a reason", () => {
     expect((await step(id, "revoke", official, { reason: "再次撤销" })).status).toBe(409);
     // Revoked, the content it printed is still what was signed.
     expect(revoked.body.content).not.toBeNull();
+    // And the revocation is final: the database refuses to undo, change or erase it.
+    await expect(db.$executeRaw`UPDATE "ArchiveExtract" SET "status" = 'ISSUED', "revokedAt" = NULL, "revokedById" = NULL, "revokedReason" = NULL WHERE "id" = ${id}::uuid`)
+      .rejects.toThrow(/revocation is final/);
+    await expect(db.$executeRaw`UPDATE "ArchiveExtract" SET "status" = 'ISSUED' WHERE "id" = ${id}::uuid`).rejects.toThrow(/revocation is final/);
+    await expect(db.archiveExtract.update({ where: { id }, data: { revokedReason: "改写理由" } })).rejects.toThrow();
+    await expect(db.archiveExtract.update({ where: { id }, data: { revokedAt: null } })).rejects.toThrow();
+    expect(await db.archiveExtract.findUniqueOrThrow({ where: { id }, select: { status: true, revokedReason: true } }))
+      .toEqual({ status: "REVOKED", revokedReason: "发现记录有误，重新出具" });
+  });
+
+  it("refuses a revocation without who, when and why, even by a direct update", async () => {
+    const id = await requested();
+    await step(id, "issue", official);
+    await expect(db.$executeRaw`UPDATE "ArchiveExtract" SET "status" = 'REVOKED' WHERE "id" = ${id}::uuid`).rejects.toThrow(/revocation is final/);
+    await expect(db.archiveExtract.update({ where: { id }, data: { revokedReason: "先写理由" } })).rejects.toThrow();
+    expect((await db.archiveExtract.findUniqueOrThrow({ where: { id }, select: { status: true } })).status).toBe("ISSUED");
   });
 });
 

@@ -75,12 +75,12 @@ export default withNotice(async function DashboardPage({ searchParams }: { searc
       </DashboardSection>
 
       <DashboardSection table={tables.clerks} title={t("clerks.title")}
-        definition={t("clerks.definition", { year, min: d.clerks.minEntries, z: d.clerks.zThreshold })} exportQuery={exportQuery}>
+        definition={t("clerks.definition", { year, min: d.clerks.minEntries, p: String(d.clerks.tailThreshold) })} exportQuery={exportQuery}>
         {d.clerks.rows.length > 0 ? (
           <>
             <p className="text-sm text-stone-700">{t("clerks.normLine", { year, entries: d.clerks.norm.entries, share: pct(d.clerks.norm.share) })}</p>
             <ClerkScatterChart year={year} norm={d.clerks.norm.share}
-              points={d.clerks.rows.map((r) => ({ name: r.clerk.displayName, entries: r.entries, share: r.entries ? (r.yellow + r.black) / r.entries : 0, flagged: !!r.flag }))} />
+              points={d.clerks.rows.map((r) => ({ name: `${r.clerk.displayName}（${r.village.name}）`, entries: r.entries, share: r.entries ? (r.yellow + r.black) / r.entries : 0, flagged: !!r.flag }))} />
           </>
         ) : <p className="rounded-md bg-stone-100 p-3 text-stone-700">{t("clerks.none", { year })}</p>}
       </DashboardSection>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
 import { ExportLinks } from "@/components/ui/export-links";
 import { Pager } from "@/components/ui/pager";
@@ -10,8 +10,6 @@ import { getRankings, rankedYears } from "@/lib/server/rankings/get-rankings";
 import { listVillages } from "@/lib/server/villages/list-villages";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const FILTERS = ["year", "villageId", "q", "township"] as const;
 
 export async function generateMetadata() {
   const t = await getTranslations("rankings");
@@ -24,20 +22,36 @@ export default withNotice(async function RankingsPage({ searchParams }: { search
   const raw = Object.fromEntries(
     Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v.trim()]] : [])),
   );
+  // An invalid filter is left out (and said so), the valid ones kept: the form, the pager and the
+  // export links all show the query the ranking was computed from, never what was typed.
   const parsed = RankingsQuerySchema.safeParse(raw);
-  const query = parsed.success ? parsed.data : RankingsQuerySchema.parse({});
+  const invalid = parsed.success ? [] : [...new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? "")))];
+  const retried = parsed.success ? parsed : RankingsQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([k]) => !invalid.includes(k))));
+  const query = retried.success ? retried.data : RankingsQuerySchema.parse({});
   const ranking = await getRankings(actor, query);
   const choosesVillage = actor.role !== "CLERK";
-  const [t, years, villages] = await Promise.all([
+  const [t, root, locale, ranked, villages] = await Promise.all([
     getTranslations("rankings"),
+    getTranslations(),
+    getLocale(),
     rankedYears(ranking.township.id),
     choosesVillage ? listVillages(actor, { townshipId: ranking.township.id, active: true }) : null,
   ]);
-  const filters = FILTERS.flatMap((name) => (raw[name] ? [[name, raw[name]]] : []));
+  const reasons = parsed.success ? null : [...new Set(parsed.error.issues.map((issue) => (root.has(issue.message) ? root(issue.message) : t("invalidValue"))))]
+    .join(locale === "en" ? " " : "");
+  // The shown year is always among the options, even one without scores.
+  const years = typeof ranking.year === "number" && !ranked.includes(ranking.year) ? [...ranked, ranking.year].sort((a, b) => b - a) : ranked;
+  const filters: [string, string][] = [
+    ["year", String(ranking.year)],
+    ...(query.villageId ? [["villageId", query.villageId] as [string, string]] : []),
+    ...(query.q ? [["q", query.q] as [string, string]] : []),
+    ...(query.township ? [["township", query.township] as [string, string]] : []),
+  ];
   const href = (page: number) => `/township/rankings?${new URLSearchParams([...filters, ["page", String(page)]])}`;
   const exportQuery = (format: string) => new URLSearchParams([
-    ...filters.filter(([name]) => name !== "year"), ["year", String(ranking.year)], ["township", ranking.township.code], ["format", format],
+    ...filters.filter(([name]) => name !== "township"), ["township", ranking.township.code], ["format", format],
   ]);
+  const settingsHref = actor.role === "ADMIN" ? `/township/settings?${new URLSearchParams({ township: ranking.township.code })}` : "/township/settings";
   const scope = ranking.village ? t("scopeVillage", { village: ranking.village.name }) : t("scopeTownship", { township: ranking.township.name });
   const selectClass = "block min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 text-base";
   return (
@@ -47,7 +61,7 @@ export default withNotice(async function RankingsPage({ searchParams }: { search
         <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
       </div>
       <form method="get" action="/township/rankings" className="grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:grid-cols-4 sm:items-end" data-testid="ranking-filters">
-        {raw.township ? <input type="hidden" name="township" value={raw.township} /> : null}
+        {query.township ? <input type="hidden" name="township" value={query.township} /> : null}
         <div className="space-y-1">
           <label htmlFor="ranking-year" className="block text-sm font-medium">{t("year")}</label>
           <select id="ranking-year" name="year" defaultValue={String(ranking.year)} className={selectClass}>
@@ -66,10 +80,11 @@ export default withNotice(async function RankingsPage({ searchParams }: { search
         ) : null}
         <div className="col-span-2 space-y-1 sm:col-span-1">
           <label htmlFor="ranking-q" className="block text-sm font-medium">{t("search")}</label>
-          <input id="ranking-q" name="q" type="search" defaultValue={raw.q ?? ""} maxLength={50} placeholder={t("searchPlaceholder")} className={selectClass} />
+          <input id="ranking-q" name="q" type="search" defaultValue={query.q} maxLength={50} placeholder={t("searchPlaceholder")} className={selectClass} />
         </div>
         <button type="submit" className="col-span-2 min-h-11 rounded-md bg-red-800 px-5 font-semibold text-white sm:col-span-1">{t("show")}</button>
       </form>
+      {reasons ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="ranking-invalid">{t("invalidQuery", { reasons })}</p> : null}
       <WeightsLine ranking={ranking} />
       <p className="text-sm text-stone-600" data-testid="ranking-total">{t("total", { total: ranking.total })}</p>
       {ranking.items.length ? <RankingTable items={ranking.items} showVillage={!ranking.village} /> : <p className="rounded-md bg-stone-100 p-3 text-stone-700">{t("empty")}</p>}
@@ -82,7 +97,7 @@ export default withNotice(async function RankingsPage({ searchParams }: { search
       }))} />
       <p className="text-xs leading-relaxed text-stone-500">{t("whoIsRanked")}</p>
       {can(actor, "settings.manage") ? (
-        <Link href="/township/settings" className="inline-flex min-h-11 items-center text-red-800 underline underline-offset-2 print:hidden">{t("settingsLink")}</Link>
+        <Link href={settingsHref} className="inline-flex min-h-11 items-center text-red-800 underline underline-offset-2 print:hidden">{t("settingsLink")}</Link>
       ) : null}
     </div>
   );

@@ -34,7 +34,7 @@ export default withNotice(async function TownshipSettingsPage({ searchParams }: 
       <section className={cardClass} aria-labelledby="settings-current" data-testid="settings-current">
         <h2 id="settings-current" className="text-lg font-semibold">{t("current")}</h2>
         {current ? <VersionDetails version={current} /> : <p className="text-stone-600">{t("noCurrent")}</p>}
-        <Link href="/township/rankings" className="mt-2 inline-flex min-h-11 items-center text-red-800 underline underline-offset-2">{t("rankingsLink")}</Link>
+        <Link href={actor.role === "ADMIN" ? `/township/rankings?${new URLSearchParams({ township: view.township.code })}` : "/township/rankings"} className="mt-2 inline-flex min-h-11 items-center text-red-800 underline underline-offset-2">{t("rankingsLink")}</Link>
       </section>
       {can(actor, "settings.manage") && current ? (
         <section className={cardClass} aria-labelledby="settings-new">
@@ -48,7 +48,7 @@ export default withNotice(async function TownshipSettingsPage({ searchParams }: 
       </section>
       <section className="space-y-2" aria-labelledby="settings-history" data-testid="settings-history">
         <h2 id="settings-history" className="text-lg font-semibold">{t("history.title")}</h2>
-        {history.map((v) => <VersionCard key={v.id} version={v} inForce={v.status === "IN_FORCE"} />)}
+        {history.length ? history.map((v) => <VersionCard key={v.id} version={v} inForce={v.status === "IN_FORCE"} />) : <p className="text-stone-600">{t("history.none")}</p>}
       </section>
     </div>
   );

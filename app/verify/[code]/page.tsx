@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { ExtractBody } from "@/components/extracts/extract-document";
 import { VerifyForm } from "@/components/extracts/verify-form";
-import type { PublicExtractVerification } from "@/lib/schemas/extracts";
+import { MAX_CODE_INPUT, MAX_SIGNATURE_INPUT, type PublicExtractVerification } from "@/lib/schemas/extracts";
 import { isAppError } from "@/lib/server/errors";
 import { verifyExtractCode } from "@/lib/server/extracts/verify-extract-code";
 import { requestContextFrom } from "@/lib/server/request-context";
@@ -23,12 +23,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function VerifyCodePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const t = await getTranslations("verify");
-  const code = decoded((await params).code).slice(0, 40);
+  const code = decoded((await params).code).slice(0, MAX_CODE_INPUT);
   const s = (await searchParams).s;
   let result: PublicExtractVerification | null = null;
   let refusal: { kind: "notFound" } | { kind: "limited"; minutes: number } | null = null;
   try {
-    result = await verifyExtractCode(code, typeof s === "string" ? s.slice(0, 200) : undefined, requestContextFrom(await headers()));
+    result = await verifyExtractCode(code, typeof s === "string" ? s.slice(0, MAX_SIGNATURE_INPUT) : undefined, requestContextFrom(await headers()));
   } catch (error) {
     if (!isAppError(error)) throw error;
     if (error.code === "RATE_LIMITED") refusal = { kind: "limited", minutes: Number(error.values?.minutes ?? 10) };

@@ -11427,7 +11427,7 @@ export interface operations {
                                     id: string;
                                     username: string;
                                 };
-                                /** @description Entries the clerk recorded that occurred in the year, in any status */
+                                /** @description Entries the clerk recorded in the village that occurred in the year, in any status */
                                 entries: number;
                                 /** @description Set when the clerk's share of yellow and black is far from the other clerks': a prompt for a second look, not a finding */
                                 flag: {
@@ -11439,19 +11439,21 @@ export interface operations {
                                     reason: string;
                                     /** @description The clerk's share of yellow and black entries */
                                     share: number;
-                                    /** @description Binomial z-score of the clerk's yellow and black count against that norm */
-                                    z: number;
+                                    /** @description Exact one-sided binomial tail probability of the clerk's yellow and black count against that norm (P(X ≥ x) when above, P(X ≤ x) when below), below tailThreshold */
+                                    tail: number;
                                 } | null;
+                                /** @description The village the entries were recorded in (one row per clerk and village), not the account's village today */
                                 village: {
                                     code: string;
                                     /** Format: uuid */
                                     id: string;
                                     name: string;
-                                } | null;
+                                };
                                 yellow: number;
                                 yellowShare: number | null;
                             }[];
-                            zThreshold: number;
+                            /** @description A clerk is flagged when the one-sided exact binomial tail is below this (0.0062: as strict as a one-sided normal z of 2.5) */
+                            tailThreshold: number;
                         };
                         /** @description As of today, whatever the year */
                         openAppeals: {

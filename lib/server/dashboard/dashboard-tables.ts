@@ -62,7 +62,7 @@ export function dashboardTables(dashboard: TownshipDashboard, locale: Locale): R
       key: "clerks",
       grouped: false,
       columns: [col("clerk", "text", 12), village, col("entries", "count"), col("yellowShare", "percent", 12, "YELLOW"), col("blackShare", "percent", 12, "BLACK"), col("flag", "flag", 48)],
-      rows: c.rows.map((r) => [r.clerk.displayName, r.village?.name ?? null, r.entries, percent(r.yellowShare), percent(r.blackShare), r.flag?.reason ?? null]),
+      rows: c.rows.map((r) => [r.clerk.displayName, r.village.name, r.entries, percent(r.yellowShare), percent(r.blackShare), r.flag?.reason ?? null]),
       totals: [t("dashboard.township"), null, c.norm.entries, null, null, null],
     },
   };

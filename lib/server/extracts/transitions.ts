@@ -26,8 +26,9 @@ type Step = {
 const steps = {
   consent: { permission: "extracts.consent", from: "AWAITING_CONSENT", to: "REQUESTED", action: "extract.consent",
     data: (actor, now) => ({ consentedById: actor.id, consentedAt: now }) },
+  // Refusing is not consenting: consentedById/consentedAt stay null; its audit record says who refused.
   refuse: { permission: "extracts.consent", from: "AWAITING_CONSENT", to: "DECLINED", action: "extract.refuse",
-    data: (actor, now) => ({ consentedById: actor.id, consentedAt: now }) },
+    data: () => ({}) },
   decline: { permission: "extracts.issue", from: "REQUESTED", to: "DECLINED", action: "extract.decline",
     data: (actor, _now, reason) => ({ decidedById: actor.id, declinedReason: reason }) },
   revoke: { permission: "extracts.revoke", from: "ISSUED", to: "REVOKED", action: "extract.revoke",

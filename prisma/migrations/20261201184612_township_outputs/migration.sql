@@ -122,7 +122,7 @@ CREATE TRIGGER "TownshipSettings_append_only" BEFORE UPDATE ON "TownshipSettings
 CREATE TRIGGER "TownshipSettings_no_delete" BEFORE DELETE ON "TownshipSettings"
   FOR EACH ROW EXECUTE FUNCTION "history_refuse_delete"();
 
--- What an issued extract says and its signature never change; only its revocation may follow.
+-- What an issued extract says and its signature never change; only its revocation may follow, once.
 CREATE FUNCTION "extract_refuse_rewrite"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
@@ -133,6 +133,17 @@ BEGIN
       OR NEW."householdId" IS DISTINCT FROM OLD."householdId" OR NEW."validUntil" IS DISTINCT FROM OLD."validUntil"
       OR NEW."issuedAt" IS DISTINCT FROM OLD."issuedAt") THEN
     RAISE EXCEPTION 'an issued archive extract cannot be rewritten (%); revoke it and issue a new one', OLD.id;
+  END IF;
+  -- Its revocation is one step, ISSUED → REVOKED with who, when and why, and then final: it can
+  -- neither be undone nor its record changed or erased.
+  IF OLD."jws" IS NOT NULL AND (NEW."status" IS DISTINCT FROM OLD."status"
+      OR NEW."revokedAt" IS DISTINCT FROM OLD."revokedAt" OR NEW."revokedById" IS DISTINCT FROM OLD."revokedById"
+      OR NEW."revokedReason" IS DISTINCT FROM OLD."revokedReason") THEN
+    IF NOT (OLD."status" = 'ISSUED' AND NEW."status" = 'REVOKED'
+        AND OLD."revokedAt" IS NULL AND OLD."revokedById" IS NULL AND OLD."revokedReason" IS NULL
+        AND NEW."revokedAt" IS NOT NULL AND NEW."revokedById" IS NOT NULL AND NEW."revokedReason" IS NOT NULL) THEN
+      RAISE EXCEPTION 'an issued archive extract can only be revoked once, with who, when and why (%); a revocation is final', OLD.id;
+    END IF;
   END IF;
   RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END
