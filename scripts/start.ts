@@ -54,6 +54,11 @@ async function main(): Promise<void> {
     // The one setting for the public address (lib/env.ts derives NEXTAUTH_URL from it).
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The embedded server runs every connection on one PGlite session and can interleave the
+    // extended-protocol messages of concurrent connections (electric-sql/pglite#1046: a page
+    // running queries in parallel failed once, or could read another query's rows), so the app
+    // uses one connection there. PostgreSQL keeps the default pool.
+    ...(embedded && !process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: "1" } : {}),
   };
   const stopDatabase = async () => embedded?.stop();
   try {
