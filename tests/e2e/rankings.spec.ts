@@ -58,7 +58,9 @@ test("an official raises the red weight from today and the ranking changes at on
   await page.getByLabel("红榜每枚加分").fill(String(raised));
   await page.getByLabel("变更理由").fill("镇党委会议决定提高红榜分值，鼓励好人好事");
   await page.getByRole("button", { name: "保存新版本" }).click();
-  await expect(page.getByTestId("form-success")).toContainText("新设置已从今天起施行");
+  // Saving recomputes every household's scores of the township in the same transaction: on a
+  // loaded 2-core CI machine that took longer than the default 5 s once.
+  await expect(page.getByTestId("form-success")).toContainText("新设置已从今天起施行", { timeout: 45_000 });
   await expect(page.getByTestId("settings-formula")).toHaveText(`得分 = 红榜 × ${raised} − 未销号黄榜 × ${before.yellow} − 黑榜 × ${before.black}`);
   await expect(page.getByTestId("settings-history").getByTestId("settings-version").first()).toContainText("理由：镇党委会议决定提高红榜分值");
   await page.screenshot({ path: shot("settings"), fullPage: true });
