@@ -10,10 +10,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { JWK } from "jose";
-import { chinaToday } from "@/lib/domain/entry-date";
-import type { ExtractContent } from "@/lib/domain/extract-content";
+import { createFormatter } from "use-intl/core";
+import { chinaToday, dayToDate } from "@/lib/domain/entry-date";
+import type { ExtractContent, ExtractPurpose } from "@/lib/domain/extract-content";
+import { translatorFor } from "@/lib/i18n/translator";
 import { checkExtractOffline, type OfflineCheck } from "@/lib/server/extracts/jws";
-import zhCN from "@/messages/zh-CN.json";
 
 const HELP = `Usage: npm run verify:extract -- <extract.jws> --key <township-public-key.jwk> [--today YYYY-MM-DD]
 
@@ -30,12 +31,12 @@ export async function verifyExtractFiles(jwsFile: string, keyFile: string, today
 }
 
 /** The printed wording (messages/zh-CN.json "extracts.document"), so the report reads like the paper. */
-const printed = zhCN.extracts.document;
-const fill = (text: string, values: Record<string, string | number>): string =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-/** A calendar day as the paper prints it (zh-CN, long): 2026年11月20日. */
-const printedDay = (day: string): string =>
-  new Intl.DateTimeFormat("zh-CN", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+const t = translatorFor("zh-CN");
+type DocumentKey = Exclude<keyof (typeof import("@/messages/zh-CN.json"))["extracts"]["document"], "purposes"> | `purposes.${ExtractPurpose}`;
+const printed = (key: DocumentKey, values?: Record<string, string | number>): string => t(`extracts.document.${key}`, values);
+/** A calendar day as the paper prints it (components/extracts/extract-document.tsx): 2026年11月20日. */
+const format = createFormatter({ locale: "zh-CN" });
+const printedDay = (day: string): string => format.dateTime(dayToDate(day), { dateStyle: "long", timeZone: "UTC" });
 
 /**
  * Everything the extract prints and its signature covers, in the order and wording of the paper
@@ -44,31 +45,31 @@ const printedDay = (day: string): string =>
 export function describeContent(c: ExtractContent): string[] {
   const s = c.score;
   const lines = [
-    `  ${printed.title}`,
-    `  ${fill(printed.issuer, { county: c.township.county, township: c.township.name })}`,
-    `  ${fill(printed.intro, { village: c.household.village, head: c.household.headName })}`,
-    `  ${printed.archiveNo}：${c.household.archiveNo}`,
-    `  ${printed.head}：${c.household.headName}`,
-    `  ${printed.village}：${c.township.county}${c.township.name}${c.household.village}`,
-    `  ${printed.purpose}：${printed.purposes[c.purpose]}${c.purposeNote ? `（${c.purposeNote}）` : ""}`,
-    `  ${printed.period}：${fill(printed.periodValue, { from: printedDay(c.period.from), to: printedDay(c.period.to) })}`,
-    `  ${fill(printed.redsTitle, { count: c.reds.length })}`,
+    `  ${printed("title")}`,
+    `  ${printed("issuer", { county: c.township.county, township: c.township.name })}`,
+    `  ${printed("intro", { village: c.household.village, head: c.household.headName })}`,
+    `  ${printed("archiveNo")}：${c.household.archiveNo}`,
+    `  ${printed("head")}：${c.household.headName}`,
+    `  ${printed("village")}：${c.township.county}${c.township.name}${c.household.village}`,
+    `  ${printed("purpose")}：${printed(`purposes.${c.purpose}`)}${c.purposeNote ? `（${c.purposeNote}）` : ""}`,
+    `  ${printed("period")}：${printed("periodValue", { from: printedDay(c.period.from), to: printedDay(c.period.to) })}`,
+    `  ${printed("redsTitle", { count: c.reds.length })}`,
   ];
-  if (c.reds.length === 0) lines.push(`    ${printed.noReds}`);
+  if (c.reds.length === 0) lines.push(`    ${printed("noReds")}`);
   else {
-    lines.push(`    ${printed.date} | ${printed.rule} | ${printed.marks}`);
+    lines.push(`    ${printed("date")} | ${printed("rule")} | ${printed("marks")}`);
     for (const r of c.reds) lines.push(`    ${printedDay(r.occurredOn)} | ${r.ruleCode} ${r.ruleTitle} | ${r.marks}`);
   }
   lines.push(
-    `  ${printed.summaryTitle}`,
-    `    ${fill(printed.counts, { yellows: c.counts.activeYellows, blacks: c.counts.blacks })}`,
-    `    ${fill(printed.score, { score: s.score, red: s.redMarks, yellow: s.activeYellowMarks, black: s.blackMarks })}`,
-    `    ${c.awards.length ? fill(printed.awards, { years: c.awards.join("、") }) : printed.noAwards}`,
-    `  ${printed.issuedOn}：${printedDay(c.issuedOn)}`,
-    `  ${printed.validUntil}：${printedDay(c.validUntil)}`,
-    `  ${printed.code}：${c.code}`,
-    `  ${fill(printed.digest, { township: c.township.name })}${c.digest}`,
-    `  ${printed.keyId}${c.keyId}`,
+    `  ${printed("summaryTitle")}`,
+    `    ${printed("counts", { yellows: c.counts.activeYellows, blacks: c.counts.blacks })}`,
+    `    ${printed("score", { score: s.score, red: s.redMarks, yellow: s.activeYellowMarks, black: s.blackMarks })}`,
+    `    ${c.awards.length ? printed("awards", { years: c.awards.join("、") }) : printed("noAwards")}`,
+    `  ${printed("issuedOn")}：${printedDay(c.issuedOn)}`,
+    `  ${printed("validUntil")}：${printedDay(c.validUntil)}`,
+    `  ${printed("code")}：${c.code}`,
+    `  ${printed("digest", { township: c.township.name })}${c.digest}`,
+    `  ${printed("keyId")}${c.keyId}`,
   );
   return lines;
 }

@@ -6,7 +6,7 @@ import { SelectionFilters } from "@/components/selection/selection-filters";
 import { Pager } from "@/components/ui/pager";
 import { SelectionQuerySchema, YearSchema, type SelectionQuery } from "@/lib/schemas/selection";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { loadSelectionPage } from "@/lib/server/selection/load-selection-page";
+import { loadSelectionPage, type SelectionPageAsked } from "@/lib/server/selection/load-selection-page";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -15,13 +15,16 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-// The year is optional on the page: without one, the loader picks the default year.
-const PageQuerySchema = SelectionQuerySchema.extend({ year: YearSchema.optional() });
-type PageQuery = Omit<SelectionQuery, "year"> & { year?: number };
+// The year is optional on the page: without one, the loader picks the default year. The
+// township's queue of nominations has its own page, `queuePage`.
+const PageQuerySchema = SelectionQuerySchema.extend({ year: YearSchema.optional(), queuePage: SelectionQuerySchema.shape.page });
+type PageQuery = SelectionPageAsked & { queuePage: number };
 
 function parseQuery(params: Record<string, string | string[] | undefined>): PageQuery {
   const one = (key: string) => (typeof params[key] === "string" && params[key] !== "" ? params[key] : undefined);
-  const raw = { year: one("year"), villageId: one("villageId"), filter: one("filter"), q: one("q"), page: one("page"), pageSize: 30 };
+  const raw = {
+    year: one("year"), villageId: one("villageId"), filter: one("filter"), q: one("q"), page: one("page"), queuePage: one("queuePage"), pageSize: 30,
+  };
   const parsed = PageQuerySchema.safeParse(raw);
   return parsed.success ? parsed.data : PageQuerySchema.parse({ pageSize: 30 });
 }
@@ -32,12 +35,19 @@ export default withNotice(async function SelectionPage({ searchParams }: { searc
   const asked = parseQuery(await searchParams);
   const [data, t] = await Promise.all([loadSelectionPage(actor, asked), getTranslations("selection")]);
   const { list, nominations } = data;
-  const query: SelectionQuery = { ...asked, year: data.year };
+  const query: SelectionQuery = {
+    year: data.year, villageId: asked.villageId, filter: asked.filter, q: asked.q, page: asked.page, pageSize: asked.pageSize,
+  };
   const isTownship = actor.role !== "CLERK";
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const href = (page: number) => `/selection?${new URLSearchParams({
+  // Each pager keeps the other list's page.
+  const link = (page: number, queuePage: number) => `/selection?${new URLSearchParams({
     year: String(query.year), filter: query.filter, q: query.q, page: String(page), ...(query.villageId ? { villageId: query.villageId } : {}),
+    ...(nominations && queuePage > 1 ? { queuePage: String(queuePage) } : {}),
   })}`;
+  const href = (page: number) => link(page, nominations?.page ?? 1);
+  const queueHref = (queuePage: number) => link(list.page, queuePage);
+  const queuePages = nominations ? Math.max(1, Math.ceil(nominations.total / nominations.pageSize)) : 1;
   const need = list.items[0]?.civilizedMinReds ?? nominations?.items[0]?.civilizedMinReds;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -63,11 +73,15 @@ export default withNotice(async function SelectionPage({ searchParams }: { searc
           {nominations.items.length === 0 ? <p className="rounded-md bg-stone-100 p-3 text-stone-700">{t("noNominations")}</p> : (
             <ul className="space-y-3">
               {nominations.items.map((item) => (
-                <SelectionCard key={item.household.id} item={{ ...item, actions: { ...item.actions, withdrawAward: false } }} year={list.year}
-                  isOwn={actor.homeHouseholdId === item.household.id} showVillage />
+                <SelectionCard key={item.household.id} item={item} year={list.year} isOwn={actor.homeHouseholdId === item.household.id} showVillage />
               ))}
             </ul>
           )}
+          <Pager page={nominations.page} pageSize={nominations.pageSize} total={nominations.total} href={queueHref}
+            labels={{
+              nav: t("queuePagerNav"), previous: t("pager.previous"), next: t("pager.next"),
+              position: t("queuePagerPosition", { page: nominations.page, pages: queuePages, total: nominations.total }),
+            }} />
         </section>
       ) : null}
       <section className="space-y-3" aria-labelledby="list-title">

@@ -42,7 +42,10 @@ export function VotePanel({ ruleSet, canManage, canVote, today }: Props) {
               {t(vote.myBallot.paper ? "myBallotPaper" : "myBallot", { decision: t(`decision.${vote.myBallot.decision}`) })}
             </p>
           ) : null}
-          {status === "VOTING" && canVote && !vote.myBallot ? <BallotForm ruleSetId={ruleSet.id} /> : null}
+          {status === "VOTING" && canVote && !vote.myBallot ? (
+            vote.mayVote ? <BallotForm ruleSetId={ruleSet.id} />
+              : <p className="rounded-md bg-amber-50 p-3 text-amber-900" data-testid="joined-after-opening">{t("joinedAfterOpening")}</p>
+          ) : null}
           <details className="group">
             <summary className="flex min-h-11 cursor-pointer items-center font-medium">{t("roster")}</summary>
             <ul className="mt-2 divide-y divide-stone-100">

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Operation } from "./operation";
+import { isCreatingOperation, type Operation } from "./operation";
 import { MAX_PAGE_SIZE } from "@/lib/schemas/common";
 import { operations } from "./registry";
 
@@ -92,14 +92,12 @@ function parameters(op: Operation) {
       out.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), schema: s });
     }
   }
-  if (isCreating(op)) out.push({ $ref: "#/components/parameters/IdempotencyKey" });
+  if (isCreatingOperation(op)) out.push({ $ref: "#/components/parameters/IdempotencyKey" });
   return out;
 }
 
-// Every creating operation (POST answering 201) takes the Idempotency-Key header
-// (lib/server/api/idempotency.ts); these may also answer 429 with when to retry.
-const isCreating = (op: Operation) => op.method === "POST" && op.status === 201;
-const throttled = new Set(["uploadEvidence"]);
+// Every creating operation (POST answering 201, isCreatingOperation) takes the Idempotency-Key
+// header (lib/server/api/idempotency.ts); a rate-limited one may also answer 429 with when to retry.
 
 const idempotencyComponents = {
   parameters: {
@@ -143,15 +141,15 @@ function operationObject(op: Operation) {
         ? { description: "Done" }
         : {
           description: "Success",
-          ...(isCreating(op) ? { headers: { "Idempotency-Replayed": { $ref: "#/components/headers/IdempotencyReplayed" } } } : {}),
+          ...(isCreatingOperation(op) ? { headers: { "Idempotency-Replayed": { $ref: "#/components/headers/IdempotencyReplayed" } } } : {}),
           content: { [op.produces ?? "application/json"]: { schema: schema(op.response, "output") } },
         },
       "400": error("Invalid input; details name the failing fields"),
       ...(op.permission === null ? {} : { "401": error("Not signed in"), "403": error("Not allowed") }),
       "404": error("Not found, or outside the caller's scope"),
-      "409": error(isCreating(op) ? "Conflict with the current state, or the Idempotency-Key was used for a different request" : "Conflict with the current state"),
+      "409": error(isCreatingOperation(op) ? "Conflict with the current state, or the Idempotency-Key was used for a different request" : "Conflict with the current state"),
       "422": error("A rule of the archive forbids it"),
-      ...(throttled.has(op.id) ? { "429": { ...error("Too many requests; retry after the time given"), headers: {
+      ...(op.rateLimited ? { "429": { ...error("Too many requests; retry after the time given"), headers: {
         "Retry-After": { $ref: "#/components/headers/RetryAfter" },
         "RateLimit-Limit": { $ref: "#/components/headers/RateLimitLimit" },
         "RateLimit-Remaining": { $ref: "#/components/headers/RateLimitRemaining" },

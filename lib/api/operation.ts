@@ -21,6 +21,14 @@ export type Operation = {
   multipart?: true;
   // A file download: the media type of the Response the handler returns (JSON otherwise).
   produces?: string;
+  // Throttled: may answer 429 with Retry-After and the RateLimit-* headers.
+  rateLimited?: true;
 };
 
 export const defineOperation = <const O extends Operation>(operation: O): O => operation;
+
+/**
+ * Operations that create something (POST answering 201): they take the Idempotency-Key header
+ * (lib/server/api/idempotency.ts) and the OpenAPI document says so.
+ */
+export const isCreatingOperation = (operation: Operation): boolean => operation.method === "POST" && operation.status === 201;

@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { checkOccurredOn, chinaToday, dayToDate } from "./entry-date";
+import { checkOccurredOn, chinaDayStart, chinaToday, dayToDate } from "./entry-date";
 
 describe("chinaToday", () => {
   it("is already tomorrow in China from 16:00 UTC", () => {
     expect(chinaToday(new Date("2026-11-20T15:59:59.999Z"))).toBe("2026-11-20");
     expect(chinaToday(new Date("2026-11-20T16:00:00.000Z"))).toBe("2026-11-21");
+  });
+});
+
+describe("chinaDayStart", () => {
+  it("is 16:00 UTC the day before, the first instant chinaToday names that day", () => {
+    const start = chinaDayStart("2026-11-21");
+    expect(start.toISOString()).toBe("2026-11-20T16:00:00.000Z");
+    expect(chinaToday(start)).toBe("2026-11-21");
+    expect(chinaToday(new Date(start.getTime() - 1))).toBe("2026-11-20");
+    expect(chinaDayStart("2027-01-01").toISOString()).toBe("2026-12-31T16:00:00.000Z");
   });
 });
 

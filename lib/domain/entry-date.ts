@@ -15,6 +15,9 @@ export function dayToDate(day: string): Date {
 
 export const dateToDay = (date: Date): string => date.toISOString().slice(0, 10);
 
+/** The instant a "YYYY-MM-DD" calendar day begins in China (16:00 UTC the day before). */
+export const chinaDayStart = (day: string): Date => new Date(dayToDate(day).getTime() - CHINA_OFFSET_MS);
+
 /** The calendar day after a "YYYY-MM-DD" day. */
 export const dayAfter = (day: string): string => dateToDay(new Date(dayToDate(day).getTime() + 86_400_000));
 

@@ -100,12 +100,3 @@ export function signatureOf(jws: string): string {
 /** The verification URL the QR code carries. */
 export const verificationUrl = (origin: string, code: string, jws: string): string =>
   `${origin}/verify/${code}?s=${signatureOf(jws)}`;
-
-/** A minimal shape check of a payload read from a JWS (the offline verifier trusts nothing). */
-export function isExtractContent(value: unknown): value is ExtractContent {
-  if (!value || typeof value !== "object") return false;
-  const v = value as Record<string, unknown>;
-  const day = (x: unknown) => typeof x === "string" && /^\d{4}-\d{2}-\d{2}$/.test(x);
-  return v.format === EXTRACT_FORMAT && typeof v.code === "string" && day(v.issuedOn) && day(v.validUntil)
-    && typeof v.keyId === "string" && Array.isArray(v.reds) && typeof v.household === "object" && v.household !== null;
-}

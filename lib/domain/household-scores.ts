@@ -1,9 +1,10 @@
 import { assessEligibility, ineligibilityReasons, type EligibilityEntry, type IneligibilityReason } from "./eligibility";
-import { scoreEntries, yearPeriod } from "./scoring";
+import { scoreEntries, scoreOf, yearPeriod, type TownshipSettings } from "./scoring";
 import { versionForYear, type SettingsVersion } from "./township-settings";
 
 // The maintained score rows of one household (HouseholdScore): one per year from the year of its
-// first entry to the current year, and one for all time (year 0), computed from its entries by
+// first decided entry (a pending one counts for nothing yet) to the current year, and one for all
+// time (year 0), computed from its entries by
 // the same functions the archive page uses (scoring.ts, eligibility.ts). The maintenance in the
 // app, the seed and the check against the chains all call this, so the rule lives here once.
 
@@ -25,11 +26,11 @@ export function householdScoreRows(
   versions: readonly SettingsVersion[],
   today: string,
 ): ScoreRow[] {
-  if (entries.length === 0) return [];
+  const decided = entries.filter((e) => e.status !== "PENDING");
+  if (decided.length === 0) return [];
   const currentYear = Number(today.slice(0, 4));
-  const firstYear = Math.min(...entries.map((e) => e.occurredOn.getUTCFullYear()));
+  const firstYear = Math.min(...decided.map((e) => e.occurredOn.getUTCFullYear()));
   const rows: ScoreRow[] = [];
-  const total: ScoreRow = { year: ALL_TIME, redMarks: 0, activeYellowMarks: 0, blackMarks: 0, unrectifiedYellows: 0, score: 0, settingsId: null };
   for (let year = firstYear; year <= currentYear; year++) {
     const settings = versionForYear(versions, year, today);
     const score = scoreEntries(entries, settings, yearPeriod(year));
@@ -41,12 +42,38 @@ export function householdScoreRows(
       unrectifiedYellows: eligibility.unrectifiedYellows, score: score.score, settingsId: settings.id,
     };
     rows.push(row);
+  }
+  return [...rows, allTimeOf(rows)];
+}
+
+/** The all-time row: the yearly marks added up, and the yearly scores, each under its year's weights. */
+export function allTimeOf(yearRows: readonly ScoreRow[]): ScoreRow {
+  const total: ScoreRow = { year: ALL_TIME, redMarks: 0, activeYellowMarks: 0, blackMarks: 0, unrectifiedYellows: 0, score: 0, settingsId: null };
+  for (const row of yearRows) {
     total.redMarks += row.redMarks;
     total.activeYellowMarks += row.activeYellowMarks;
     total.blackMarks += row.blackMarks;
     total.score += row.score;
   }
-  return [...rows, total];
+  return total;
+}
+
+/**
+ * A household's rows under a settings version taking effect in `year`: only that year's score
+ * and version change (the marks do not depend on settings, and earlier years keep the weights of
+ * their last day), and the all-time row follows. Returns the rows that changed.
+ */
+export function reweighRows(
+  rows: readonly ScoreRow[], year: number, settings: Pick<TownshipSettings, "weightRed" | "weightYellow" | "weightBlack"> & { id: string },
+): ScoreRow[] {
+  const yearly = rows.filter((r) => r.year !== ALL_TIME).map((r) => r.year !== year ? r : {
+    ...r, settingsId: settings.id, score: scoreOf({ red: r.redMarks, activeYellow: r.activeYellowMarks, black: r.blackMarks }, settings),
+  });
+  const changed = [...yearly, allTimeOf(yearly)];
+  return changed.filter((row) => {
+    const was = rows.find((r) => r.year === row.year);
+    return !was || was.score !== row.score || was.settingsId !== row.settingsId;
+  });
 }
 
 /**

@@ -105,6 +105,13 @@ export function scoreEntries(
   const red = tally.marks.RED.CONFIRMED;
   const activeYellow = tally.marks.YELLOW.CONFIRMED;
   const black = tally.marks.BLACK.CONFIRMED;
-  const score = red * settings.weightRed - activeYellow * settings.weightYellow - black * settings.weightBlack;
-  return { score, red, activeYellow, black, ...tally };
+  return { score: scoreOf({ red, activeYellow, black }, settings), red, activeYellow, black, ...tally };
+}
+
+/** The score of confirmed marks under the weights: the formula itself. */
+export function scoreOf(
+  marks: { red: number; activeYellow: number; black: number },
+  weights: Pick<TownshipSettings, "weightRed" | "weightYellow" | "weightBlack">,
+): number {
+  return marks.red * weights.weightRed - marks.activeYellow * weights.weightYellow - marks.black * weights.weightBlack;
 }

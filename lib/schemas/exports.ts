@@ -19,4 +19,7 @@ export const ExportTownshipOverviewQuerySchema = z.object({
 });
 export type ExportTownshipOverviewQuery = z.infer<typeof ExportTownshipOverviewQuerySchema>;
 
+/** The media type of an Excel workbook (.xlsx): every XLSX download and the import take it. */
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export const ExportFileSchema = z.file().describe("The file");

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { EXTRACT_FORMAT, EXTRACT_PURPOSES } from "@/lib/domain/extract-content";
 import { DateTimeSchema, multiLineText, pageOf, pageParams, singleLineText } from "./common";
 
 // Archive extracts (证明材料, DESIGN.md "Archive extract"). Messages are catalogue keys.
-export const ExtractPurposeSchema = z.enum(["SCHOOL_ADMISSION", "CIVIL_SERVICE", "OTHER"]);
+export const ExtractPurposeSchema = z.enum(EXTRACT_PURPOSES);
 export const ExtractStatusSchema = z.enum(["AWAITING_CONSENT", "REQUESTED", "ISSUED", "DECLINED", "REVOKED"]);
 
 export const RequestExtractSchema = z.strictObject({
@@ -28,21 +29,25 @@ export type ListExtractsQuery = z.infer<typeof ListExtractsQuerySchema>;
 
 // Generous bounds only: whether a code is well-formed is for normalizeCode to decide, so that a
 // malformed code answers the same 404 as an unknown one (and counts against the lookup limit).
+// Longer input is cut to these lengths, as the pages do, rather than refused with a 400: an
+// over-long code is still just a code that is not issued.
 export const MAX_CODE_INPUT = 200;
 export const MAX_SIGNATURE_INPUT = 500;
 
 export const ExtractCodeParamsSchema = z.object({
-  code: singleLineText().max(MAX_CODE_INPUT).describe("The verification code printed on the extract, e.g. ABCD-EFGH-JKLM; any case, spaces and dashes anywhere"),
+  code: singleLineText().transform((code) => code.slice(0, MAX_CODE_INPUT))
+    .describe(`The verification code printed on the extract, e.g. ABCD-EFGH-JKLM; any case, spaces and dashes anywhere (only the first ${MAX_CODE_INPUT} characters are read)`),
 });
 export const PublicExtractQuerySchema = z.object({
-  s: singleLineText().max(MAX_SIGNATURE_INPUT).optional().describe("The signature segment of the extract's JWS, as the QR code carries it"),
+  s: singleLineText().transform((signature) => signature.slice(0, MAX_SIGNATURE_INPUT)).optional()
+    .describe(`The signature segment of the extract's JWS, as the QR code carries it (only the first ${MAX_SIGNATURE_INPUT} characters are read)`),
 });
 
 const DaySchema = z.iso.date();
 
 /** What an extract prints (lib/domain/extract-content.ts), frozen and signed at issue. */
 export const ExtractContentSchema = z.object({
-  format: z.literal("fca-extract/1"),
+  format: z.literal(EXTRACT_FORMAT),
   code: z.string(),
   township: z.object({ name: z.string(), county: z.string() }),
   household: z.object({ archiveNo: z.string(), headName: z.string(), village: z.string() }),
@@ -100,3 +105,5 @@ export const PublicExtractKeySchema = z.object({
   kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string(), kid: z.string().describe("RFC 7638 thumbprint"),
   alg: z.literal("EdDSA"), use: z.literal("sig"),
 });
+/** An Ed25519 public JWK as published, with its RFC 7638 thumbprint as kid. */
+export type PublicExtractKey = z.infer<typeof PublicExtractKeySchema>;

@@ -118,6 +118,7 @@ export const RuleSetVoteSchema = z.object({
   openedAt: DateTimeSchema,
   closedAt: DateTimeSchema.nullable(),
   tally: RuleSetTallySchema.nullable(),
+  mayVote: z.boolean().describe("Whether the caller is a representative on the roster frozen when the vote opened (one who joined later does not vote on it)"),
   myBallot: z.object({ decision: RuleSetDecisionSchema, castAt: DateTimeSchema, paper: z.boolean() }).nullable()
     .describe("For a representative: their own ballot"),
   representatives: z.array(z.object({ id: z.uuid(), displayName: z.string(), voted: z.boolean(), paper: z.boolean() }))

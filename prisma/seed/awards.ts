@@ -108,6 +108,10 @@ export function villageAwards(
     const decidedAt = atBeijing(addDays(beijingDay(closed), rng.int(12, 20)), rng.int(9, 16), rng.int(0, 59));
     const official = rng.pick(officials);
     for (const h of village.households) {
+      // The app nominates only an ACTIVE household (lib/server/selection/nominate.ts). The seed
+      // keeps no date of a status change, so a household no longer ACTIVE is left out of every
+      // year's selection, not only the years after it moved out or became inactive.
+      if (h.row.status !== "ACTIVE") continue;
       const own = byHousehold.get(h.row.id) ?? [];
       if (own.length === 0 || !rng.chance(NOMINATED_SHARE)) continue;
       const nominatedAt = officeHoursAfter(rng, closed, 1, 10);

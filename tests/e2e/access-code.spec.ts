@@ -1,16 +1,11 @@
-import { expect, login, test } from "./fixtures";
+import { expect, issueAccessCode, login, test } from "./fixtures";
 
 // A clerk issues a one-time access code; the household signs in with it and must choose a password.
 test("a household signs in with its access code and is made to choose its own password", async ({ page }, info) => {
   const archiveNo = info.project.name === "phone" ? "JS-XH-00002" : "JS-XH-00003";
   await login(page, "clerk-xinhua");
   await page.getByRole("link", { name: "农户登录码" }).click();
-  await page.getByLabel("查找农户").fill(archiveNo);
-  await page.getByRole("button", { name: "查找", exact: true }).click();
-  const result = page.getByTestId("household-result").filter({ hasText: archiveNo });
-  await result.getByRole("button", { name: "生成登录码", exact: true }).click();
-  const code = (await result.getByTestId("access-code").textContent())?.trim() ?? "";
-  expect(code).toMatch(/^[A-Z0-9]{10}$/);
+  const code = await issueAccessCode(page, archiveNo);
   await page.screenshot({ path: `tests/e2e/screenshots/access-code-card-${info.project.name}.png`, fullPage: true });
   await page.getByTestId("sign-out").click();
   await expect(page).toHaveURL(/\/sign-in/);

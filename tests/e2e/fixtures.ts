@@ -13,3 +13,14 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 export const test = base;
 export { expect };
+
+/** A clerk on the 农户登录码 page issues a household's one-time access code and reads it off the card. */
+export async function issueAccessCode(page: Page, archiveNo: string): Promise<string> {
+  await page.getByLabel("查找农户").fill(archiveNo);
+  await page.getByRole("button", { name: "查找", exact: true }).click();
+  const result = page.getByTestId("household-result").filter({ hasText: archiveNo });
+  await result.getByRole("button", { name: "生成登录码", exact: true }).click();
+  const code = (await result.getByTestId("access-code").textContent())?.trim() ?? "";
+  expect(code).toMatch(/^[A-Z0-9]{10}$/);
+  return code;
+}

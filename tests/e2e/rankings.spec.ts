@@ -41,6 +41,9 @@ test("an official raises the red weight from today and the ranking changes at on
   await expect(page.getByRole("columnheader", { name: "名次" })).toBeVisible();
   const before = await weights(page);
   const first = await rows(page);
+  // A change from today moves only this year's scores; before the year's first review (January
+  // to March) no household has a confirmed red to weigh, and there is nothing to show.
+  test.skip(!first.some((r) => r.red > 0), "no confirmed red yet this year: nothing for a new red weight to change");
   expect(first.length).toBe(50);
   for (const r of first) expect(r.score).toBe(r.red * before.red - r.yellow * before.yellow - r.black * before.black);
   await expect(page.getByTestId("ranking-row").filter({ hasText: "并列" }).first()).toBeVisible();

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaToday } from "@/lib/domain/entry-date";
 import { addDays, signatureOf } from "@/lib/domain/extract-content";
+import { MAX_CODE_INPUT, MAX_SIGNATURE_INPUT } from "@/lib/schemas/extracts";
 import { db } from "@/lib/server/db";
 import { checkExtractOffline, storedExtractIsAuthentic } from "@/lib/server/extracts/jws";
 import { EXTRACT_LOOKUP_LIMIT } from "@/lib/server/extracts/verification-limit";
@@ -240,19 +241,22 @@ describe("unknown codes", () => {
     expect(JSON.stringify(answers[0]!.body)).not.toMatch(/ABCD|extract/i);
   });
 
-  it("answers the same 404 to a 41-character code and to an over-long signature, and counts both lookups", async () => {
+  it("answers the same 404 to a 41-character code and to codes and signatures past the input bounds, and counts every lookup", async () => {
     const address = newAddress();
     const unknown = await lookup("ABCD-EFGH-JKLM", undefined, newAddress());
     expect(unknown.status).toBe(404);
     const tooLong = await lookup("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789-A", undefined, address);
     expect("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789-A").toHaveLength(41);
     const longSignature = await lookup("ABCD-EFGH-JKLM", "A".repeat(300), address);
-    for (const res of [tooLong, longSignature]) {
+    // Past the bounds the parameters are cut, not refused: still the neutral 404, still counted.
+    const overBoundCode = await lookup("Z".repeat(MAX_CODE_INPUT + 1), undefined, address);
+    const overBoundSignature = await lookup("ABCD-EFGH-JKLM", "A".repeat(MAX_SIGNATURE_INPUT + 1), address);
+    for (const res of [tooLong, longSignature, overBoundCode, overBoundSignature]) {
       expect(res.status, JSON.stringify(res.body)).toBe(404);
       expect(res.body).toEqual(unknown.body);
     }
     const windows = await db.extractLookupWindow.findMany({ where: { network: address } });
-    expect(windows.reduce((sum, w) => sum + w.count, 0)).toBe(2);
+    expect(windows.reduce((sum, w) => sum + w.count, 0)).toBe(4);
   });
 });
 

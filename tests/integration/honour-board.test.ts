@@ -37,6 +37,7 @@ let awarded: string;
 let awardId: string;
 let archiveNo: string;
 let notAwarded: string;
+let declinedId: string;
 const titles = { yellow: "", black: "" };
 
 beforeAll(async () => {
@@ -58,6 +59,15 @@ beforeAll(async () => {
   const decided = await callApi("POST", `/api/v1/nominations/${nominated.body.id}/decision`, { as: { username: "official" }, body: { decision: "AWARD" } });
   expect(decided.status, JSON.stringify(decided.body)).toBe(200);
   awardId = nominated.body.id;
+  // The other family is nominated too, and declined: a decided nomination that must stay off the board.
+  const other = await callApi("POST", "/api/v1/selection/nominations", { as: clerk, body: { householdId: notAwarded, year: YEAR, note: "邻里和睦" } });
+  expect(other.status, JSON.stringify(other.body)).toBe(201);
+  const declined = await callApi("POST", `/api/v1/nominations/${other.body.id}/decision`, {
+    as: { username: "official" }, body: { decision: "DECLINE", reason: "材料与实际情况有出入" },
+  });
+  expect(declined.status, JSON.stringify(declined.body)).toBe(200);
+  expect(declined.body).toMatchObject({ status: "DECLINED" });
+  declinedId = other.body.id;
   // Afterwards, a yellow and a black OF THE AWARDED YEAR are confirmed for the same family (the
   // award stands until the township withdraws it): the 2025 board lists it with its reds only.
   await decideByReview([
@@ -84,8 +94,22 @@ describe("the public honour board", () => {
     expect(family).toMatchObject({ headName: "新户主", village: { name: "新花村" } });
     expect(family.reds).toHaveLength(2);
     expect(family.reds.map((r: { occurredOn: string }) => r.occurredOn)).toEqual(["2025-04-10", "2025-09-01"]);
-    const notListed = await db.civilizedFamilyAward.findMany({ where: { householdId: notAwarded }, select: { id: true } });
+    // The declined family has an award row of the year, but no AWARDED one, and is not listed.
+    const notListed = await db.civilizedFamilyAward.findMany({ where: { householdId: notAwarded, status: "AWARDED" }, select: { id: true } });
     expect(notListed).toEqual([]);
+    expect(await db.civilizedFamilyAward.findMany({ where: { householdId: notAwarded }, select: { id: true, year: true, status: true } }))
+      .toEqual([{ id: declinedId, year: YEAR, status: "DECLINED" }]);
+    expect(res.body.items.map((i: { id: string }) => i.id)).not.toContain(declinedId);
+    // The board's total for the year and village is the count of AWARDED awards there, nothing else.
+    const xinhua = await db.village.findFirstOrThrow({ where: { code: "XH" }, select: { id: true } });
+    const village = await board(`?year=${YEAR}&villageId=${xinhua.id}&pageSize=200`);
+    expect(village.status, JSON.stringify(village.body)).toBe(200);
+    const awardedThere = await db.civilizedFamilyAward.count({ where: { year: YEAR, status: "AWARDED", household: { villageId: xinhua.id } } });
+    const decidedThere = await db.civilizedFamilyAward.count({ where: { year: YEAR, household: { villageId: xinhua.id } } });
+    expect(decidedThere).toBeGreaterThan(awardedThere); // the declined nomination is counted here, not on the board
+    expect(village.body.total).toBe(awardedThere);
+    expect(village.body.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining([awardId]));
+    expect(village.body.items.map((i: { id: string }) => i.id)).not.toContain(declinedId);
   });
 
   it("publishes no archive number (a household account signs in with it): head's name and village only", async () => {

@@ -122,6 +122,10 @@ describe("the Idempotency-Key header", () => {
       expect(documented.parameters, op.id).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
       expect(documented.responses["201"]!.headers, op.id).toHaveProperty("Idempotency-Replayed");
     }
+    for (const op of operations.filter((o) => !creating.includes(o))) {
+      const documented = doc.paths[`/api/v1${op.path}`]![op.method.toLowerCase()]!;
+      expect(documented.parameters, op.id).not.toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
+    }
   });
 
   it("purges keys older than a day", async () => {

@@ -16,7 +16,7 @@ type OperationObject = {
   security: object[];
   parameters: { name: string; in: string; required: boolean; schema: object }[];
   requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
-  responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+  responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }>; headers?: Record<string, unknown> }>;
   "x-permission": string | null;
 };
 
@@ -65,6 +65,14 @@ describe("the OpenAPI document", () => {
     if (op.status !== 204 && op.produces) expect(success!.content?.[op.produces]?.schema).toMatchObject({ format: "binary" });
     else if (op.status !== 204) expect(isObjectSchema(success!.content?.["application/json"]?.schema)).toBe(true);
     if (op.permission !== null) expect(Object.keys(described!.responses)).toEqual(expect.arrayContaining(["401", "403"]));
+    // A rate-limited operation documents its 429 and when to retry; no other one does.
+    if (op.rateLimited) expect(described!.responses["429"]?.headers).toHaveProperty("Retry-After");
+    else expect(described!.responses["429"]).toBeUndefined();
+  });
+
+  it("documents the 429 of the throttled operations: evidence uploads and the public extract lookup", () => {
+    expect(operations.filter((op) => op.rateLimited).map((op) => op.id)).toEqual(expect.arrayContaining(["uploadEvidence", "verifyExtract"]));
+    expect(operationAt("GET", "/api/v1/public/extracts/{code}")!.responses["429"]?.headers).toHaveProperty("Retry-After");
   });
 
   it("declares both security schemes", () => {

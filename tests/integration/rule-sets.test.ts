@@ -288,6 +288,12 @@ describe("the roster frozen when the vote opened, and the first day in force", (
     expect(codes((await refused("POST", `${path}/paper-ballots`, clerk, { representativeId: promoted.id, decision: "APPROVE" }, 422, "RULE_VIOLATION")).details))
       .toEqual({ representativeId: "validation.notOnRuleSetRoster" });
     await refused("POST", `${path}/ballots`, { username: promoted.username }, { decision: "APPROVE" }, 422, "RULE_VIOLATION");
+    // So the page offers them no ballot (mayVote false), while a representative of the opening who has not voted yet may vote.
+    const seenByPromoted = await api("GET", path, { username: promoted.username });
+    expect(seenByPromoted.status, JSON.stringify(seenByPromoted.body)).toBe(200);
+    expect(seenByPromoted.body.vote).toMatchObject({ mayVote: false, myBallot: null });
+    expect((await api("GET", path, asRep(1))).body.vote).toMatchObject({ mayVote: true, myBallot: null });
+    expect((await api("GET", path, clerk)).body.vote.mayVote).toBe(false);
     // Deactivated after the opening: still on the roster, so the clerk enters their paper ballot.
     await audited("ruleSet.paperBallot", "POST", `${path}/paper-ballots`, clerk, { representativeId: gone.id, decision: "APPROVE" }, 201);
     const shown = (await api("GET", path, clerk)).body.vote;

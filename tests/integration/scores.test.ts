@@ -150,22 +150,26 @@ describe(`maintained scores and rankings (SCORES_SEED=${SEED})`, () => {
     const seeded = await settingsInForce(db, village.townshipId, chinaToday(now));
     await expectMatches(village, () => seeded, now);
 
-    // New weights from the following days: each applies to the running year only.
     const official = await actorOf("official");
     const changes: { from: string; weights: Weights }[] = [{ from: "2019-01-01", weights: seeded }];
     // The weights a year is judged by: those in force on its last day, or on the day of the check.
     const weightsFor = (day: string) => (year: number) =>
       changes.filter((c) => c.from <= (`${year}-12-31` < day ? `${year}-12-31` : day)).at(-1)!.weights;
-    for (const [k, weights] of [[1, { weightRed: 3, weightYellow: 2, weightBlack: 5 }], [2, { weightRed: 1, weightYellow: 0, weightBlack: 10 }], [3, { weightRed: 2, weightYellow: 4, weightBlack: 0 }]] as const) {
+    // From today (applied in the change's own transaction), then from the following days (by the job).
+    for (const [k, weights] of [[0, { weightRed: 2, weightYellow: 3, weightBlack: 1 }], [1, { weightRed: 3, weightYellow: 2, weightBlack: 5 }], [2, { weightRed: 1, weightYellow: 0, weightBlack: 10 }], [3, { weightRed: 2, weightYellow: 4, weightBlack: 0 }]] as const) {
       const day = new Date(now.getTime() + k * DAY);
       const { id: _id, effectiveFrom: _from, ...current } = await settingsInForce(db, village.townshipId, chinaToday(day));
+      const before = await db.householdScore.findMany({
+        where: { householdId: { in: village.households }, year: thisYear }, orderBy: { householdId: "asc" }, select: { score: true, redMarks: true },
+      });
       await changeTownshipSettings(official, { ...current, ...weights, effectiveFrom: chinaToday(day), reason: `测试权重 ${k}` }, testContext, now);
       changes.push({ from: chinaToday(day), weights });
-      const before = await db.householdScore.findMany({ where: { householdId: { in: village.households }, year: thisYear }, select: { score: true, redMarks: true } });
       await refreshStaleScores(day);
       await expectMatches(village, weightsFor(chinaToday(day)), day);
       // While the running year has confirmed marks (from April on), its scores follow the new weights.
-      const after = await db.householdScore.findMany({ where: { householdId: { in: village.households }, year: thisYear }, select: { score: true } });
+      const after = await db.householdScore.findMany({
+        where: { householdId: { in: village.households }, year: thisYear }, orderBy: { householdId: "asc" }, select: { score: true },
+      });
       if (before.some((r) => r.redMarks > 0)) expect(after.map((r) => r.score)).not.toEqual(before.map((r) => r.score));
     }
   });

@@ -91,12 +91,19 @@ function replayableArchive(entries: readonly ReplayEntry[], events: readonly Rep
   };
 }
 
-/** What the app would have refused in the seeded selection: one line per problem. */
-function awardProblems(awards: readonly StoredAward[], archive: ReturnType<typeof replayableArchive>, versions: readonly SettingsVersion[]): string[] {
+/**
+ * What the app would have refused in the seeded selection: one line per problem. `statuses` are
+ * the households' statuses (id → status): nominate() refuses a household not ACTIVE.
+ */
+function awardProblems(
+  awards: readonly StoredAward[], archive: ReturnType<typeof replayableArchive>, versions: readonly SettingsVersion[],
+  statuses: ReadonlyMap<string, string>,
+): string[] {
   const problems: string[] = [];
   for (const a of awards) {
     const label = `${a.householdId} ${a.year} ${a.status}`;
     if (chinaToday(a.nominatedAt) < `${a.year}-12-01`) problems.push(`${label}: nominated before the season opened`);
+    if (statuses.get(a.householdId) !== "ACTIVE") problems.push(`${label}: nominated though the household is ${statuses.get(a.householdId) ?? "unknown"}`);
     const nominated = archive.judge(a.householdId, a.year, a.nominatedAt, versions);
     const atNomination = rowIneligibility(nominated.row, nominated.settings.civilizedMinReds);
     if (atNomination.length > 0) problems.push(`${label}: not eligible when nominated (${atNomination.map((r) => r.code).join(", ")})`);
@@ -358,7 +365,9 @@ describe("npm run db:seed", () => {
       await q<ReplayEntry>('SELECT id, "householdId", category, marks, "occurredOn", "recordedAt" FROM "Entry"'),
       await q<ReplayEvent>('SELECT "entryId", type, "fromStatus", "toStatus", "createdAt", "chainSeq" FROM "EntryEvent"'),
     );
-    expect(awardProblems(awards, archive, versions)).toEqual([]);
+    const statuses = new Map((await q<{ id: string; status: string }>('SELECT id, status FROM "Household"')).map((h) => [h.id, h.status]));
+    expect([...statuses.values()].filter((status) => status !== "ACTIVE").length).toBeGreaterThan(0); // the check can fail
+    expect(awardProblems(awards, archive, versions, statuses)).toEqual([]);
     for (const a of awards) {
       const label = `${a.householdId} ${a.year}`;
       expect({ role: a.nominatorRole, village: a.nominatorVillage, ownHome: a.nominatorHome === a.householdId }, label)
@@ -397,7 +406,8 @@ describe("npm run db:seed", () => {
     const running = awards.filter((a) => a.year === 2025);
     expect(running.some((a) => a.status === "NOMINATED")).toBe(true);
     expect(running.some((a) => a.status !== "NOMINATED")).toBe(true);
-    expect(awardProblems(awards, replayableArchive(data.Entry, data.EntryEvent), versions)).toEqual([]);
+    const statuses = new Map(data.Household.map((h) => [h.id, h.status]));
+    expect(awardProblems(awards, replayableArchive(data.Entry, data.EntryEvent), versions, statuses)).toEqual([]);
   });
 
   it("matches the town's 2020 report at the default size: about 2,842 civilized families (21 %) and 5,423 reds by the end of 2020", async () => {

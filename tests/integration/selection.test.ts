@@ -5,6 +5,8 @@ import { db } from "@/lib/server/db";
 import { nominate } from "@/lib/server/selection/nominate";
 import { decideNomination } from "@/lib/server/selection/decide-nomination";
 import { getSelection } from "@/lib/server/selection/get-selection";
+import { loadSelectionPage } from "@/lib/server/selection/load-selection-page";
+import { setHouseholdStatus } from "@/lib/server/households/set-household-status";
 import { callApi } from "../helpers/api-client";
 import { audited, decideByReview, freshHousehold, type Category } from "../helpers/archive-fixtures";
 import { createOtherTownship, type OtherTownship } from "../helpers/other-township";
@@ -63,7 +65,7 @@ const statusOf = async (awardId: string) => (await db.civilizedFamilyAward.findU
 
 const names = [
   "eligible", "black", "yellow", "tooFew", "rectifiedBeforeReview", "rectifiedAfterYearEnd", "lateBlack", "spare",
-  "withdrawnFirst", "race", "pending", "awardedThenBlack",
+  "withdrawnFirst", "race", "pending", "awardedThenBlack", "movedOut",
 ] as const;
 type Households = Record<(typeof names)[number], string>;
 let h: Households;
@@ -86,6 +88,7 @@ beforeAll(async () => {
     await recordOn(h.race, "RED", "2025-03-02"),
     await recordOn(h.pending, "RED", "2025-03-03"),
     await recordOn(h.awardedThenBlack, "RED", "2025-03-04"),
+    await recordOn(h.movedOut, "RED", "2025-03-05"),
   ];
   // A yellow corrected before the representatives reviewed it never counted.
   const early = await recordOn(h.rectifiedBeforeReview, "YELLOW", "2025-07-07");
@@ -150,6 +153,23 @@ describe("eligibility for a past year, from the maintained rows", () => {
     expect(other.body.items).toEqual([]);
     const xinhua = await db.village.findFirstOrThrow({ where: { code: "XH" }, select: { id: true } });
     expect((await callApi("GET", `/api/v1/selection?year=${YEAR}&villageId=${xinhua.id}`, { as: otherClerk })).status).toBe(404);
+  });
+
+  it("a household no longer ACTIVE is eligible but no candidate, and cannot be nominated", async () => {
+    await setHouseholdStatus(await actorOf("clerk-xinhua"), h.movedOut, { status: "MOVED_OUT", reason: "全家迁往县城" }, testContext);
+    expect(await selectionOf(h.movedOut)).toMatchObject({ eligible: true, reasons: [], actions: { nominate: false } });
+    const ids = async (filter: string) => {
+      const res = await callApi("GET", `/api/v1/selection?year=${YEAR}&filter=${filter}&q=JS-XH-910&pageSize=200`, { as: clerk });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items.map((i: { household: { id: string } }) => i.household.id);
+    };
+    expect(await ids("eligible")).toContain(h.movedOut);
+    const candidates = await ids("candidates");
+    expect(candidates).toEqual(expect.arrayContaining([h.eligible, h.spare])); // ACTIVE, eligible and not nominated yet
+    expect(candidates).not.toContain(h.movedOut);
+    const refused = await nominateApi(h.movedOut);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect(refused.body.error.code).toBe("RULE_VIOLATION");
   });
 
   it("a year before the township's first settings is judged by its first settings", async () => {
@@ -371,5 +391,35 @@ describe("an award whose year changed afterwards", () => {
     expect(item).toMatchObject({ needsReview: false, award: { status: "WITHDRAWN" }, actions: { withdrawAward: false, nominate: false } });
     const archive = await callApi("GET", `/api/v1/households/${h.awardedThenBlack}/archive`, { as: { username: accounts.awardedThenBlack } });
     expect(archive.body.awards).toEqual([expect.objectContaining({ year: YEAR, status: "WITHDRAWN", reason: "2025年12月有黑榜，经复核撤销称号" })]);
+  });
+});
+
+describe("the selection page's queue of nominations", () => {
+  it("has its own pages, reaching every nomination, and the summary is counted once for the page", async () => {
+    const actor = await actorOf("official");
+    const nominated = await db.civilizedFamilyAward.findMany({
+      where: { year: YEAR, status: "NOMINATED", townshipId: actor.townshipId! }, orderBy: { household: { archiveNo: "asc" } }, select: { householdId: true },
+    });
+    expect(nominated.length).toBeGreaterThanOrEqual(2);
+    const asked = { year: YEAR, filter: "all" as const, q: "", page: 1, pageSize: 30 };
+    const pages = [];
+    for (let queuePage = 1; queuePage <= nominated.length; queuePage++) {
+      const data = await loadSelectionPage(actor, { ...asked, queuePage }, new Date(), 1);
+      expect(data.nominations).toMatchObject({ page: queuePage, pageSize: 1, total: nominated.length });
+      expect(data.nominations!.items.every((i) => i.award?.status === "NOMINATED" && i.actions.decide)).toBe(true);
+      expect(data.nominations).not.toHaveProperty("summary");
+      pages.push(...data.nominations!.items.map((i) => i.household.id));
+    }
+    expect(pages).toEqual(nominated.map((n) => n.householdId));
+    // A page past the end (its last nominations just decided) shows the last page.
+    const beyond = await loadSelectionPage(actor, { ...asked, queuePage: nominated.length + 5 }, new Date(), 1);
+    expect(beyond.nominations).toMatchObject({ page: nominated.length, total: nominated.length });
+    expect(beyond.nominations!.items.map((i) => i.household.id)).toEqual([nominated.at(-1)!.householdId]);
+    // The list's summary is the whole township's, as the API answers it.
+    const api = await getSelection(actor, { year: YEAR, page: 1, pageSize: 1 });
+    expect(beyond.list.summary).toEqual(api.summary);
+    expect(beyond.list.summary.nominated).toBe(nominated.length);
+    // A clerk has no queue.
+    expect((await loadSelectionPage(await actorOf("clerk-xinhua"), asked)).nominations).toBeNull();
   });
 });

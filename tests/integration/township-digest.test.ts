@@ -2,6 +2,7 @@ import { appDatabaseUrl } from "../helpers/app-database";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { chinaToday, dayAfter } from "@/lib/domain/entry-date";
 import { hashRecord } from "@/lib/domain/hash-chain";
 import { computeTownshipDigest, formatDigest } from "@/lib/domain/township-digest";
 import { entryChainRecord, entryChainSelect, eventChainRecord, eventChainSelect } from "@/lib/server/chain/chain-records";
@@ -70,6 +71,9 @@ describe("recording a township digest", () => {
     expect(row).toEqual({ baseId: first.id, depth: expect.any(Number), heads: { [homeId]: [home.chainLength, home.chainHead] } });
     expect(second.digest).not.toBe(first.digest);
     expect(await latestTownshipDigest(db, id)).toMatchObject({ printed: second.printed, digest: second.digest });
+    // Restricted to a calendar day in China: the latest taken that day, none the day after.
+    expect(await latestTownshipDigest(db, id, { on: chinaToday(second.takenAt) })).toMatchObject({ printed: second.printed });
+    expect(await latestTownshipDigest(db, id, { on: dayAfter(chinaToday(second.takenAt)) })).toBeNull();
     for (const digest of [first, second]) expect((await unsafeCheckTownshipDigest(digest.printed)).matches, digest.printed).toBe(true);
   });
 

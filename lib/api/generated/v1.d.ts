@@ -7906,6 +7906,19 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests; retry after the time given */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getHonourBoard: {
@@ -9463,6 +9476,8 @@ export interface operations {
                         vote: {
                             ballots: number;
                             closedAt: string | null;
+                            /** @description Whether the caller is a representative on the roster frozen when the vote opened (one who joined later does not vote on it) */
+                            mayVote: boolean;
                             /** Format: date */
                             meetingDate: string;
                             missingForQuorum: number;
@@ -9622,6 +9637,8 @@ export interface operations {
                         vote: {
                             ballots: number;
                             closedAt: string | null;
+                            /** @description Whether the caller is a representative on the roster frozen when the vote opened (one who joined later does not vote on it) */
+                            mayVote: boolean;
                             /** Format: date */
                             meetingDate: string;
                             missingForQuorum: number;
@@ -9797,6 +9814,8 @@ export interface operations {
                         vote: {
                             ballots: number;
                             closedAt: string | null;
+                            /** @description Whether the caller is a representative on the roster frozen when the vote opened (one who joined later does not vote on it) */
+                            mayVote: boolean;
                             /** Format: date */
                             meetingDate: string;
                             missingForQuorum: number;
@@ -9974,6 +9993,8 @@ export interface operations {
                         vote: {
                             ballots: number;
                             closedAt: string | null;
+                            /** @description Whether the caller is a representative on the roster frozen when the vote opened (one who joined later does not vote on it) */
+                            mayVote: boolean;
                             /** Format: date */
                             meetingDate: string;
                             missingForQuorum: number;
@@ -10266,6 +10287,8 @@ export interface operations {
                         vote: {
                             ballots: number;
                             closedAt: string | null;
+                            /** @description Whether the caller is a representative on the roster frozen when the vote opened (one who joined later does not vote on it) */
+                            mayVote: boolean;
                             /** Format: date */
                             meetingDate: string;
                             missingForQuorum: number;
@@ -10427,6 +10450,8 @@ export interface operations {
                         vote: {
                             ballots: number;
                             closedAt: string | null;
+                            /** @description Whether the caller is a representative on the roster frozen when the vote opened (one who joined later does not vote on it) */
+                            mayVote: boolean;
                             /** Format: date */
                             meetingDate: string;
                             missingForQuorum: number;
@@ -13755,6 +13780,8 @@ export interface operations {
                         vote: {
                             ballots: number;
                             closedAt: string | null;
+                            /** @description Whether the caller is a representative on the roster frozen when the vote opened (one who joined later does not vote on it) */
+                            mayVote: boolean;
                             /** Format: date */
                             meetingDate: string;
                             missingForQuorum: number;

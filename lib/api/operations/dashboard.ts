@@ -1,10 +1,8 @@
 import { defineOperation } from "@/lib/api/operation";
 import { DashboardQuerySchema, DashboardSchema, ExportDashboardQuerySchema } from "@/lib/schemas/dashboard";
-import { ExportFileSchema } from "@/lib/schemas/exports";
+import { ExportFileSchema, XLSX_TYPE } from "@/lib/schemas/exports";
 
 // The township dashboard (issue 9 points 4 and 8).
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const getTownshipDashboard = defineOperation({
   id: "getTownshipDashboard", method: "GET", path: "/township/dashboard", tag: "township", permission: "dashboard.read",
@@ -15,5 +13,5 @@ export const getTownshipDashboard = defineOperation({
 export const exportTownshipDashboard = defineOperation({
   id: "exportTownshipDashboard", method: "GET", path: "/township/dashboard/export", tag: "township", permission: "dashboard.read",
   summary: "One table of the dashboard (byVillageQuarter, participation, backlog, openAppeals or clerks) as the page shows it, as .xlsx or (format=csv) text/csv, with the page's headers in the caller's language",
-  query: ExportDashboardQuerySchema, response: ExportFileSchema, produces: XLSX,
+  query: ExportDashboardQuerySchema, response: ExportFileSchema, produces: XLSX_TYPE,
 });

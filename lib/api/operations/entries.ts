@@ -40,7 +40,7 @@ export const listRulesInForce = defineOperation({
 export const uploadEvidence = defineOperation({
   id: "uploadEvidence", method: "POST", path: "/evidence", tag: "entries", permission: "evidence.upload",
   summary: "Upload one evidence photo (resized, metadata removed); pass its id in evidenceIds when recording",
-  multipart: true, body: UploadEvidenceSchema, response: EvidenceSchema, status: 201,
+  multipart: true, body: UploadEvidenceSchema, response: EvidenceSchema, status: 201, rateLimited: true,
 });
 
 export const downloadEvidence = defineOperation({

@@ -73,7 +73,7 @@ export const downloadExtractJws = defineOperation({
 export const verifyExtract = defineOperation({
   id: "verifyExtract", method: "GET", path: "/public/extracts/{code}", tag: "extracts",
   permission: null, summary: "Public: whether an extract is authentic, unexpired and unrevoked, and what it prints; 404 for any code not issued; rate-limited per address (429)",
-  params: ExtractCodeParamsSchema, query: PublicExtractQuerySchema, response: PublicExtractVerificationSchema,
+  params: ExtractCodeParamsSchema, query: PublicExtractQuerySchema, response: PublicExtractVerificationSchema, rateLimited: true,
 });
 
 export const getExtractKey = defineOperation({

@@ -1,5 +1,6 @@
 import { defineOperation } from "@/lib/api/operation";
 import { IdParamsSchema, PageQuerySchema } from "@/lib/schemas/common";
+import { XLSX_TYPE } from "@/lib/schemas/exports";
 import {
   FileResponseSchema, ImportFormSchema, ImportQuerySchema, ImportReportSchema, TemplateQuerySchema,
 } from "@/lib/schemas/household-import";
@@ -8,8 +9,6 @@ import {
   HouseholdSchema, MemberResultSchema, SearchHouseholdsQuerySchema, SetHouseholdStatusSchema, UpdateHouseholdSchema,
   UpdateMemberSchema,
 } from "@/lib/schemas/households";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const searchHouseholds = defineOperation({
   id: "searchHouseholds", method: "GET", path: "/households", tag: "households", permission: "households.search",
@@ -74,11 +73,11 @@ export const importHouseholds = defineOperation({
 export const exportHouseholds = defineOperation({
   id: "exportHouseholds", method: "GET", path: "/villages/{id}/households/export", tag: "households", permission: "households.search",
   summary: "The village's households and current members as an .xlsx file in the import's layout",
-  params: IdParamsSchema, response: FileResponseSchema, produces: XLSX,
+  params: IdParamsSchema, response: FileResponseSchema, produces: XLSX_TYPE,
 });
 
 export const householdImportTemplate = defineOperation({
   id: "householdImportTemplate", method: "GET", path: "/villages/{id}/households/template", tag: "households", permission: "households.manage",
   summary: "The empty import file for a village, .xlsx (with notes on each column and the village's groups) or .csv",
-  params: IdParamsSchema, query: TemplateQuerySchema, response: FileResponseSchema, produces: XLSX,
+  params: IdParamsSchema, query: TemplateQuerySchema, response: FileResponseSchema, produces: XLSX_TYPE,
 });

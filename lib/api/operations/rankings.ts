@@ -1,11 +1,9 @@
 import { defineOperation } from "@/lib/api/operation";
 import { IdParamsSchema } from "@/lib/schemas/common";
-import { ExportFileSchema } from "@/lib/schemas/exports";
+import { ExportFileSchema, XLSX_TYPE } from "@/lib/schemas/exports";
 import { ExportRankingsQuerySchema, HouseholdScoresQuerySchema, HouseholdScoresSchema, RankingsPageSchema, RankingsQuerySchema } from "@/lib/schemas/rankings";
 
 // Rankings by the maintained scores (issue 9 points 2 and 3).
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const getRankings = defineOperation({
   id: "getRankings", method: "GET", path: "/township/rankings", tag: "township", permission: "rankings.read",
@@ -16,7 +14,7 @@ export const getRankings = defineOperation({
 export const exportRankings = defineOperation({
   id: "exportRankings", method: "GET", path: "/township/rankings/export", tag: "township", permission: "rankings.read",
   summary: "The ranking with the same filters, every matching row, as .xlsx or (format=csv) text/csv, with the page's headers in the caller's language",
-  query: ExportRankingsQuerySchema, response: ExportFileSchema, produces: XLSX,
+  query: ExportRankingsQuerySchema, response: ExportFileSchema, produces: XLSX_TYPE,
 });
 
 export const getHouseholdScores = defineOperation({

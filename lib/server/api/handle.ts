@@ -1,13 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import type { Operation } from "@/lib/api/operation";
+import { isCreatingOperation, type Operation } from "@/lib/api/operation";
 import { localeOfRequest } from "@/lib/i18n/translator";
 import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
 import { authorize } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 import { requestContextFrom, type RequestContext } from "@/lib/server/request-context";
 import { errorResponse } from "./error-response";
-import { idempotencyKeyOf, isCreatingOperation, requestHash, withIdempotency } from "./idempotency";
+import { idempotencyKeyOf, requestHash, withIdempotency } from "./idempotency";
 import { resolveCaller } from "./resolve-caller";
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;

@@ -1,6 +1,5 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import type { Operation } from "@/lib/api/operation";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -26,9 +25,6 @@ export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 const PENDING = 0;
 const WAIT_FOR_FIRST_MS = 10_000;
 const POLL_MS = 50;
-
-/** Operations that create something (POST answering 201) take the header. */
-export const isCreatingOperation = (operation: Operation): boolean => operation.method === "POST" && operation.status === 201;
 
 /** The request's Idempotency-Key, or null; a malformed key is refused rather than ignored. */
 export function idempotencyKeyOf(request: Request): string | null {

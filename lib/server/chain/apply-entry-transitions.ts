@@ -67,8 +67,9 @@ export async function applyEntryTransitionsAcross(tx: Tx, changes: (EntryChange 
     moved.set(entry.status, ids);
   }
   for (const [status, ids] of moved) await tx.entry.updateMany({ where: { id: { in: ids } }, data: { status } });
-  // The maintained scores follow in the same transaction (DESIGN.md "Score").
-  await refreshScores(tx, changes.map((c) => c.householdId));
+  // The maintained scores follow in the same transaction (DESIGN.md "Score"), for the households
+  // whose entries changed status (an appeal lodged or a request declined changes none).
+  await refreshScores(tx, planned.filter((p) => p.fromStatus !== p.toStatus).map((p) => p.change.householdId));
   return planned.map((p, i) => ({
     entryId: p.change.entryId, eventId: appended[i]!.id, fromStatus: p.fromStatus, toStatus: p.toStatus, createdAt: appended[i]!.createdAt,
   }));

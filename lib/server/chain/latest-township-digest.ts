@@ -1,4 +1,5 @@
 import "server-only";
+import { chinaDayStart, dayAfter } from "@/lib/domain/entry-date";
 import { formatDigest } from "@/lib/domain/township-digest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -6,12 +7,16 @@ export type PrintableDigest = { printed: string; digest: string; takenAt: Date }
 
 /**
  * The township's latest digest in its printed form, for a notice or an extract to print (the
- * reader checks it with `npm run verify:chains -- --digest …`); null before the first one.
- * Already authorized by the caller: a digest reveals nothing but a hash.
+ * reader checks it with `npm run verify:chains -- --digest …`); null before the first one, or,
+ * with `on` ("YYYY-MM-DD"), when none was taken on that calendar day in China (an extract prints
+ * the digest of its issue day). Already authorized by the caller: a digest reveals nothing but a hash.
  */
-export async function latestTownshipDigest(client: Prisma.TransactionClient, townshipId: string): Promise<PrintableDigest | null> {
+export async function latestTownshipDigest(
+  client: Prisma.TransactionClient, townshipId: string, { on }: { on?: string } = {},
+): Promise<PrintableDigest | null> {
   const row = await client.townshipDigest.findFirst({
-    where: { townshipId }, orderBy: [{ takenAt: "desc" }, { id: "desc" }],
+    where: { townshipId, ...(on && { takenAt: { gte: chinaDayStart(on), lt: chinaDayStart(dayAfter(on)) } }) },
+    orderBy: [{ takenAt: "desc" }, { id: "desc" }],
     select: { digest: true, takenAt: true, township: { select: { code: true } } },
   });
   if (!row) return null;

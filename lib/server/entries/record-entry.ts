@@ -7,7 +7,6 @@ import { authorize, type Actor } from "@/lib/server/authz";
 import { appendEntry } from "@/lib/server/chain/append-to-chain";
 import { db } from "@/lib/server/db";
 import type { RequestContext } from "@/lib/server/request-context";
-import { refreshScores } from "@/lib/server/scores/refresh-scores";
 import { isUniqueViolation } from "@/lib/server/unique-violation";
 import { checkEntry, loadHouseholdForEntry } from "./check-entry";
 import { findReplayedEntry } from "./entry-replay";
@@ -43,8 +42,6 @@ export async function recordEntry(
         legalDocumentNo: isBlack ? input.legalDocumentNo ?? null : null,
         recordedById: actor.id, idempotencyKey: input.idempotencyKey ?? null,
       }, input.evidenceIds);
-      // A first entry, or one of an earlier year, adds score rows (zero until it is confirmed).
-      await refreshScores(tx, [household.id], now);
       await writeAudit(tx, context, {
         actorId: actor.id, action: "entry.record", targetType: "Entry", targetId: appended.id,
         townshipId: household.townshipId, villageId: household.villageId,

@@ -1,7 +1,8 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { CSV_TYPE, XLSX_TYPE } from "@/lib/server/households/import/workbook";
+import { XLSX_TYPE } from "@/lib/schemas/exports";
+import { CSV_TYPE } from "@/lib/server/households/import/workbook";
 
 // A table as a download, in the two formats a village office opens: the headers are the ones the
 // page shows, in the caller's language; the rows are plain text and numbers.

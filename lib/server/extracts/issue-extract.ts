@@ -6,8 +6,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ExtractView } from "@/lib/schemas/extracts";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/authz";
-import { recordTownshipDigest } from "@/lib/server/chain/record-township-digest";
-import { formatDigest } from "@/lib/domain/township-digest";
+import { latestTownshipDigest } from "@/lib/server/chain/latest-township-digest";
+import { recordDailyDigestUnlessTaken } from "@/lib/server/chain/record-daily-digests";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
@@ -19,7 +19,6 @@ import { signExtractContent } from "./jws";
 import { extractSigningKey } from "./signing-key";
 
 type Tx = Prisma.TransactionClient;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * A township official issues a requested extract: in one transaction with its audit record, the
@@ -108,23 +107,12 @@ async function buildContent(
  * recorded now when none was (serialized with the daily job, lib/server/chain/record-daily-digests.ts).
  */
 async function digestOfTheDay(tx: Tx, townshipId: string, today: string, context: RequestContext, now: Date): Promise<string> {
-  const since = new Date(dayToDate(today).getTime() - CHINA_OFFSET_MS);
-  const latest = () => tx.townshipDigest.findFirst({
-    where: { townshipId, takenAt: { gte: since, lt: new Date(since.getTime() + 86_400_000) } }, orderBy: [{ takenAt: "desc" }, { id: "desc" }],
-    select: { digest: true, takenAt: true, township: { select: { code: true } } },
-  });
-  let row = await latest();
-  if (!row) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`township-digest:${townshipId}`}))`;
-    row = await latest();
-    if (!row) {
-      const taken = await recordTownshipDigest(tx, townshipId, "DAILY", now);
-      await writeAudit(tx, context, {
-        actorId: null, action: "township.digest", targetType: "TownshipDigest", targetId: taken.id, townshipId,
-        after: { reason: "DAILY", printed: taken.printed, households: taken.households },
-      });
-      return taken.printed;
-    }
-  }
-  return formatDigest({ townshipCode: row.township.code, takenAt: row.takenAt, digest: row.digest });
+  const latest = await latestTownshipDigest(tx, townshipId, { on: today });
+  if (latest) return latest.printed;
+  const taken = await recordDailyDigestUnlessTaken(tx, townshipId, context, now);
+  if (taken) return taken.printed;
+  // The daily job took it while this waited for the lock: committed, it is visible now.
+  const recorded = await latestTownshipDigest(tx, townshipId, { on: today });
+  if (!recorded) throw new Error(`today's digest of township ${townshipId} was taken but cannot be read`);
+  return recorded.printed;
 }

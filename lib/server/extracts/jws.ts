@@ -2,13 +2,11 @@
 // offline verifier (scripts/verify-extract.ts) runs this very code against a downloaded .jws and
 // the township's published public key.
 import { calculateJwkThumbprint, CompactSign, compactVerify, importJWK, type JWK } from "jose";
-import { canonicalJson, isExtractContent, isUnexpired, type ExtractContent } from "@/lib/domain/extract-content";
+import { canonicalJson, isUnexpired, type ExtractContent } from "@/lib/domain/extract-content";
+import { ExtractContentSchema, type PublicExtractKey } from "@/lib/schemas/extracts";
 
 export const EXTRACT_ALG = "EdDSA";
 export const EXTRACT_JWS_TYPE = "fca-extract+jws";
-
-/** An Ed25519 public JWK as published, with its RFC 7638 thumbprint as kid. */
-export type PublicExtractKey = { kty: "OKP"; crv: "Ed25519"; x: string; kid: string; alg: "EdDSA"; use: "sig" };
 
 /** The key id of an Ed25519 JWK (public or private): its RFC 7638 SHA-256 thumbprint. */
 export async function keyIdOf(jwk: JWK): Promise<string> {
@@ -74,12 +72,17 @@ export async function checkExtractOffline(jws: string, publicJwk: JWK, today: st
   } catch {
     parsed = null;
   }
-  if (!isExtractContent(parsed)) return { authentic: false, unexpired: false, valid: false, content: null, problems: ["FORMAT"] };
+  // The whole document the paper prints, or FORMAT: a signed payload of another shape (a key
+  // misused, a format to come) is not an extract this verifier can show.
+  const document = ExtractContentSchema.safeParse(parsed);
+  if (!document.success) return { authentic: false, unexpired: false, valid: false, content: null, problems: ["FORMAT"] };
+  const content: ExtractContent = document.data;
   const problems: OfflineCheck["problems"] = [];
+  // The bytes as signed, not the parsed document (which drops unknown keys), must be canonical.
   if (canonicalJson(parsed) !== payload) problems.push("NOT_CANONICAL");
-  if (parsed.keyId !== (await keyIdOf(publicJwk))) problems.push("KEY_ID");
+  if (content.keyId !== (await keyIdOf(publicJwk))) problems.push("KEY_ID");
   const authentic = problems.length === 0;
-  const unexpired = isUnexpired(parsed, today);
+  const unexpired = isUnexpired(content, today);
   if (!unexpired) problems.push("EXPIRED");
-  return { authentic, unexpired, valid: authentic && unexpired, content: parsed, problems };
+  return { authentic, unexpired, valid: authentic && unexpired, content, problems };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
-import { publicKeyOf, type PublicExtractKey } from "./jws";
+import type { PublicExtractKey } from "@/lib/schemas/extracts";
+import { publicKeyOf } from "./jws";
 import { parseExtractSigningJwk } from "./signing-jwk";
 
 // The township's extract signing key (DESIGN.md "Archive extract"): an Ed25519 private JWK in

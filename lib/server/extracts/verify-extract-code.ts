@@ -1,8 +1,7 @@
 import "server-only";
 import { chinaToday, dateToDay } from "@/lib/domain/entry-date";
 import { isUnexpired, normalizeCode, signatureOf, type ExtractContent } from "@/lib/domain/extract-content";
-import type { PublicExtractKey } from "./jws";
-import type { PublicExtractVerification } from "@/lib/schemas/extracts";
+import type { PublicExtractKey, PublicExtractVerification } from "@/lib/schemas/extracts";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";

@@ -12,10 +12,10 @@ const BATCH = 2_000;
 
 /**
  * Recomputes the maintained score rows (HouseholdScore) of these households from their entries,
- * in the caller's transaction: recording an entry, every change of an entry's status
- * (lib/server/chain/apply-entry-transitions.ts) and every settings change call it, so rankings
- * never read a stale score. A household's rows cover every year from its first entry (of any
- * status) to the current one.
+ * in the caller's transaction: every change of an entry's status (lib/server/chain/
+ * apply-entry-transitions.ts) calls it, so rankings never read a stale score (settings changes
+ * re-weigh the rows instead: reweigh-scores.ts). A household's rows cover every year from its
+ * first decided entry to the current one.
  */
 export async function refreshScores(tx: Tx, householdIds: readonly string[], now: Date = new Date()): Promise<void> {
   // In household id order, as every chain lock is taken, so that callers never deadlock.

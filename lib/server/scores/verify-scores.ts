@@ -33,7 +33,7 @@ export async function unsafeVerifyScores(now: Date = new Date()): Promise<ScoreV
   for (;;) {
     const batch = await readBatch(after);
     if (batch.households.length === 0) break;
-    const versions = await settingsVersionsOf(db, batch.households.map((h) => h.village.townshipId));
+    const { versions } = batch;
     for (const household of batch.households) {
       const expected = householdScoreRows(replay(batch.events.get(household.id) ?? [], batch.entries.get(household.id) ?? []),
         versions.get(household.village.townshipId)!, today);
@@ -63,7 +63,9 @@ function readBatch(after: string) {
       where: inBatch, orderBy: { chainSeq: "asc" }, select: { entryId: true, householdId: true, fromStatus: true, toStatus: true, createdAt: true },
     });
     const rows = await tx.householdScore.findMany({ where: inBatch });
-    return { households, entries: groupBy(entries), events: groupBy(events), rows: groupBy(rows) };
+    // In the same snapshot: a settings change committing meanwhile is no mismatch either.
+    const versions = await settingsVersionsOf(tx, households.map((h) => h.village.townshipId));
+    return { households, entries: groupBy(entries), events: groupBy(events), rows: groupBy(rows), versions };
   }, { isolationLevel: "RepeatableRead", timeout: 120_000, maxWait: 30_000 });
 }
 

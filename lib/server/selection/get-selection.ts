@@ -4,7 +4,7 @@ import { rowIneligibility } from "@/lib/domain/household-scores";
 import { versionForYear } from "@/lib/domain/township-settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SelectionFilter, SelectionItem, SelectionPage, SelectionQuery } from "@/lib/schemas/selection";
-import { authorize, can, householdWhere, townshipIdOf, type Actor } from "@/lib/server/authz";
+import { authorize, canOn, householdWhere, townshipIdOf, type Actor } from "@/lib/server/authz";
 import { loadVillageTarget } from "@/lib/server/authz/targets";
 import { db } from "@/lib/server/db";
 import { searchConditions } from "@/lib/server/households/search-households";
@@ -15,6 +15,23 @@ import { accountNames, awardSelect, toAwardView } from "./award-views";
 import { areDecisionsOpen, decisionsOpenOn, isSelectionOpen, selectionOpensOn } from "./season";
 
 type Query = Omit<SelectionQuery, keyof Paging | "filter" | "q"> & Paging & { filter?: SelectionFilter; q?: string };
+type ScopeQuery = Pick<SelectionQuery, "year" | "villageId">;
+type ListQuery = Paging & { filter?: SelectionFilter; q?: string };
+/** One page of the selection without the summary (the township's queue of nominations on the page). */
+export type SelectionList = Omit<SelectionPage, "summary">;
+
+/**
+ * The households of a year's selection in the actor's scope (a clerk's village, an official's
+ * township, or one village of it), with the settings the year is judged by and the conditions
+ * of the filters: read once, then listed (`selectionList`) and counted (`selectionSummary`) as
+ * often as a page needs.
+ */
+export type SelectionScope = {
+  actor: Actor; year: number; now: Date;
+  scope: Prisma.HouseholdWhereInput[];
+  settings: Map<string, { civilizedMinReds: number }>;
+  filters: Record<Exclude<SelectionFilter, "all">, Prisma.HouseholdWhereInput>;
+};
 
 /**
  * Every household in the actor's scope (a clerk's village, an official's township) with its
@@ -25,6 +42,13 @@ type Query = Omit<SelectionQuery, keyof Paging | "filter" | "q"> & Paging & { fi
  * flagged for the township to review.
  */
 export async function getSelection(actor: Actor, query: Query, now: Date = new Date()): Promise<SelectionPage> {
+  const scope = await selectionScope(actor, query, now);
+  const [list, summary] = await Promise.all([selectionList(scope, query), selectionSummary(scope)]);
+  return { ...list, summary };
+}
+
+/** The scope, settings and filter conditions of a year's selection (authorized; a village outside the scope is 404). */
+export async function selectionScope(actor: Actor, query: ScopeQuery, now: Date = new Date()): Promise<SelectionScope> {
   authorize(actor, "selection.read");
   const { year } = query;
   const scope: Prisma.HouseholdWhereInput[] = [householdWhere(actor)];
@@ -46,18 +70,36 @@ export async function getSelection(actor: Actor, query: Query, now: Date = new D
     })),
   };
   const withAward = (status: "NOMINATED" | "AWARDED"): Prisma.HouseholdWhereInput => ({ awards: { some: { year, status } } });
-  const filters: Record<SelectionFilter, Prisma.HouseholdWhereInput | null> = {
-    all: null, eligible, candidates: { AND: [eligible, { awards: { none: { year, status: { not: "WITHDRAWN" } } } }] }, ineligible: { NOT: eligible }, nominated: withAward("NOMINATED"), awarded: withAward("AWARDED"),
+  const filters: SelectionScope["filters"] = {
+    eligible,
+    // Households a clerk may nominate: eligible, ACTIVE (nominate() refuses the others) and not nominated (or only withdrawn).
+    candidates: { AND: [eligible, { status: "ACTIVE" }, { awards: { none: { year, status: { not: "WITHDRAWN" } } } }] },
+    ineligible: { NOT: eligible }, nominated: withAward("NOMINATED"), awarded: withAward("AWARDED"),
     review: { AND: [withAward("AWARDED"), { NOT: eligible }] },
   };
-  const inScope = { AND: scope };
+  return { actor, year, now, scope, settings, filters };
+}
+
+/** Counts across the whole scope, before any filter and search. */
+export async function selectionSummary({ scope, filters }: SelectionScope): Promise<SelectionPage["summary"]> {
+  const [households, eligible, nominated, awarded] = await Promise.all([
+    db.household.count({ where: { AND: scope } }),
+    db.household.count({ where: { AND: [...scope, filters.eligible] } }),
+    db.household.count({ where: { AND: [...scope, filters.nominated] } }),
+    db.household.count({ where: { AND: [...scope, filters.awarded] } }),
+  ]);
+  return { households, eligible, nominated, awarded };
+}
+
+/** One page of the scope's households, filtered and searched, with what the actor may do on each. */
+export async function selectionList({ actor, year, now, scope, settings, filters }: SelectionScope, query: ListQuery): Promise<SelectionList> {
   const search = searchConditions(query.q ?? "");
-  const filter = filters[query.filter ?? "all"];
+  const filter = query.filter && query.filter !== "all" ? filters[query.filter] : null;
   const where = { AND: [...scope, ...(filter ? [filter] : []), ...(search.length ? [{ OR: search }] : [])] };
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 50;
 
-  const [total, rows, households, eligibleCount, nominated, awarded] = await Promise.all([
+  const [total, rows] = await Promise.all([
     db.household.count({ where }),
     db.household.findMany({
       where, orderBy: { archiveNo: "asc" }, skip: (page - 1) * pageSize, take: pageSize,
@@ -68,10 +110,6 @@ export async function getSelection(actor: Actor, query: Query, now: Date = new D
         _count: { select: { entries: { where: { year, status: "PENDING" } } } },
       },
     }),
-    db.household.count({ where: inScope }),
-    db.household.count({ where: { AND: [...scope, eligible] } }),
-    db.household.count({ where: { AND: [...scope, withAward("NOMINATED")] } }),
-    db.household.count({ where: { AND: [...scope, withAward("AWARDED")] } }),
   ]);
 
   const open = isSelectionOpen(year, now);
@@ -82,9 +120,9 @@ export async function getSelection(actor: Actor, query: Query, now: Date = new D
     const need = settings.get(row.village.townshipId)?.civilizedMinReds ?? 1;
     const reasons = rowIneligibility(counts, need);
     const award = row.awards[0] ? toAwardView(row.awards[0], names) : null;
-    const isOwn = actor.homeHouseholdId === row.id;
-    const isCouncil = can(actor, "selection.nominate") && actor.villageId === row.village.id && !isOwn;
-    const isTownship = can(actor, "selection.decide") && !isOwn;
+    // Recusal (never on one's own household) is the policy's, as everywhere else.
+    const isCouncil = canOn(actor, "selection.nominate", row.id) && actor.villageId === row.village.id;
+    const isTownship = canOn(actor, "selection.decide", row.id);
     return {
       household: { id: row.id, archiveNo: row.archiveNo, headName: row.headName, village: { id: row.village.id, name: row.village.name } },
       eligible: reasons.length === 0, reasons, counts: { ...counts }, civilizedMinReds: need, pendingEntries: row._count.entries, award,
@@ -97,8 +135,5 @@ export async function getSelection(actor: Actor, query: Query, now: Date = new D
       },
     };
   });
-  return {
-    items, page, pageSize, total, year, open, opensOn: selectionOpensOn(year), decisionsOpen, decisionsOpenOn: decisionsOpenOn(year),
-    summary: { households, eligible: eligibleCount, nominated, awarded },
-  };
+  return { items, page, pageSize, total, year, open, opensOn: selectionOpensOn(year), decisionsOpen, decisionsOpenOn: decisionsOpenOn(year) };
 }

@@ -8,9 +8,10 @@ import { authorize, townshipIdOf, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { RequestContext } from "@/lib/server/request-context";
-import { refreshScores } from "@/lib/server/scores/refresh-scores";
+import { reweighScores } from "@/lib/server/scores/reweigh-scores";
 import { isUniqueViolation } from "@/lib/server/unique-violation";
 import { settingsHistorySelect, toHistoryItem } from "./get-settings";
+import { settingsInForce } from "./settings-versions";
 
 // What the audit record keeps of a version: everything that decides a result, and why.
 const auditView = ({ createdBy: _c, createdAt: _a, ...version }: SettingsHistoryItem) => version;
@@ -19,7 +20,7 @@ const auditView = ({ createdBy: _c, createdAt: _a, ...version }: SettingsHistory
  * A township official sets the township's settings from a day on (issue 9 point 1): a new
  * version in the append-only TownshipSettings table, never an edit of an earlier one. One
  * transaction writes the version and its audit record and, when it takes effect today,
- * recomputes the score rows of every household of the township that has any, so that the
+ * re-weighs the running year's score rows of every household of the township, so that the
  * rankings change at once. A version from a later day is scheduled: today's scores stay as they
  * are, and the hourly job (lib/server/scores/refresh-stale-scores.ts) applies it on its day.
  * One version per day: a second change for a day that already has one is refused (409) — the
@@ -38,8 +39,10 @@ export async function changeTownshipSettings(
   const { reason, ...values } = data;
   try {
     return await db.$transaction(async (tx) => {
-      // One change at a time per township: the day check and the refresh see each other's versions.
-      await tx.$queryRaw`SELECT 1 FROM "Township" WHERE "id" = ${townshipId}::uuid FOR UPDATE`;
+      // One change at a time per township: the day check and the re-weighing see each other's
+      // versions. An advisory lock, not the Township row's: a row lock would block every audited
+      // write of the township (their foreign keys take a share lock on it) for the whole change.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`township-settings:${townshipId}`}))`;
       const day = dayToDate(data.effectiveFrom);
       const taken = await tx.townshipSettings.findUnique({ where: { townshipId_effectiveFrom: { townshipId, effectiveFrom: day } }, select: { id: true } });
       if (taken) throw dayTaken(data.effectiveFrom);
@@ -56,12 +59,11 @@ export async function changeTownshipSettings(
       const scheduled = data.effectiveFrom > today;
       let refreshedHouseholds = 0;
       if (!scheduled) {
-        const scored = await tx.householdScore.findMany({ where: { townshipId }, distinct: ["householdId"], select: { householdId: true } });
-        await refreshScores(tx, scored.map((s) => s.householdId), now);
-        refreshedHouseholds = scored.length;
+        const version = await settingsInForce(tx, townshipId, today);
+        refreshedHouseholds = await reweighScores(tx, townshipId, Number(today.slice(0, 4)), version);
       }
       return { version: created, scheduled, refreshedHouseholds };
-    }, { timeout: 300_000, maxWait: 30_000 });
+    }, { timeout: 120_000, maxWait: 30_000 });
   } catch (error) {
     if (isUniqueViolation(error)) throw dayTaken(data.effectiveFrom);
     throw error;

@@ -1,6 +1,6 @@
 import "server-only";
 import { dateToDay } from "@/lib/domain/entry-date";
-import type { SettingsVersion } from "@/lib/domain/township-settings";
+import { versionOn, type SettingsVersion } from "@/lib/domain/township-settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 
@@ -27,12 +27,8 @@ export async function settingsVersionsOf(client: Reader, townshipIds: readonly s
   return byTownship;
 }
 
-/** The township's settings in force on `day` ("YYYY-MM-DD"), the first version for a day before it (versionOn). */
+/** The township's settings in force on `day` ("YYYY-MM-DD"), by the domain's rule (versionOn). */
 export async function settingsInForce(client: Reader, townshipId: string, day: string): Promise<SettingsVersion> {
-  const row = await client.townshipSettings.findFirst({
-    where: { townshipId, effectiveFrom: { lte: new Date(`${day}T00:00:00Z`) } }, orderBy: { effectiveFrom: "desc" }, select: settingsVersionSelect,
-  }) ?? await client.townshipSettings.findFirst({ where: { townshipId }, orderBy: { effectiveFrom: "asc" }, select: settingsVersionSelect });
-  // Every township has one (the Township_default_settings trigger).
-  if (!row) throw new Error(`township ${townshipId} has no settings`);
-  return toSettingsVersion(row);
+  // Every township has a version (the Township_default_settings trigger), so versionOn finds one.
+  return versionOn((await settingsVersionsOf(client, [townshipId])).get(townshipId)!, day);
 }

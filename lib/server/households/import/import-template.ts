@@ -1,12 +1,13 @@
 import "server-only";
 import type { Locale } from "@/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import { XLSX_TYPE } from "@/lib/schemas/exports";
 import { IMPORT_COLUMN_KEYS, RELATION_LABELS } from "@/lib/schemas/household-import";
 import { authorize, authorizeIn, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { archivePrefix } from "../archive-numbers";
-import { buildCsv, buildWorkbook, CSV_TYPE, XLSX_TYPE } from "./workbook";
+import { buildCsv, buildWorkbook, CSV_TYPE } from "./workbook";
 
 /**
  * The empty import file of a village: the column names, and in the workbook a sheet explaining

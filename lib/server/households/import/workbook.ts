@@ -4,7 +4,6 @@ import Papa from "papaparse";
 import { IMPORT_COLUMN_KEYS, IMPORT_COLUMNS, type ImportColumn } from "@/lib/schemas/household-import";
 
 // Writes the import layout: the export is a file the import takes back unchanged.
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const CSV_TYPE = "text/csv; charset=utf-8";
 export type FileRow = Record<ImportColumn, string | number>;
 
