@@ -4,8 +4,9 @@ import { z } from "zod";
 import { fieldErrors } from "@/lib/server/api/error-response";
 import { AppError } from "@/lib/server/errors";
 
-// What a Server Action returns to its form: success, or translated messages — never records.
-export type ActionState = { ok?: boolean; message?: string; fieldErrors?: Record<string, string> };
+import type { ActionState } from "@/lib/action-state";
+
+export type { ActionState };
 
 /** Turns an expected failure into form state; anything else is rethrown to error.tsx. */
 export async function actionError(error: unknown): Promise<ActionState> {
