@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { renderOrNotice } from "@/components/accounts/app-error-notice";
-import { Field, inputClass } from "@/components/accounts/form-parts";
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
 import { HouseholdSearchResults } from "@/components/accounts/household-search-results";
 import { HouseholdSearchSchema } from "@/lib/schemas/accounts";
 import { findHouseholdsForAccessCode } from "@/lib/server/accounts/find-households-for-access-code";
@@ -33,7 +34,7 @@ export default async function AccessCodesPage({ searchParams }: { searchParams: 
             <input id="household-q" name="q" type="search" defaultValue={typeof q === "string" ? q : ""} autoComplete="off"
               aria-describedby="household-q-note" aria-invalid={error ? true : undefined} className={inputClass} />
           </Field>
-          <button type="submit" className="min-h-11 w-full rounded-md bg-red-800 px-5 font-semibold text-white sm:w-auto">{t("search")}</button>
+          <button type="submit" className={buttonClass({ width: "phone" })}>{t("search")}</button>
         </form>
         {households ? <HouseholdSearchResults households={households} /> : null}
       </div>

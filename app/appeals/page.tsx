@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
 import { AppealList } from "@/components/appeals/appeal-list";
+import { Pager } from "@/components/ui/pager";
 import { ListAppealsQuerySchema } from "@/lib/schemas/appeals";
 import { listOpenAppeals } from "@/lib/server/appeals/list-open-appeals";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -22,7 +22,6 @@ export default withNotice(async function AppealsPage({ searchParams }: { searchP
   const query = parsed.success ? parsed.data : ListAppealsQuerySchema.parse({});
   const [result, t] = await Promise.all([listOpenAppeals(actor, query), getTranslations("appeals")]);
   const canResolve = can(actor, "appeals.resolve");
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <div>
@@ -31,13 +30,7 @@ export default withNotice(async function AppealsPage({ searchParams }: { searchP
         <p className="mt-1 font-medium" data-testid="open-count">{t("openCount", { count: result.total })}</p>
       </div>
       <AppealList items={result.items} canResolve={canResolve} homeHouseholdId={actor.homeHouseholdId} showVillage={!canResolve} />
-      {pages > 1 ? (
-        <nav aria-label={t("paging")} className="flex items-center justify-between gap-2">
-          {result.page > 1 ? <Link href={`/appeals?page=${result.page - 1}`} className="flex min-h-12 items-center px-3 text-red-800">{t("previous")}</Link> : <span />}
-          <span className="text-stone-600">{t("pageOf", { page: result.page, pages })}</span>
-          {result.page < pages ? <Link href={`/appeals?page=${result.page + 1}`} className="flex min-h-12 items-center px-3 text-red-800">{t("next")}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={result.page} pageSize={result.pageSize} total={result.total} href={(page) => `/appeals?page=${page}`} />
     </div>
   );
 });

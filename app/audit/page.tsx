@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditLogList } from "@/components/audit/audit-log-list";
+import { CursorPager } from "@/components/ui/pager";
 import { AuditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { fieldErrors } from "@/lib/server/api/error-response";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -42,16 +42,7 @@ export default withNotice(async function AuditLogPage({ searchParams }: { search
       </div>
       <AuditFilters values={raw} errors={errors} />
       {page ? <AuditLogList records={page.items} /> : <p role="alert" className="text-red-700">{t("invalidFilters")}</p>}
-      <nav aria-label={t("paging")} className="flex flex-wrap gap-3">
-        {raw.cursor ? (
-          <Link href={link()} className="flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4">{t("newest")}</Link>
-        ) : null}
-        {page?.nextCursor ? (
-          <Link href={link(page.nextCursor)} className="flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4" data-testid="audit-older">
-            {t("older")}
-          </Link>
-        ) : null}
-      </nav>
+      <CursorPager firstHref={raw.cursor ? link() : undefined} nextHref={page?.nextCursor ? link(page.nextCursor) : undefined} nextTestId="audit-older" />
     </div>
   );
 });

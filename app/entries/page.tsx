@@ -4,7 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
 import { EntryFilters } from "@/components/entries/entry-filters";
 import { EntryList } from "@/components/entries/entry-list";
+import { buttonClass } from "@/components/ui/button";
 import { ExportLinks } from "@/components/ui/export-links";
+import { Pager } from "@/components/ui/pager";
 import { VillageChooser } from "@/components/ui/village-chooser";
 import { chinaToday, dayToDate } from "@/lib/domain/entry-date";
 import { formatQuarter, previousQuarter, quarterOf, type Quarter } from "@/lib/domain/quarter";
@@ -58,7 +60,6 @@ export default withNotice(async function EntriesPage({ searchParams }: { searchP
   const pageLink = (n: number) => `/entries?${new URLSearchParams([...keep, ["page", String(n)]])}`;
   const filters = FILTERS.flatMap((name) => (raw[name] ? [[name, raw[name]]] : []));
   const exportLink = (format: "xlsx" | "csv") => `/api/v1/villages/${villageId}/entries/export?${new URLSearchParams([["format", format], ...filters])}`;
-  const pages = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   const quarters = recentQuarters(9).map((q) => ({ value: formatQuarter(q), label: t("quarterLabel", q) }));
 
   return (
@@ -69,7 +70,7 @@ export default withNotice(async function EntriesPage({ searchParams }: { searchP
           {page ? <p className="text-sm text-stone-600">{t("list.count", { total: page.total })}</p> : null}
         </div>
         {can(actor, "entries.record") ? (
-          <Link href="/entries/new" className="flex min-h-12 items-center rounded-md bg-red-800 px-5 text-lg font-semibold text-white">
+          <Link href="/entries/new" className={buttonClass({ size: "lg" })}>
             {t("list.record")}
           </Link>
         ) : null}
@@ -77,13 +78,7 @@ export default withNotice(async function EntriesPage({ searchParams }: { searchP
       <EntryFilters values={raw} errors={errors} quarters={quarters} rules={rules.items} villageId={actor.villageId ? null : villageId} />
       {page ? <ExportLinks label={t("export.label")} links={[{ href: exportLink("xlsx"), text: t("export.xlsx") }, { href: exportLink("csv"), text: t("export.csv") }]} /> : null}
       {page ? <EntryList items={page.items} /> : <p role="alert" className="text-red-700">{t("list.invalidFilters")}</p>}
-      {page && pages > 1 ? (
-        <nav aria-label={t("list.paging")} className="flex items-center justify-between gap-3">
-          {page.page > 1 ? <Link href={pageLink(page.page - 1)} className="flex min-h-12 items-center rounded-md border border-stone-300 bg-white px-4">{t("list.previous")}</Link> : <span />}
-          <span className="text-stone-600">{t("list.pageOf", { page: page.page, pages })}</span>
-          {page.page < pages ? <Link href={pageLink(page.page + 1)} className="flex min-h-12 items-center rounded-md border border-stone-300 bg-white px-4" data-testid="entries-next">{t("list.next")}</Link> : <span />}
-        </nav>
-      ) : null}
+      {page ? <Pager page={page.page} pageSize={page.pageSize} total={page.total} href={pageLink} nextTestId="entries-next" /> : null}
     </div>
   );
 });

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
-import { ActionButton, ReasonButton } from "@/components/extracts/extract-forms";
+import { ActionButton } from "@/components/extracts/extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "@/components/extracts/extract-status";
+import { buttonClass } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
+import { ReasonForm } from "@/components/ui/reason-form";
 import { ListExtractsQuerySchema } from "@/lib/schemas/extracts";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
@@ -50,17 +52,15 @@ export default withNotice(async function ExtractsPage({ searchParams }: { search
               {extract.status === "REQUESTED" && mayIssue ? (
                 <div className="flex flex-wrap gap-3">
                   <ActionButton action={issueExtractAction.bind(null, extract.id)} label={tc("issue")} doneLabel={tc("issued")} testId="extract-issue" />
-                  <ReasonButton action={changeExtractAction.bind(null, extract.id, "decline")} label={tc("decline")} reasonLabel={tc("declineReason")}
-                    submitLabel={tc("declineSubmit")} doneLabel={tc("declined")} cancelLabel={tc("cancel")} testId="extract-decline" />
+                  <ReasonForm action={changeExtractAction.bind(null, extract.id, "decline")} messages="extracts.queue.decline" testId="extract-decline" />
                 </div>
               ) : null}
               {extract.status === "ISSUED" ? (
                 <div className="flex flex-wrap gap-3">
-                  <Link href={`/extracts/${extract.id}/print`} className="inline-flex min-h-12 items-center rounded-md bg-red-800 px-5 text-lg font-semibold text-white" data-testid="extract-print-link">{t("print")}</Link>
-                  <a href={`/api/v1/extracts/${extract.id}/jws`} download className="inline-flex min-h-12 items-center rounded-md border border-stone-400 px-5 text-lg text-stone-800">{t("download")}</a>
+                  <Link href={`/extracts/${extract.id}/print`} className={buttonClass({ size: "lg" })} data-testid="extract-print-link">{t("print")}</Link>
+                  <a href={`/api/v1/extracts/${extract.id}/jws`} download className={buttonClass({ tone: "plain", size: "lg" })}>{t("download")}</a>
                   {mayRevoke ? (
-                    <ReasonButton action={changeExtractAction.bind(null, extract.id, "revoke")} label={tc("revoke")} reasonLabel={tc("revokeReason")}
-                      submitLabel={tc("revokeSubmit")} doneLabel={tc("revoked")} cancelLabel={tc("cancel")} testId="extract-revoke" />
+                    <ReasonForm action={changeExtractAction.bind(null, extract.id, "revoke")} messages="extracts.queue.revoke" testId="extract-revoke" />
                   ) : null}
                 </div>
               ) : null}
@@ -68,8 +68,7 @@ export default withNotice(async function ExtractsPage({ searchParams }: { search
           ))}
         </ul>
       )}
-      <Pager page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => `/extracts?page=${page}`}
-        labels={{ nav: tc("pages"), previous: tc("previous"), next: tc("next"), position: tc("position", { page: list.page, pages: Math.max(1, Math.ceil(list.total / list.pageSize)) }) }} />
+      <Pager page={list.page} pageSize={list.pageSize} total={list.total} href={(page) => `/extracts?page=${page}`} />
     </div>
   );
 });

@@ -3,8 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { villageOptions } from "@/components/accounts/options";
 import { HouseholdList } from "@/components/households/household-list";
-import { HouseholdPager } from "@/components/households/household-pager";
 import { HouseholdSearchForm } from "@/components/households/household-search-form";
+import { buttonClass } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { SearchHouseholdsQuerySchema } from "@/lib/schemas/households";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
@@ -34,7 +35,6 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
     ]);
     const filters = FILTERS.flatMap((name) => (raw[name] ? [[name, raw[name]]] : []));
     const href = (page: number) => `/households?${new URLSearchParams([...filters, ["page", String(page)]])}`;
-    const link = "flex min-h-12 items-center rounded-md px-4 font-semibold";
     return (
       <div className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
@@ -44,15 +44,15 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
           </div>
           <div className="flex flex-wrap gap-2">
             {can(actor, "households.manage") ? (
-              <Link href="/households/new" className={`${link} bg-red-800 text-white`} data-testid="new-household">{t("newHousehold")}</Link>
+              <Link href="/households/new" className={buttonClass({ size: "lg" })} data-testid="new-household">{t("newHousehold")}</Link>
             ) : null}
-            <Link href="/households/import" className={`${link} border border-stone-300 bg-white text-stone-800`}>{t("importExport")}</Link>
+            <Link href="/households/import" className={buttonClass({ tone: "plain", size: "lg" })}>{t("importExport")}</Link>
           </div>
         </div>
         <HouseholdSearchForm values={raw} villages={villages ? villageOptions(villages.items) : null} />
         <p className="text-sm text-stone-600" data-testid="household-count">{t("resultCount", { total: result.total })}</p>
         <HouseholdList households={result.items} showVillage={seesVillages} />
-        <HouseholdPager page={result.page} pageSize={result.pageSize} total={result.total} href={href} />
+        <Pager page={result.page} pageSize={result.pageSize} total={result.total} href={href} />
       </div>
     );
   });

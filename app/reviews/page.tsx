@@ -23,7 +23,6 @@ export default withNotice(async function ReviewsPage({ searchParams }: { searchP
   const query = parsed.success ? parsed.data : ListReviewsQuerySchema.parse({ pageSize: 20 });
   const [overview, t] = await Promise.all([loadReviewOverview(actor, query), getTranslations("reviews")]);
   const audience = can(actor, "reviews.manage") ? "clerk" : can(actor, "reviews.vote") ? "representative" : "township";
-  const pages = Math.max(1, Math.ceil(overview.total / overview.pageSize));
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <div>
@@ -39,8 +38,7 @@ export default withNotice(async function ReviewsPage({ searchParams }: { searchP
           {overview.items.map((review) => <ReviewCard key={review.id} review={review} showVillage={audience === "township"} />)}
         </ul>
       )}
-      <Pager page={overview.page} pageSize={overview.pageSize} total={overview.total} href={(page) => `/reviews?page=${page}`}
-        labels={{ nav: t("paging"), previous: t("previous"), next: t("next"), position: t("pageOf", { page: overview.page, pages }) }} />
+      <Pager page={overview.page} pageSize={overview.pageSize} total={overview.total} href={(page) => `/reviews?page=${page}`} />
     </div>
   );
 });

@@ -77,11 +77,8 @@ export default withNotice(async function SelectionPage({ searchParams }: { searc
               ))}
             </ul>
           )}
-          <Pager page={nominations.page} pageSize={nominations.pageSize} total={nominations.total} href={queueHref}
-            labels={{
-              nav: t("queuePagerNav"), previous: t("pager.previous"), next: t("pager.next"),
-              position: t("queuePagerPosition", { page: nominations.page, pages: queuePages, total: nominations.total }),
-            }} />
+          <Pager page={nominations.page} pageSize={nominations.pageSize} total={nominations.total} href={queueHref} label={t("queuePagerNav")}
+            position={t("queuePagerPosition", { page: nominations.page, pages: queuePages, total: nominations.total })} />
         </section>
       ) : null}
       <section className="space-y-3" aria-labelledby="list-title">
@@ -96,7 +93,7 @@ export default withNotice(async function SelectionPage({ searchParams }: { searc
           </ul>
         )}
         <Pager page={list.page} pageSize={list.pageSize} total={list.total} href={href}
-          labels={{ nav: t("pager.nav"), previous: t("pager.previous"), next: t("pager.next"), position: t("pager.position", { page: list.page, pages, total: list.total }) }} />
+          position={t("listPagerPosition", { page: list.page, pages, total: list.total })} />
       </section>
     </div>
   );

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { Field, inputClass } from "./form-parts";
+import { Field, inputClass } from "@/components/ui/field";
 import type { Option } from "./placement-fields";
 
 const ROLES: Role[] = ["ADMIN", "TOWNSHIP_OFFICIAL", "CLERK", "REPRESENTATIVE", "HOUSEHOLD"];
@@ -38,8 +39,8 @@ export async function AccountFilters({ values, villages }: Props) {
         </Field>
       </div>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" className="min-h-11 rounded-md bg-red-800 px-5 font-medium text-white">{t("filter.apply")}</button>
-        <Link href="/admin/accounts" className="flex min-h-11 items-center rounded-md border border-stone-300 px-5 text-stone-700">
+        <button type="submit" className={buttonClass()}>{t("filter.apply")}</button>
+        <Link href="/admin/accounts" className={buttonClass({ tone: "plain" })}>
           {t("filter.reset")}
         </Link>
       </div>

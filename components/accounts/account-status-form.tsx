@@ -3,9 +3,10 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setAccountActiveAction } from "@/app/admin/accounts/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 import { ConfirmDetails } from "./confirm-details";
-import { FormStatus, SubmitButton } from "./form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
 
 /** Deactivate (after a confirmation: it locks a person out at once) or reactivate an account. */
 export function AccountStatusForm({ accountId, active }: { accountId: string; active: boolean }) {
@@ -18,7 +19,7 @@ export function AccountStatusForm({ accountId, active }: { accountId: string; ac
         <ConfirmDetails label={t("deactivate")}>
           <form action={action} className="space-y-3">
             <p className="rounded-md bg-amber-50 p-3 text-amber-900">{t("deactivateWarning")}</p>
-            <SubmitButton pending={pending} tone="danger" label={t("confirmDeactivate")} pendingLabel={t("saving")} />
+            <SubmitButton pending={pending} tone="dark" label={t("confirmDeactivate")} pendingLabel={t("saving")} />
           </form>
         </ConfirmDetails>
       ) : (

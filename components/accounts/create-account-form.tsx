@@ -5,7 +5,10 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createAccountAction, type AccountFormState } from "@/app/admin/accounts/actions";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { cardClass, Field, fieldProps, FormStatus, inputClass, SubmitButton } from "./form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import { PlacementFields, type Option } from "./placement-fields";
 
 type Props = { roles: readonly Role[]; villages: Option[]; townships: Option[] };

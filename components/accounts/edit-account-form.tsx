@@ -4,7 +4,9 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { updateAccountAction, type AccountFormState } from "@/app/admin/accounts/actions";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "./form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import { PlacementFields, type Option } from "./placement-fields";
 
 type Props = {

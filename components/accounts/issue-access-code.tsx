@@ -5,7 +5,8 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { issueAccessCodeAction, type IssueCodeState } from "@/app/access-codes/actions";
 import { ConfirmDetails } from "./confirm-details";
-import { FormStatus, SubmitButton } from "./form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
 import { HouseholdCard } from "./household-card";
 
 type Props = {

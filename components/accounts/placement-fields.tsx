@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { Field, fieldProps, inputClass } from "./form-parts";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
 
 export type Option = { id: string; label: string };
 

@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { resetPasswordAction, type ResetPasswordState } from "@/app/admin/accounts/actions";
 import { ConfirmDetails } from "./confirm-details";
-import { FormStatus, SubmitButton } from "./form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
 
 /** Sets a temporary password and shows it this once, to be passed on to its holder. */
 export function ResetPasswordForm({ accountId }: { accountId: string }) {
@@ -24,7 +25,7 @@ export function ResetPasswordForm({ accountId }: { accountId: string }) {
       <form action={action} className="space-y-3">
         <p className="rounded-md bg-amber-50 p-3 text-amber-900">{t("resetPasswordWarning")}</p>
         <FormStatus state={state} />
-        <SubmitButton pending={pending} tone="danger" label={t("confirmResetPassword")} pendingLabel={t("saving")} />
+        <SubmitButton pending={pending} tone="dark" label={t("confirmResetPassword")} pendingLabel={t("saving")} />
       </form>
     </ConfirmDetails>
   );

@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { changePasswordAction } from "@/app/account/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import { buttonClass } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/lib/action-state";
 
 const field = "min-h-12 w-full rounded-md border border-stone-300 px-3 text-lg";
 
@@ -32,9 +34,8 @@ export function ChangePasswordForm({ needsCurrent }: { needsCurrent: boolean }) 
         <input name="confirmPassword" type="password" required autoComplete="new-password" className={field} />
         {error("confirmPassword")}
       </label>
-      {state.message && <p className="rounded-md bg-red-50 p-3 text-red-800" data-testid="form-error">{state.message}</p>}
-      {state.ok && <p className="rounded-md bg-green-50 p-3 text-green-800" data-testid="form-success">{t("passwordChanged")}</p>}
-      <button type="submit" disabled={pending} className="min-h-12 w-full rounded-md bg-red-800 text-lg font-semibold text-white disabled:opacity-60">
+      <FormStatus state={state} success={t("passwordChanged")} />
+      <button type="submit" disabled={pending} className={buttonClass({ size: "lg", width: "always" })}>
         {t("savePassword")}
       </button>
     </form>

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
+import { buttonClass } from "@/components/ui/button";
 
 type Refusal = { reason: "INVALID" | "LOCKED" | "ACCOUNT_LIMITED" | "IP_LIMITED" | "INACTIVE"; retryAt?: string };
 
@@ -73,7 +74,7 @@ export function SignInForm() {
         </p>
       )}
       <button type="submit" disabled={pending}
-        className="min-h-12 w-full rounded-md bg-red-800 text-lg font-semibold text-white disabled:opacity-60">
+        className={buttonClass({ size: "lg", width: "always" })}>
         {pending ? t("submitting") : t("submit")}
       </button>
     </form>

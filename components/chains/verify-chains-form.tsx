@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { verifyChainsAction, type VerifyChainsState } from "@/app/admin/chains/actions";
+import { buttonClass } from "@/components/ui/button";
 import { ChainVerificationResult } from "./chain-verification-result";
 
 const initial: VerifyChainsState = {};
@@ -18,7 +19,7 @@ export function VerifyChainsForm() {
           type="submit"
           disabled={pending}
           data-testid="verify-chains"
-          className="min-h-11 w-full rounded-md bg-red-800 px-4 font-medium text-white disabled:opacity-60 sm:w-auto"
+          className={buttonClass({ width: "phone" })}
         >
           {pending ? t("running") : state.result ? t("runAgain") : t("run")}
         </button>

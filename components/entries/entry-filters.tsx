@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import type { RuleView } from "@/lib/schemas/entries";
 
 type Option = { value: string; label: string };
@@ -44,8 +45,8 @@ export async function EntryFilters({ values, errors, quarters, rules, villageId 
         </div>
       </div>
       <div className="flex flex-wrap gap-3">
-        <button type="submit" className="min-h-12 rounded-md bg-red-800 px-6 font-medium text-white">{t("filter.apply")}</button>
-        <Link href={villageId ? `/entries?villageId=${villageId}` : "/entries"} className="flex min-h-12 items-center rounded-md border border-stone-300 px-5 text-stone-700">
+        <button type="submit" className={buttonClass({ size: "lg" })}>{t("filter.apply")}</button>
+        <Link href={villageId ? `/entries?villageId=${villageId}` : "/entries"} className={buttonClass({ tone: "plain", size: "lg" })}>
           {t("filter.reset")}
         </Link>
       </div>

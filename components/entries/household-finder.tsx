@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 
 type Found = { id: string; archiveNo: string; headName: string; group: { name: string } | null; members: number };
 
@@ -16,7 +17,7 @@ export async function HouseholdFinder({ q, results }: { q: string; results: Foun
             placeholder={t("findPlaceholder")}
             className="min-h-12 w-full min-w-0 flex-1 rounded-md border border-stone-300 px-3 text-lg"
           />
-          <button type="submit" className="min-h-12 shrink-0 rounded-md bg-red-800 px-5 text-lg font-semibold text-white">
+          <button type="submit" className={`${buttonClass({ size: "lg" })} shrink-0`}>
             {t("find")}
           </button>
         </div>

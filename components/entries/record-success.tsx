@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
 
 type Props = { entryId: string; replayed: boolean; household: { id: string; headName: string } };
-
-const button = "flex min-h-12 items-center justify-center rounded-md px-4 text-lg";
 
 export function RecordSuccess({ entryId, replayed, household }: Props) {
   const t = useTranslations("entries.new");
@@ -15,12 +14,12 @@ export function RecordSuccess({ entryId, replayed, household }: Props) {
       <p className="text-green-900">{t("recordedBody", { head: household.headName })}</p>
       {replayed ? <p className="text-sm text-green-800">{t("recordedOnce")}</p> : null}
       <div className="grid gap-2 sm:grid-cols-2">
-        <Link href={`/entries/new?householdId=${household.id}&after=${entryId}`} className={`${button} bg-red-800 font-semibold text-white`}>
+        <Link href={`/entries/new?householdId=${household.id}&after=${entryId}`} className={buttonClass({ size: "lg" })}>
           {t("recordAnotherSame")}
         </Link>
-        <Link href="/entries/new" className={`${button} border border-stone-300 bg-white`}>{t("recordAnother")}</Link>
-        <Link href={`/entries/${entryId}`} className={`${button} border border-stone-300 bg-white`}>{t("viewEntry")}</Link>
-        <Link href={`/households/${household.id}`} className={`${button} border border-stone-300 bg-white`}>{t("viewHousehold")}</Link>
+        <Link href="/entries/new" className={buttonClass({ tone: "plain", size: "lg" })}>{t("recordAnother")}</Link>
+        <Link href={`/entries/${entryId}`} className={buttonClass({ tone: "plain", size: "lg" })}>{t("viewEntry")}</Link>
+        <Link href={`/households/${household.id}`} className={buttonClass({ tone: "plain", size: "lg" })}>{t("viewHousehold")}</Link>
       </div>
     </div>
   );

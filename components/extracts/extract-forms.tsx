@@ -2,13 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/server/action-result";
+import { buttonClass } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/lib/action-state";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-const button = "min-h-12 rounded-md px-5 text-lg font-semibold disabled:opacity-60";
-const primary = `${button} bg-red-800 text-white`;
-const secondary = `${button} border border-stone-400 bg-white text-stone-800 font-normal`;
+const primary = buttonClass({ size: "lg" });
+const secondary = buttonClass({ tone: "plain", size: "lg" });
 
 /** Asking for an extract: the purpose, and for "other" what it is for. */
 export function RequestExtractForm({ action, forHousehold }: { action: Action; forHousehold: boolean }) {
@@ -19,7 +20,7 @@ export function RequestExtractForm({ action, forHousehold }: { action: Action; f
   const [purpose, setPurpose] = useState("SCHOOL_ADMISSION");
   if (state.ok) return <p className="rounded-md bg-green-50 p-3 text-green-800" role="status" data-testid="extract-requested">{forHousehold ? t("doneHousehold") : t("doneClerk")}</p>;
   if (!open) {
-    return <button type="button" onClick={() => setOpen(true)} className={`${secondary} w-full sm:w-auto`} data-testid="extract-request-open">{t("open")}</button>;
+    return <button type="button" onClick={() => setOpen(true)} className={buttonClass({ tone: "plain", size: "lg", width: "phone" })} data-testid="extract-request-open">{t("open")}</button>;
   }
   return (
     <form action={formAction} className="space-y-3 rounded-lg border border-stone-300 bg-stone-50 p-3" data-testid="extract-request-form">
@@ -42,7 +43,7 @@ export function RequestExtractForm({ action, forHousehold }: { action: Action; f
           {state.fieldErrors?.purposeNote ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.purposeNote}</span> : null}
         </label>
       ) : null}
-      {state.message ? <p className="rounded-md bg-red-50 p-3 text-red-800" role="alert">{state.message}</p> : null}
+      <FormStatus state={state} />
       <div className="flex flex-wrap gap-3">
         <button type="submit" disabled={pending} className={primary} data-testid="extract-request-submit">{pending ? t("submitting") : t("submit")}</button>
         <button type="button" onClick={() => setOpen(false)} className={secondary}>{t("cancel")}</button>
@@ -61,30 +62,6 @@ export function ActionButton({ action, label, doneLabel, testId, tone = "primary
     <form action={formAction} className="inline">
       <button type="submit" disabled={pending} className={tone === "primary" ? primary : secondary} data-testid={testId}>{label}</button>
       {state.message ? <p className="mt-2 rounded-md bg-red-50 p-2 text-red-800" role="alert">{state.message}</p> : null}
-    </form>
-  );
-}
-
-/** A decision that needs a reason (decline, revoke): a button opens a textarea. */
-export function ReasonButton({ action, label, reasonLabel, submitLabel, doneLabel, cancelLabel, testId }: {
-  action: Action; label: string; reasonLabel: string; submitLabel: string; doneLabel: string; cancelLabel: string; testId: string;
-}) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
-  const [open, setOpen] = useState(false);
-  if (state.ok) return <p className="rounded-md bg-green-50 p-2 text-green-800" role="status">{doneLabel}</p>;
-  if (!open) return <button type="button" onClick={() => setOpen(true)} className={secondary} data-testid={`${testId}-open`}>{label}</button>;
-  return (
-    <form action={formAction} className="w-full space-y-2 rounded-lg border border-stone-300 bg-stone-50 p-3" data-testid={testId}>
-      <label className="block">
-        <span className="mb-1 block font-medium">{reasonLabel}</span>
-        <textarea name="reason" required rows={2} maxLength={500} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg" />
-        {state.fieldErrors?.reason ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.reason}</span> : null}
-      </label>
-      {state.message ? <p className="rounded-md bg-red-50 p-2 text-red-800" role="alert">{state.message}</p> : null}
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" disabled={pending} className={primary} data-testid={`${testId}-submit`}>{submitLabel}</button>
-        <button type="button" onClick={() => setOpen(false)} className={secondary}>{cancelLabel}</button>
-      </div>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { changeExtractAction, requestExtractAction } from "@/app/extracts/actions";
+import { buttonClass } from "@/components/ui/button";
 import { can, canOn, type Actor } from "@/lib/server/authz";
 import { listHouseholdExtracts } from "@/lib/server/extracts/list-extracts";
 import { ActionButton, RequestExtractForm } from "./extract-forms";
@@ -39,8 +40,8 @@ export async function HouseholdExtracts({ actor, householdId }: { actor: Actor; 
               ) : null}
               {extract.status === "ISSUED" ? (
                 <div className="flex flex-wrap gap-3">
-                  <Link href={`/extracts/${extract.id}/print`} className="inline-flex min-h-11 items-center rounded-md bg-red-800 px-4 font-semibold text-white" data-testid="extract-print-link">{t("print")}</Link>
-                  <a href={`/api/v1/extracts/${extract.id}/jws`} download className="inline-flex min-h-11 items-center rounded-md border border-stone-400 px-4 text-stone-800">{t("download")}</a>
+                  <Link href={`/extracts/${extract.id}/print`} className={buttonClass()} data-testid="extract-print-link">{t("print")}</Link>
+                  <a href={`/api/v1/extracts/${extract.id}/jws`} download className={buttonClass({ tone: "plain" })}>{t("download")}</a>
                 </div>
               ) : null}
             </li>

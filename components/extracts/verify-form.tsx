@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 
 /** Typing a code from paper: a plain GET form, works without scripts. */
 export async function VerifyForm({ value = "" }: { value?: string }) {
@@ -11,7 +12,7 @@ export async function VerifyForm({ value = "" }: { value?: string }) {
           placeholder="ABCD-EFGH-JKLM" className="w-full rounded-md border border-stone-400 bg-white px-3 py-2 font-mono text-xl tracking-wider" />
       </label>
       <p className="text-sm text-stone-600">{t("codeHint")}</p>
-      <button type="submit" className="min-h-12 w-full rounded-md bg-red-800 px-6 text-lg font-semibold text-white sm:w-auto">{t("submit")}</button>
+      <button type="submit" className={buttonClass({ size: "lg", width: "phone" })}>{t("submit")}</button>
     </form>
   );
 }

@@ -3,7 +3,10 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createHouseholdAction, type HouseholdFormState } from "@/app/households/actions";
-import { cardClass, Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import { GenderSelect, GroupSelect, type GroupOption } from "./household-fields";
 
 export function CreateHouseholdForm({ groups, today }: { groups: GroupOption[]; today: string }) {

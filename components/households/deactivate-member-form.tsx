@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { deactivateMemberAction, type HouseholdFormState } from "@/app/households/actions";
-import { FormStatus, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
 import { ReasonField } from "./reason-field";
 
 export function DeactivateMemberForm({ householdId, memberId }: { householdId: string; memberId: string }) {
@@ -17,7 +18,7 @@ export function DeactivateMemberForm({ householdId, memberId }: { householdId: s
       <p className="text-sm text-stone-600">{t("deactivateHint")}</p>
       <ReasonField id={`${memberId}-leave-reason`} error={errors.reason} defaultValue={state.values?.reason} />
       <FormStatus state={state} />
-      <SubmitButton pending={pending} label={t("deactivateSubmit")} pendingLabel={t("saving")} tone="danger" />
+      <SubmitButton pending={pending} label={t("deactivateSubmit")} pendingLabel={t("saving")} tone="dark" />
     </form>
   );
 }

@@ -3,7 +3,9 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { updateHouseholdAction, type HouseholdFormState } from "@/app/households/actions";
-import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import type { HouseholdOutput } from "@/lib/schemas/households";
 import { GroupSelect, type GroupOption } from "./household-fields";
 import { ReasonField } from "./reason-field";

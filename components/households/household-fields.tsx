@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { inputClass } from "@/components/accounts/form-parts";
+import { inputClass } from "@/components/ui/field";
 import { MemberRelationSchema } from "@/lib/schemas/households";
 
 export type GroupOption = { id: string; name: string };

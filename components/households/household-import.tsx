@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { cardClass, inputClass } from "@/components/accounts/form-parts";
+import { buttonClass } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
 import { IMPORT_MAX_BYTES, type ImportReport } from "@/lib/schemas/household-import";
 import { ImportReportView } from "./import-report";
 import { ProgressBar } from "./progress-bar";
@@ -63,7 +65,7 @@ export function HouseholdImport({ villageId }: { villageId: string }) {
           disabled={busy} className={`${inputClass} py-2`} data-testid="import-file"
           onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPhase({ kind: "idle" }); }} />
         <button type="button" disabled={!file || busy} onClick={() => send("check")} data-testid="import-check"
-          className="min-h-12 w-full rounded-md bg-red-800 px-5 text-lg font-semibold text-white disabled:opacity-50 sm:w-auto">
+          className={buttonClass({ size: "lg", width: "phone" })}>
           {t("check")}
         </button>
         {progress}
@@ -77,7 +79,7 @@ export function HouseholdImport({ villageId }: { villageId: string }) {
             <div className="space-y-2 border-t border-stone-200 pt-3">
               <h2 className="text-lg font-semibold">{t("confirmTitle")}</h2>
               <button type="button" onClick={() => send("import")} data-testid="import-confirm"
-                className="min-h-12 w-full rounded-md bg-red-800 px-5 text-lg font-semibold text-white sm:w-auto">
+                className={buttonClass({ size: "lg", width: "phone" })}>
                 {t("confirm", { households: phase.report.newHouseholds })}
               </button>
             </div>

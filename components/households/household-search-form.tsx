@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { Field, inputClass } from "@/components/accounts/form-parts";
+import { buttonClass } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
 
 type Option = { id: string; label: string };
 type Props = { values: Record<string, string>; villages: Option[] | null };
@@ -16,7 +17,7 @@ export async function HouseholdSearchForm({ values, villages }: Props) {
           <input id="household-q" name="q" type="search" defaultValue={values.q ?? ""} placeholder={t("searchPlaceholder")}
             autoComplete="off" autoCapitalize="none" spellCheck={false} enterKeyHint="search" aria-describedby="household-q-note"
             className={`${inputClass} min-h-12 text-lg`} data-testid="household-search" />
-          <button type="submit" className="min-h-12 shrink-0 rounded-md bg-red-800 px-5 text-lg font-semibold text-white">{t("search")}</button>
+          <button type="submit" className={`${buttonClass({ size: "lg" })} shrink-0`}>{t("search")}</button>
         </div>
       </Field>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">

@@ -3,7 +3,9 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setHouseholdStatusAction, type HouseholdFormState } from "@/app/households/actions";
-import { Field, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import { HouseholdStatusSchema, type HouseholdOutput } from "@/lib/schemas/households";
 import { ReasonField } from "./reason-field";
 
@@ -24,7 +26,7 @@ export function HouseholdStatusForm({ household }: { household: Pick<HouseholdOu
       </Field>
       <ReasonField id="status-reason" error={errors.reason} defaultValue={values.reason} />
       <FormStatus state={state} success={t("detail.saved")} />
-      <SubmitButton pending={pending} label={t("detail.statusSubmit")} pendingLabel={t("detail.saving")} tone="danger" />
+      <SubmitButton pending={pending} label={t("detail.statusSubmit")} pendingLabel={t("detail.saving")} tone="dark" />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import { Disclosure } from "@/components/ui/disclosure";
 import type { HouseholdOutput, MemberOutput } from "@/lib/schemas/households";
 import { DeactivateMemberForm } from "./deactivate-member-form";
 import { MemberForm } from "./member-form";
-import { Disclosure } from "./disclosure";
 
 type Props = { household: HouseholdOutput; canManage: boolean };
 
@@ -28,16 +28,16 @@ export async function MemberList({ household, canManage }: Props) {
             {line(m)}
             {canManage ? (
               <div className="flex flex-col gap-2 sm:flex-row">
-                <Disclosure label={t("detail.editMember")}><MemberForm householdId={household.id} member={m} /></Disclosure>
+                <Disclosure label={t("detail.editMember")} className="sm:min-w-0 sm:flex-1"><MemberForm householdId={household.id} member={m} /></Disclosure>
                 {m.relation === "HEAD" ? null : (
-                  <Disclosure label={t("detail.deactivateMember")}><DeactivateMemberForm householdId={household.id} memberId={m.id} /></Disclosure>
+                  <Disclosure label={t("detail.deactivateMember")} className="sm:min-w-0 sm:flex-1"><DeactivateMemberForm householdId={household.id} memberId={m.id} /></Disclosure>
                 )}
               </div>
             ) : null}
           </li>
         ))}
       </ul>
-      {canManage ? <Disclosure label={t("detail.addMember")} wide><MemberForm householdId={household.id} /></Disclosure> : null}
+      {canManage ? <Disclosure label={t("detail.addMember")}><MemberForm householdId={household.id} /></Disclosure> : null}
       {former.length ? (
         <div className="border-t border-stone-200 pt-3">
           <h3 className="font-medium text-stone-600">{t("detail.formerMembers")}</h3>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field, fieldProps, inputClass } from "@/components/accounts/form-parts";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
 
 /** The "why" of a change: it is kept in the household's change history. */
 export function ReasonField({ id, error, defaultValue = "", optional = false }: { id: string; error?: string; defaultValue?: string; optional?: boolean }) {

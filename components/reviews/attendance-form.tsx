@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { recordAttendanceAction } from "@/app/reviews/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import { buttonClass } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/lib/action-state";
 import type { ReviewDetail } from "@/lib/schemas/reviews";
 
 type Props = { reviewId: string; roster: ReviewDetail["rosterMembers"] };
@@ -44,11 +46,10 @@ export function AttendanceForm({ reviewId, roster }: Props) {
         </ul>
       </fieldset>
       {state.fieldErrors?.representativeIds ? <p className="text-sm text-red-700">{state.fieldErrors.representativeIds}</p> : null}
-      {state.message ? <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800">{state.message}</p> : null}
-      {state.ok ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-800">{t("saved")}</p> : null}
+      <FormStatus state={state} success={t("saved")} />
       {absent.length > 0 ? (
         <button type="submit" disabled={pending || selected.size === 0}
-          className="min-h-12 w-full rounded-md bg-red-800 px-5 text-lg font-semibold text-white disabled:opacity-60 sm:w-auto">
+          className={buttonClass({ size: "lg", width: "phone" })}>
           {pending ? t("submitting") : t("submit", { count: selected.size })}
         </button>
       ) : <p className="text-stone-600">{t("allPresent")}</p>}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
+import { buttonClass } from "@/components/ui/button";
 import type { ReviewItem } from "@/lib/schemas/reviews";
 
 type Exception = { entryId: string; reason?: string | undefined };
@@ -45,10 +46,10 @@ export function BallotConfirm({ items, exceptions, recused, voter, pending, onBa
       ) : null}
       <p className="font-medium text-red-900">{t("final")}</p>
       <div className="flex flex-col gap-3 sm:flex-row">
-        <button type="submit" disabled={pending} className="min-h-14 rounded-md bg-red-800 px-6 text-xl font-bold text-white disabled:opacity-60">
+        <button type="submit" disabled={pending} className={buttonClass({ size: "xl" })}>
           {pending ? t("submitting") : t("confirm")}
         </button>
-        <button type="button" onClick={onBack} disabled={pending} className="min-h-12 rounded-md border border-stone-300 bg-white px-6 text-lg">
+        <button type="button" onClick={onBack} disabled={pending} className={buttonClass({ tone: "plain", size: "lg" })}>
           {t("back")}
         </button>
       </div>

@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { castBallotAction, enterPaperBallotAction } from "@/app/reviews/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import { buttonClass } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/lib/action-state";
 import { OBJECTION_FIELD, reasonField } from "@/lib/schemas/review-ballot-form";
 import type { ReviewItem } from "@/lib/schemas/reviews";
 import { BallotConfirm } from "./ballot-confirm";
@@ -47,7 +49,7 @@ export function BallotForm({ reviewId, items, paper }: Props) {
       ))}
       {paper ? <input type="hidden" name="representativeId" value={voterId} /> : null}
       {state.ok ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-800" data-testid="ballot-saved">{t(paper ? "paperSaved" : "saved")}</p> : null}
-      {state.message && !confirming ? <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800" data-testid="form-error">{state.message}</p> : null}
+      {confirming ? null : <FormStatus state={state} />}
       {confirming ? (
         <BallotConfirm items={items} exceptions={exceptions} recused={recusedCount}
           voter={paper?.voters.find((v) => v.id === voterId)?.displayName ?? null} pending={pending} onBack={() => setConfirming(false)} />
@@ -64,7 +66,7 @@ export function BallotForm({ reviewId, items, paper }: Props) {
           </ol>
           <div className="sticky bottom-0 -mx-3 space-y-1 border-t border-stone-200 bg-white/95 px-3 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
             <p className="text-sm text-stone-600" aria-live="polite">{t("tally", { objections: exceptions.length, approve: items.length - recusedCount - exceptions.length })}</p>
-            <button type="button" onClick={() => setConfirming(ballot.check(voterId))} className="min-h-14 w-full rounded-md bg-red-800 px-6 text-xl font-bold text-white">
+            <button type="button" onClick={() => setConfirming(ballot.check(voterId))} className={buttonClass({ size: "xl", width: "always" })}>
               {t("approveRest")}
             </button>
           </div>

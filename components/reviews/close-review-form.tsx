@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { closeReviewAction } from "@/app/reviews/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import { buttonClass } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/lib/action-state";
 import type { ReviewSummary } from "@/lib/schemas/reviews";
 
 type Props = { review: Pick<ReviewSummary, "id" | "roster" | "attending" | "quorum" | "missingForQuorum" | "ballots">; today: string };
@@ -46,19 +48,19 @@ export function CloseReviewForm({ review, today }: Props) {
           className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg aria-invalid:border-red-700" />
         <p id="minutes-note" className={`text-sm ${errors.minutes ? "text-red-700" : "text-stone-500"}`}>{errors.minutes ?? t("minutesHint")}</p>
       </div>
-      {state.message ? <p role="alert" className="rounded-md bg-red-50 p-3 text-red-800" data-testid="form-error">{state.message}</p> : null}
+      <FormStatus state={state} />
       {confirming ? (
         <div className="space-y-3 rounded-lg border-2 border-red-800 p-3" data-testid="close-confirm">
           <p className="font-medium">{t("confirmText")}</p>
           <div className="flex flex-col gap-3 sm:flex-row">
-            <button type="submit" disabled={pending} className="min-h-12 rounded-md bg-red-800 px-6 text-lg font-bold text-white disabled:opacity-60">
+            <button type="submit" disabled={pending} className={buttonClass({ size: "lg" })}>
               {pending ? t("submitting") : t("confirm")}
             </button>
-            <button type="button" onClick={() => setConfirming(false)} className="min-h-12 rounded-md border border-stone-300 bg-white px-6 text-lg">{t("back")}</button>
+            <button type="button" onClick={() => setConfirming(false)} className={buttonClass({ tone: "plain", size: "lg" })}>{t("back")}</button>
           </div>
         </div>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)} className="min-h-12 w-full rounded-md bg-stone-800 px-6 text-lg font-semibold text-white sm:w-auto">
+        <button type="button" onClick={() => setConfirming(true)} className={buttonClass({ tone: "dark", size: "lg", width: "phone" })}>
           {t("submit")}
         </button>
       )}

@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { openReviewAction } from "@/app/reviews/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import { buttonClass } from "@/components/ui/button";
+import type { ActionState } from "@/lib/action-state";
 
 type Props = { year: number; quarter: number; pending: number };
 
@@ -17,7 +18,7 @@ export function OpenReviewForm({ year, quarter, pending }: Props) {
       <input type="hidden" name="quarter" value={quarter} />
       <p className="text-stone-800">{t("intro", { year, quarter, pending })}</p>
       {state.message ? <p role="alert" className="rounded-md bg-white p-3 text-red-800">{state.message}</p> : null}
-      <button type="submit" disabled={busy} className="min-h-12 w-full rounded-md bg-red-800 px-5 text-lg font-semibold text-white disabled:opacity-60 sm:w-auto">
+      <button type="submit" disabled={busy} className={buttonClass({ size: "lg", width: "phone" })}>
         {busy ? t("submitting") : t("submit", { year, quarter, pending })}
       </button>
     </form>

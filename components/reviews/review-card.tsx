@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { dayToDate } from "@/lib/domain/entry-date";
 import type { ReviewOverviewItem } from "@/lib/server/home/load-review-overview";
 import { QuorumStatus } from "./quorum-status";
@@ -44,7 +45,7 @@ export async function ReviewCard({ review, showVillage }: Props) {
         </p>
       ) : null}
       <Link href={`/reviews/${review.id}`} data-testid="review-link"
-        className={`flex min-h-12 items-center justify-center rounded-md px-5 text-lg font-semibold ${awaiting ? "bg-red-800 text-white" : "border border-stone-300 text-stone-800"}`}>
+        className={buttonClass({ tone: awaiting ? "primary" : "plain", size: "lg", width: "always" })}>
         {awaiting ? t("card.vote") : t("card.view")}
       </Link>
     </li>

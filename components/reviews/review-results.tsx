@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { dayToDate } from "@/lib/domain/entry-date";
 import type { ReviewDetail } from "@/lib/schemas/reviews";
 import { DecisionBadge } from "./decision-badge";
@@ -14,7 +15,7 @@ export async function ReviewResults({ review }: { review: ReviewDetail }) {
       <div className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
         <h2 id="results-title" className="text-lg font-bold">{t("title")}</h2>
         <p>{t("summary", { date: review.meetingDate ? format.dateTime(dayToDate(review.meetingDate), { dateStyle: "long" }) : "", passed, rejected: review.items.length - passed })}</p>
-        <Link href={`/notices/${review.id}`} className="inline-flex min-h-12 items-center rounded-md bg-red-800 px-5 text-lg font-semibold text-white" data-testid="notice-link">
+        <Link href={`/notices/${review.id}`} className={buttonClass({ size: "lg" })} data-testid="notice-link">
           {t("notice")}
         </Link>
       </div>

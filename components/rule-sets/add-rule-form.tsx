@@ -3,22 +3,23 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { addRuleAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
-import { FormStatus, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { Disclosure } from "@/components/ui/disclosure";
+import { FormStatus } from "@/components/ui/form-status";
 import { RuleFields } from "./rule-fields";
+
+const opener = { tone: "primary", size: "lg", width: "phone" } as const;
 
 export function AddRuleForm({ ruleSetId }: { ruleSetId: string }) {
   const t = useTranslations("ruleSets.edit");
   const [state, action, pending] = useActionState<RuleSetFormState, FormData>(addRuleAction.bind(null, ruleSetId), {});
   return (
-    <details className="group rounded-lg border border-stone-200 bg-white p-3" open={!!state.message}>
-      <summary className="flex min-h-12 cursor-pointer list-none items-center justify-center rounded-md bg-red-800 px-5 text-lg font-semibold text-white [&::-webkit-details-marker]:hidden sm:inline-flex">
-        {t("addOpen")}
-      </summary>
-      <form action={action} className="mt-3 space-y-3">
+    <Disclosure label={t("addOpen")} className="rounded-lg border border-stone-200 bg-white p-3" trigger={opener} boxed={false}>
+      <form action={action} className="space-y-3">
         <RuleFields idPrefix="new-rule" values={state.values} errors={state.fieldErrors ?? {}} />
         <FormStatus state={state} success={t("added")} />
         <SubmitButton pending={pending} label={t("add")} pendingLabel={t("adding")} />
       </form>
-    </details>
+    </Disclosure>
   );
 }

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { castRuleSetBallotAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
-import { FormStatus } from "@/components/accounts/form-parts";
+import { FormStatus } from "@/components/ui/form-status";
 
 const DECISIONS = [
   ["APPROVE", "bg-green-700 text-white"],
@@ -15,7 +15,7 @@ const DECISIONS = [
 export function BallotForm({ ruleSetId }: { ruleSetId: string }) {
   const t = useTranslations("ruleSets.vote");
   const [state, action, pending] = useActionState<RuleSetFormState, FormData>(castRuleSetBallotAction.bind(null, ruleSetId), {});
-  if (state.ok) return <p role="status" className="rounded-md bg-green-50 p-3 text-green-800">{t("cast")}</p>;
+  if (state.ok) return <FormStatus state={state} success={t("cast")} />;
   return (
     <form action={action} className="space-y-3" data-testid="ballot-form">
       <fieldset className="space-y-3" disabled={pending}>

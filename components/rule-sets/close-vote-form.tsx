@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { closeRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
-import { FormStatus, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
 
 /** Counts the ballots: adopted or rejected, or — short of a quorum — refused with how many more must vote. */
 export function CloseVoteForm({ ruleSetId, villageId }: { ruleSetId: string; villageId: string }) {
@@ -14,7 +15,7 @@ export function CloseVoteForm({ ruleSetId, villageId }: { ruleSetId: string; vil
       <h3 className="text-lg font-semibold">{t("closeTitle")}</h3>
       <p className="text-sm text-stone-600">{t("closeIntro")}</p>
       <FormStatus state={state} />
-      <SubmitButton pending={pending} label={t("close")} pendingLabel={t("closing")} tone="danger" />
+      <SubmitButton pending={pending} label={t("close")} pendingLabel={t("closing")} tone="dark" />
     </form>
   );
 }

@@ -3,7 +3,12 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { draftRuleSetAction, type DraftFormState } from "@/app/rule-sets/actions";
-import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { Disclosure } from "@/components/ui/disclosure";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+
+const opener = { tone: "primary", size: "lg", width: "phone" } as const;
 
 /** "起草新版本": a title (suggested) and, if already known, how villagers were consulted. */
 export function DraftRuleSetForm({ villageId, defaultTitle }: { villageId: string; defaultTitle: string }) {
@@ -11,11 +16,8 @@ export function DraftRuleSetForm({ villageId, defaultTitle }: { villageId: strin
   const [state, action, pending] = useActionState<DraftFormState, FormData>(draftRuleSetAction.bind(null, villageId), {});
   const errors = state.fieldErrors ?? {};
   return (
-    <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" open={!!state.message}>
-      <summary className="flex min-h-12 cursor-pointer list-none items-center justify-center rounded-md bg-red-800 px-5 text-lg font-semibold text-white [&::-webkit-details-marker]:hidden sm:inline-flex" data-testid="draft-rule-set">
-        {t("open")}
-      </summary>
-      <form action={action} className="mt-4 space-y-4">
+    <Disclosure label={t("open")} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" trigger={opener} boxed={false} testId="draft-rule-set">
+      <form action={action} className="space-y-4 pt-2">
         <p className="text-sm text-stone-600">{t("intro")}</p>
         <Field id="draft-title" label={t("titleLabel")} error={errors.title}>
           <input {...fieldProps("draft-title", errors.title)} name="title" required maxLength={80} defaultValue={state.values?.title ?? defaultTitle} className={inputClass} />
@@ -26,6 +28,6 @@ export function DraftRuleSetForm({ villageId, defaultTitle }: { villageId: strin
         <FormStatus state={state} />
         <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("submitting")} />
       </form>
-    </details>
+    </Disclosure>
   );
 }

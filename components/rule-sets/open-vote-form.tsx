@@ -4,7 +4,9 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { openRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
 import { dayAfter } from "@/lib/domain/entry-date";
-import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 
 /** Puts a draft to the representative assembly: the meeting day and the proposed effective day. */
 export function OpenVoteForm({ ruleSetId, today }: { ruleSetId: string; today: string }) {

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { cardClass } from "@/components/accounts/form-parts";
+import { cardClass } from "@/components/ui/card";
 import type { PublicRules as PublicRulesView } from "@/lib/schemas/rule-sets";
 import { RuleCard } from "./rule-card";
 import { RuleGroups } from "./rule-groups";

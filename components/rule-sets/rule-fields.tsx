@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field, fieldProps, inputClass } from "@/components/accounts/form-parts";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import type { RuleView } from "@/lib/schemas/entries";
 import { RULE_MARKS_MAX } from "@/lib/schemas/rule-sets";
 

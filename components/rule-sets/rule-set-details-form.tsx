@@ -3,7 +3,10 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { updateRuleSetAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
-import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { Disclosure } from "@/components/ui/disclosure";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 
 /** A draft's title and the record of how villagers were consulted. */
 export function RuleSetDetailsForm({ ruleSetId, title, consultation }: { ruleSetId: string; title: string; consultation: string | null }) {
@@ -11,11 +14,8 @@ export function RuleSetDetailsForm({ ruleSetId, title, consultation }: { ruleSet
   const [state, action, pending] = useActionState<RuleSetFormState, FormData>(updateRuleSetAction.bind(null, ruleSetId), {});
   const errors = state.fieldErrors ?? {};
   return (
-    <details className="group">
-      <summary className="flex min-h-11 cursor-pointer list-none items-center justify-center rounded-md border border-stone-300 bg-white px-4 font-medium group-open:bg-stone-100 [&::-webkit-details-marker]:hidden sm:inline-flex">
-        {t("edit.detailsOpen")}
-      </summary>
-      <form action={action} className="mt-2 space-y-3 rounded-md border border-stone-200 bg-stone-50 p-3">
+    <Disclosure label={t("edit.detailsOpen")} trigger={{ width: "phone" }}>
+      <form action={action} className="space-y-3">
         <Field id="rule-set-title" label={t("draft.titleLabel")} error={errors.title}>
           <input {...fieldProps("rule-set-title", errors.title)} name="title" required maxLength={80} defaultValue={state.values?.title ?? title} className={inputClass} />
         </Field>
@@ -26,6 +26,6 @@ export function RuleSetDetailsForm({ ruleSetId, title, consultation }: { ruleSet
         <FormStatus state={state} success={t("edit.saved")} />
         <SubmitButton pending={pending} label={t("edit.save")} pendingLabel={t("edit.saving")} />
       </form>
-    </details>
+    </Disclosure>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { cardClass } from "@/components/accounts/form-parts";
+import { cardClass } from "@/components/ui/card";
 import type { RuleSetDetail } from "@/lib/schemas/rule-sets";
 import { BallotForm } from "./ballot-form";
 import { CloseVoteForm } from "./close-vote-form";

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import type { HonourBoard, HonourBoardChoices } from "@/lib/schemas/selection";
 
@@ -9,7 +10,6 @@ type Props = { board: HonourBoard; choices: HonourBoardChoices; villageId: strin
 
 export async function HonourBoardView({ board, choices, villageId }: Props) {
   const t = await getTranslations("honour");
-  const pages = Math.max(1, Math.ceil(board.total / board.pageSize));
   const href = (page: number) => `/honour?${new URLSearchParams({
     ...(board.year ? { year: String(board.year) } : {}), ...(villageId ? { village: villageId } : {}), page: String(page),
   })}`;
@@ -35,7 +35,7 @@ export async function HonourBoardView({ board, choices, villageId }: Props) {
             </select>
           </label>
           <div className="flex items-end">
-            <button type="submit" className="min-h-12 w-full rounded-md bg-red-800 px-6 text-lg font-semibold text-white">{t("show")}</button>
+            <button type="submit" className={buttonClass({ size: "lg", width: "always" })}>{t("show")}</button>
           </div>
         </form>
       ) : null}
@@ -64,8 +64,7 @@ export async function HonourBoardView({ board, choices, villageId }: Props) {
               ))}
             </ul>
           )}
-          <Pager page={board.page} pageSize={board.pageSize} total={board.total} href={href}
-            labels={{ nav: t("pager.nav"), previous: t("pager.previous"), next: t("pager.next"), position: t("pager.position", { page: board.page, pages }) }} />
+          <Pager page={board.page} pageSize={board.pageSize} total={board.total} href={href} />
         </section>
       )}
     </div>

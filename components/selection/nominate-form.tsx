@@ -3,13 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { nominateAction } from "@/app/selection/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import { buttonClass } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/lib/action-state";
 
 /** The council's nomination of an eligible household, with the note the township will read. */
 export function NominateForm({ householdId, year }: { householdId: string; year: number }) {
   const t = useTranslations("selection.nominate");
   const [state, action, pending] = useActionState<ActionState, FormData>(nominateAction.bind(null, householdId, year), {});
-  if (state.ok) return <p className="rounded-md bg-green-50 p-3 text-green-800" role="status">{t("done")}</p>;
+  if (state.ok) return <FormStatus state={state} success={t("done")} />;
   return (
     <details className="rounded-md border border-stone-200 bg-stone-50 p-3" open={!!state.message}>
       <summary className="flex min-h-11 cursor-pointer items-center font-semibold text-red-800">{t("open")}</summary>
@@ -20,8 +22,8 @@ export function NominateForm({ householdId, year }: { householdId: string; year:
             className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg" />
           {state.fieldErrors?.note ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.note}</span> : null}
         </label>
-        {state.message ? <p className="rounded-md bg-red-50 p-3 text-red-800" role="alert">{state.message}</p> : null}
-        <button type="submit" disabled={pending} className="min-h-12 rounded-md bg-red-800 px-5 text-lg font-semibold text-white disabled:opacity-60">
+        <FormStatus state={state} />
+        <button type="submit" disabled={pending} className={buttonClass({ size: "lg" })}>
           {t("submit")}
         </button>
       </form>

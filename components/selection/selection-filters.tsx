@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { SelectionFilterSchema, type SelectionQuery } from "@/lib/schemas/selection";
 
 type Props = { query: SelectionQuery; years: number[]; villages: { id: string; name: string }[] | null };
@@ -36,7 +37,7 @@ export async function SelectionFilters({ query, years, villages }: Props) {
         <input type="search" name="q" defaultValue={query.q} maxLength={50} className={field} />
       </label>
       <div className="sm:col-span-2">
-        <button type="submit" className="min-h-12 w-full rounded-md bg-red-800 px-6 text-lg font-semibold text-white sm:w-auto">{t("show")}</button>
+        <button type="submit" className={buttonClass({ size: "lg", width: "phone" })}>{t("show")}</button>
       </div>
     </form>
   );

@@ -3,7 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { withdrawAwardAction, withdrawNominationAction } from "@/app/selection/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import { buttonClass } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import type { ActionState } from "@/lib/action-state";
 
 const kinds = {
   // The council withdraws its undecided nomination, saying why.
@@ -26,8 +28,8 @@ export function WithdrawForm({ awardId, kind }: { awardId: string; kind: keyof t
           <textarea name="reason" rows={2} maxLength={500} required className="w-full rounded-md border border-stone-300 px-3 py-2 text-lg" />
           {state.fieldErrors?.reason ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.reason}</span> : null}
         </label>
-        {state.message ? <p className="rounded-md bg-red-50 p-3 text-red-800" role="alert">{state.message}</p> : null}
-        <button type="submit" disabled={pending} className="min-h-12 rounded-md border border-stone-400 bg-white px-5 text-lg text-stone-800 disabled:opacity-60">
+        <FormStatus state={state} />
+        <button type="submit" disabled={pending} className={buttonClass({ tone: "plain", size: "lg" })}>
           {t("submit")}
         </button>
       </form>

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createTokenAction, type TokenActionState } from "@/app/account/tokens/actions";
+import { buttonClass } from "@/components/ui/button";
 import { NewTokenNotice } from "./new-token-notice";
 
 const initial: TokenActionState = { ok: false };
@@ -38,7 +39,7 @@ export function CreateTokenForm() {
         <button
           type="submit"
           disabled={pending}
-          className="min-h-11 w-full rounded-md bg-red-800 px-4 font-medium text-white disabled:opacity-60 sm:w-auto"
+          className={buttonClass({ width: "phone" })}
         >
           {pending ? t("creating") : t("create")}
         </button>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
 
 type CopyState = "idle" | "copied" | "failed";
 
@@ -32,7 +33,7 @@ export function NewTokenNotice({ token }: { token: string }) {
         <button
           type="button"
           onClick={copyToken}
-          className="min-h-11 rounded-md bg-stone-800 px-4 font-medium text-white"
+          className={buttonClass({ tone: "dark" })}
         >
           {t("copy")}
         </button>

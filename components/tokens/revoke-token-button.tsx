@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { revokeTokenAction, type TokenActionState } from "@/app/account/tokens/actions";
+import { buttonClass } from "@/components/ui/button";
 
 const initial: TokenActionState = { ok: false };
 
@@ -22,7 +23,7 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
         <button
           type="submit"
           disabled={pending}
-          className="min-h-11 w-full rounded-md bg-red-800 px-4 font-medium text-white disabled:opacity-60"
+          className={buttonClass({ width: "always" })}
         >
           {pending ? t("revoking") : t("revokeConfirmButton")}
         </button>

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
 
 type Village = { id: string; name: string; township: { name: string } };
 
@@ -17,7 +18,7 @@ export function VillageChooser({ villages, action, namespace }: { villages: Vill
       <select id="village" name="villageId" required className="block min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-lg">
         {villages.map((v) => <option key={v.id} value={v.id}>{v.township.name} {v.name}</option>)}
       </select>
-      <button type="submit" className="min-h-12 rounded-md bg-red-800 px-6 text-lg font-semibold text-white">{t("show")}</button>
+      <button type="submit" className={buttonClass({ size: "lg" })}>{t("show")}</button>
     </form>
   );
 }

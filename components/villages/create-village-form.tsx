@@ -3,7 +3,9 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createVillageAction, type VillageFormState } from "@/app/admin/villages/actions";
-import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { SubmitButton } from "@/components/ui/button";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import type { Option } from "@/components/accounts/placement-fields";
 import { VillageKindSelect } from "./village-kind-select";
 

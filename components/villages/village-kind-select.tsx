@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { Field, fieldProps, inputClass } from "@/components/accounts/form-parts";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
 
 export function VillageKindSelect({ id, defaultValue, error }: { id: string; defaultValue?: string; error?: string }) {
   const t = useTranslations("villages");

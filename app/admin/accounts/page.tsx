@@ -4,7 +4,8 @@ import { AccountFilters } from "@/components/accounts/account-filters";
 import { AccountList } from "@/components/accounts/account-list";
 import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { villageOptions } from "@/components/accounts/options";
-import { Pager } from "@/components/accounts/pager";
+import { buttonClass } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { ListAccountsQuerySchema } from "@/lib/schemas/accounts";
 import { listAccounts } from "@/lib/server/accounts/list-accounts";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -40,14 +41,14 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
             <p className="mt-1 text-sm text-stone-600">{actor.role === "ADMIN" ? t("introAdmin") : t("introOfficial")}</p>
           </div>
           {can(actor, "accounts.manage") ? (
-            <Link href="/admin/accounts/new" data-testid="new-account"
-              className="flex min-h-11 items-center rounded-md bg-red-800 px-5 font-semibold text-white">
+            <Link href="/admin/accounts/new" data-testid="new-account" className={buttonClass()}>
               {t("new")}
             </Link>
           ) : null}
         </div>
         {parsed.success ? null : <p role="alert" className="text-red-700">{t("invalidFilters")}</p>}
         <AccountFilters values={raw} villages={villageOptions(villages.items)} />
+        <p className="text-sm text-stone-600" data-testid="account-count">{t("count", { total: list.total })}</p>
         <AccountList accounts={list.items} />
         <Pager page={list.page} pageSize={list.pageSize} total={list.total} href={href} />
       </div>

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { renderOrNotice } from "@/components/accounts/app-error-notice";
-import { cardClass } from "@/components/accounts/form-parts";
+import { cardClass } from "@/components/ui/card";
 import { townshipOptions } from "@/components/accounts/options";
 import { CreateVillageForm } from "@/components/villages/create-village-form";
 import { VillageList } from "@/components/villages/village-list";

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { voidEntryAction } from "@/app/entries/actions";
 import { EntryDetail } from "@/components/entries/entry-detail";
-import { VoidEntryForm } from "@/components/entries/void-entry-form";
+import { ReasonForm } from "@/components/ui/reason-form";
 import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can, canOn } from "@/lib/server/authz";
@@ -32,7 +33,8 @@ export default async function EntryPage({ params }: { params: Promise<{ id: stri
       {canOn(actor, "entries.void", entry.household.id) && entry.status !== "VOIDED" ? (
         <section className="space-y-2 border-t border-stone-200 pt-4">
           <h2 className="font-semibold">{t("void.title")}</h2>
-          <VoidEntryForm entryId={entry.id} />
+          {/* Withdrawing cannot be undone: it asks for the reason and a second tap. */}
+          <ReasonForm action={voidEntryAction.bind(null, entry.id)} messages="entries.void" tone="dark" testId="void-form" />
         </section>
       ) : null}
     </div>

@@ -2,12 +2,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { HouseholdArchive } from "@/components/archive/household-archive";
-import { Disclosure } from "@/components/households/disclosure";
 import { HouseholdCard } from "@/components/households/household-card";
 import { HouseholdEditForm } from "@/components/households/household-edit-form";
 import { HouseholdHistory } from "@/components/households/household-history";
 import { HouseholdStatusForm } from "@/components/households/household-status-form";
 import { MemberList } from "@/components/households/member-list";
+import { Disclosure } from "@/components/ui/disclosure";
 import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can, canOn } from "@/lib/server/authz";
@@ -45,8 +45,8 @@ export default async function HouseholdPage({ params }: { params: Params }) {
         <MemberList household={household} canManage={canManage} />
         {canManage ? (
           <section className="flex flex-col gap-2 sm:flex-row" aria-label={t("detail.editHousehold")}>
-            <Disclosure label={t("detail.editHousehold")}><HouseholdEditForm household={household} groups={groups} /></Disclosure>
-            <Disclosure label={t("detail.statusTitle")}><HouseholdStatusForm household={household} /></Disclosure>
+            <Disclosure label={t("detail.editHousehold")} className="sm:min-w-0 sm:flex-1"><HouseholdEditForm household={household} groups={groups} /></Disclosure>
+            <Disclosure label={t("detail.statusTitle")} className="sm:min-w-0 sm:flex-1"><HouseholdStatusForm household={household} /></Disclosure>
           </section>
         ) : can(actor, "households.search") ? (
           <p className="text-sm text-stone-500">{t("detail.readOnly")}</p>

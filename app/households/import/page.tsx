@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { renderOrNotice } from "@/components/accounts/app-error-notice";
-import { cardClass, Field, inputClass } from "@/components/accounts/form-parts";
+import { buttonClass } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
+import { Field, inputClass } from "@/components/ui/field";
 import { villageOptions } from "@/components/accounts/options";
 import { HouseholdImport } from "@/components/households/household-import";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -24,7 +26,7 @@ export default async function HouseholdImportPage({ searchParams }: { searchPara
     const village = villages.items.find((v) => v.id === wanted) ?? villages.items[0];
     const canImport = can(actor, "households.manage") && !!village && village.id === actor.villageId;
     const base = village ? `/api/v1/villages/${village.id}/households` : "";
-    const button = "flex min-h-12 items-center justify-center rounded-md border border-stone-300 bg-white px-5 font-semibold text-stone-800";
+    const button = buttonClass({ tone: "plain", size: "lg" });
     return (
       <div className="mx-auto max-w-3xl space-y-4">
         <Link href="/households" className="inline-flex min-h-11 items-center text-red-800 underline">{th("title")}</Link>

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { buttonClass } from "@/components/ui/button";
 
 /** A GET form: the year (and an administrator's township) in the address, so a view can be shared. */
 export function YearChooser({ years, year, township }: { years: number[]; year: number; township: string | undefined }) {
@@ -12,7 +13,7 @@ export function YearChooser({ years, year, township }: { years: number[]; year: 
         </select>
       </div>
       {township ? <input type="hidden" name="township" value={township} /> : null}
-      <button type="submit" className="min-h-12 rounded-md bg-red-800 px-6 text-lg font-semibold text-white">{t("show")}</button>
+      <button type="submit" className={buttonClass({ size: "lg" })}>{t("show")}</button>
     </form>
   );
 }

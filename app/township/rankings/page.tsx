@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
+import { buttonClass } from "@/components/ui/button";
 import { ExportLinks } from "@/components/ui/export-links";
 import { Pager } from "@/components/ui/pager";
 import { RankingsQuerySchema, type RankingItem, type RankingsPage } from "@/lib/schemas/rankings";
@@ -82,16 +83,13 @@ export default withNotice(async function RankingsPage({ searchParams }: { search
           <label htmlFor="ranking-q" className="block text-sm font-medium">{t("search")}</label>
           <input id="ranking-q" name="q" type="search" defaultValue={query.q} maxLength={50} placeholder={t("searchPlaceholder")} className={selectClass} />
         </div>
-        <button type="submit" className="col-span-2 min-h-11 rounded-md bg-red-800 px-5 font-semibold text-white sm:col-span-1">{t("show")}</button>
+        <button type="submit" className={`${buttonClass()} col-span-2 sm:col-span-1`}>{t("show")}</button>
       </form>
       {reasons ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="ranking-invalid">{t("invalidQuery", { reasons })}</p> : null}
       <WeightsLine ranking={ranking} />
       <p className="text-sm text-stone-600" data-testid="ranking-total">{t("total", { total: ranking.total })}</p>
       {ranking.items.length ? <RankingTable items={ranking.items} showVillage={!ranking.village} /> : <p className="rounded-md bg-stone-100 p-3 text-stone-700">{t("empty")}</p>}
-      <Pager page={ranking.page} pageSize={ranking.pageSize} total={ranking.total} href={href} labels={{
-        nav: t("pager.nav"), previous: t("pager.previous"), next: t("pager.next"),
-        position: t("pager.position", { page: ranking.page, pages: Math.max(1, Math.ceil(ranking.total / ranking.pageSize)) }),
-      }} />
+      <Pager page={ranking.page} pageSize={ranking.pageSize} total={ranking.total} href={href} />
       <ExportLinks label={t("export.label")} links={(["xlsx", "csv"] as const).map((format) => ({
         href: `/api/v1/township/rankings/export?${exportQuery(format)}`, text: t(`export.${format}`),
       }))} />

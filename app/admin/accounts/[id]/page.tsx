@@ -4,7 +4,7 @@ import { AccountDetails } from "@/components/accounts/account-details";
 import { AccountStatusForm } from "@/components/accounts/account-status-form";
 import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { EditAccountForm } from "@/components/accounts/edit-account-form";
-import { cardClass } from "@/components/accounts/form-parts";
+import { cardClass } from "@/components/ui/card";
 import { staffRoles, townshipOptions, villageOptions } from "@/components/accounts/options";
 import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
 import type { AccountOutput } from "@/lib/schemas/accounts";

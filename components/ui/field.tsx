@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+
+// A label for every field and the field's error right under it, tied to the input for screen readers.
+
+export const inputClass =
+  "block min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 text-base aria-invalid:border-red-700 read-only:bg-stone-100";
+
+/** Props that tie an input to its label and to its hint or error. */
+export const fieldProps = (id: string, error?: string, hasHint = false) => ({
+  id,
+  "aria-invalid": error ? true : undefined,
+  "aria-describedby": error || hasHint ? `${id}-note` : undefined,
+});
+
+type FieldProps = { id: string; label: string; hint?: string; error?: string; children: ReactNode };
+
+export function Field({ id, label, hint, error, children }: FieldProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      {children}
+      {error || hint ? (
+        <p id={`${id}-note`} className={`text-sm ${error ? "text-red-700" : "text-stone-500"}`}>{error ?? hint}</p>
+      ) : null}
+    </div>
+  );
+}
