@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setAccountActiveAction } from "@/app/admin/accounts/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 import { ConfirmDetails } from "./confirm-details";
 import { FormStatus, SubmitButton } from "./form-parts";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 
 // Small building blocks shared by the account, village and access-code forms: large tap
 // targets, a label for every field and the field's error right under it.

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { resolveAppealAction } from "@/app/appeals/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 
 /** Uphold (the entry is voided) or dismiss, always with the reason the household will read. */
 export function ResolveAppealForm({ appealId }: { appealId: string }) {

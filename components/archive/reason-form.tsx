@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { verifyChainsAction, type VerifyChainsState } from "@/app/admin/chains/actions";
+import { verifyChainsAction } from "@/app/admin/chains/actions";
+import type { VerifyChainsState } from "@/lib/action-state";
 import { ChainVerificationResult } from "./chain-verification-result";
 
 const initial: VerifyChainsState = {};

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { voidEntryAction } from "@/app/entries/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 
 /** Withdrawing an entry asks for the reason and a second tap: it cannot be undone. */
 export function VoidEntryForm({ entryId }: { entryId: string }) {

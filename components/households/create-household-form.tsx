@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createHouseholdAction, type HouseholdFormState } from "@/app/households/actions";
+import { createHouseholdAction } from "@/app/households/actions";
+import type { HouseholdFormState } from "@/lib/action-state";
 import { cardClass, Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 import { GenderSelect, GroupSelect, type GroupOption } from "./household-fields";
 

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { deactivateMemberAction, type HouseholdFormState } from "@/app/households/actions";
+import { deactivateMemberAction } from "@/app/households/actions";
+import type { HouseholdFormState } from "@/lib/action-state";
 import { FormStatus, SubmitButton } from "@/components/accounts/form-parts";
 import { ReasonField } from "./reason-field";
 

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateHouseholdAction, type HouseholdFormState } from "@/app/households/actions";
+import { updateHouseholdAction } from "@/app/households/actions";
+import type { HouseholdFormState } from "@/lib/action-state";
 import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 import type { HouseholdOutput } from "@/lib/schemas/households";
 import { GroupSelect, type GroupOption } from "./household-fields";

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { setHouseholdStatusAction, type HouseholdFormState } from "@/app/households/actions";
+import { setHouseholdStatusAction } from "@/app/households/actions";
+import type { HouseholdFormState } from "@/lib/action-state";
 import { Field, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 import { HouseholdStatusSchema, type HouseholdOutput } from "@/lib/schemas/households";
 import { ReasonField } from "./reason-field";

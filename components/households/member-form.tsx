@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { addMemberAction, updateMemberAction, type HouseholdFormState } from "@/app/households/actions";
+import { addMemberAction, updateMemberAction } from "@/app/households/actions";
+import type { HouseholdFormState } from "@/lib/action-state";
 import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 import type { MemberOutput } from "@/lib/schemas/households";
 import { GenderSelect, RelationSelect } from "./household-fields";

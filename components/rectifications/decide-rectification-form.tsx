@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { decideRectificationAction } from "@/app/rectifications/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 
 /** Approve, or decline with the reason the household will read; one tap each. */
 export function DecideRectificationForm({ rectificationId }: { rectificationId: string }) {

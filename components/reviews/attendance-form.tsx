@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { recordAttendanceAction } from "@/app/reviews/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 import type { ReviewDetail } from "@/lib/schemas/reviews";
 
 type Props = { reviewId: string; roster: ReviewDetail["rosterMembers"] };

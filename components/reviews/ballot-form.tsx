@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { castBallotAction, enterPaperBallotAction } from "@/app/reviews/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 import { OBJECTION_FIELD, reasonField } from "@/lib/schemas/review-ballot-form";
 import type { ReviewItem } from "@/lib/schemas/reviews";
 import { BallotConfirm } from "./ballot-confirm";

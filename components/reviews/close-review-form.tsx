@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { closeReviewAction } from "@/app/reviews/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 import type { ReviewSummary } from "@/lib/schemas/reviews";
 
 type Props = { review: Pick<ReviewSummary, "id" | "roster" | "attending" | "quorum" | "missingForQuorum" | "ballots">; today: string };

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { addRuleAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { addRuleAction } from "@/app/rule-sets/[id]/actions";
+import type { RuleSetFormState } from "@/lib/action-state";
 import { FormStatus, SubmitButton } from "@/components/accounts/form-parts";
 import { RuleFields } from "./rule-fields";
 

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { castRuleSetBallotAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { castRuleSetBallotAction } from "@/app/rule-sets/[id]/actions";
+import type { RuleSetFormState } from "@/lib/action-state";
 import { FormStatus } from "@/components/accounts/form-parts";
 
 const DECISIONS = [

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { closeRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { closeRuleSetVoteAction } from "@/app/rule-sets/[id]/actions";
+import type { RuleSetFormState } from "@/lib/action-state";
 import { FormStatus, SubmitButton } from "@/components/accounts/form-parts";
 
 /** Counts the ballots: adopted or rejected, or — short of a quorum — refused with how many more must vote. */

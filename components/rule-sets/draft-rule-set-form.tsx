@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { draftRuleSetAction, type DraftFormState } from "@/app/rule-sets/actions";
+import { draftRuleSetAction } from "@/app/rule-sets/actions";
+import type { DraftFormState } from "@/lib/action-state";
 import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 
 /** "起草新版本": a title (suggested) and, if already known, how villagers were consulted. */

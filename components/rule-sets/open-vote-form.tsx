@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { openRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { openRuleSetVoteAction } from "@/app/rule-sets/[id]/actions";
+import type { RuleSetFormState } from "@/lib/action-state";
 import { dayAfter } from "@/lib/domain/entry-date";
 import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 

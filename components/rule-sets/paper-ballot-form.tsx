@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { enterRuleSetPaperBallotAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { enterRuleSetPaperBallotAction } from "@/app/rule-sets/[id]/actions";
+import type { RuleSetFormState } from "@/lib/action-state";
 import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 
 type Representative = { id: string; displayName: string };

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { removeRuleAction, updateRuleAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { removeRuleAction, updateRuleAction } from "@/app/rule-sets/[id]/actions";
+import type { RuleSetFormState } from "@/lib/action-state";
 import { FormStatus, SubmitButton } from "@/components/accounts/form-parts";
 import type { RuleView } from "@/lib/schemas/entries";
 import { RuleFields } from "./rule-fields";

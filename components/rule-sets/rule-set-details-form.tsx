@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateRuleSetAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { updateRuleSetAction } from "@/app/rule-sets/[id]/actions";
+import type { RuleSetFormState } from "@/lib/action-state";
 import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 
 /** A draft's title and the record of how villagers were consulted. */

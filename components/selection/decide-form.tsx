@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { decideNominationAction } from "@/app/selection/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 
 /** The township awards a nomination, or declines it with the reason the village will read. */
 export function DecideForm({ awardId }: { awardId: string }) {

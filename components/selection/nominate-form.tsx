@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { nominateAction } from "@/app/selection/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 
 /** The council's nomination of an eligible household, with the note the township will read. */
 export function NominateForm({ householdId, year }: { householdId: string; year: number }) {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { withdrawAwardAction, withdrawNominationAction } from "@/app/selection/actions";
-import type { ActionState } from "@/lib/server/action-result";
+import type { ActionState } from "@/lib/action-state";
 
 const kinds = {
   // The council withdraws its undecided nomination, saying why.

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createVillageAction, type VillageFormState } from "@/app/admin/villages/actions";
+import { createVillageAction } from "@/app/admin/villages/actions";
+import type { VillageFormState } from "@/lib/action-state";
 import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 import type { Option } from "@/components/accounts/placement-fields";
 import { VillageKindSelect } from "./village-kind-select";

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateVillageAction, type VillageFormState } from "@/app/admin/villages/actions";
+import { updateVillageAction } from "@/app/admin/villages/actions";
+import type { VillageFormState } from "@/lib/action-state";
 import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
 import type { VillageOutput } from "@/lib/schemas/villages";
 import { VillageKindSelect } from "./village-kind-select";

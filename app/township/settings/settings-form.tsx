@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { Field, fieldProps, inputClass, SubmitButton } from "@/components/accounts/form-parts";
-import { changeSettingsAction, type SettingsFormState } from "./actions";
+import type { SettingsFormState } from "@/lib/action-state";
+import { changeSettingsAction } from "./actions";
 
 type Defaults = {
   effectiveFrom: string; weightRed: number; weightYellow: number; weightBlack: number; civilizedMinReds: number;
