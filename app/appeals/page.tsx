@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { AppealList } from "@/components/appeals/appeal-list";
+import { withNotice } from "@/components/ui/with-notice";
 import { ListAppealsQuerySchema } from "@/lib/schemas/appeals";
 import { listOpenAppeals } from "@/lib/server/appeals/list-open-appeals";
 import { requireActor } from "@/lib/server/auth/current-actor";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { ActionButton, ReasonButton } from "@/components/extracts/extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "@/components/extracts/extract-status";
 import { Pager } from "@/components/ui/pager";
+import { withNotice } from "@/components/ui/with-notice";
 import { ListExtractsQuerySchema } from "@/lib/schemas/extracts";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { villageOptions } from "@/components/accounts/options";
 import { HouseholdList } from "@/components/households/household-list";
 import { HouseholdPager } from "@/components/households/household-pager";
 import { HouseholdSearchForm } from "@/components/households/household-search-form";
+import { withNotice } from "@/components/ui/with-notice";
 import { SearchHouseholdsQuerySchema } from "@/lib/schemas/households";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
@@ -20,40 +20,38 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function HouseholdsPage({ searchParams }: { searchParams: SearchParams }) {
-  return renderOrNotice(async () => {
-    const actor = await requireActor("households.search");
-    const raw = Object.fromEntries(
-      Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v]] : [])),
-    );
-    const parsed = SearchHouseholdsQuerySchema.safeParse(raw);
-    const query = parsed.success ? parsed.data : SearchHouseholdsQuerySchema.parse({});
-    const seesVillages = actor.role !== "CLERK";
-    const [t, result, villages] = await Promise.all([
-      getTranslations("households"), searchHouseholds(actor, query), seesVillages ? listVillages(actor) : null,
-    ]);
-    const filters = FILTERS.flatMap((name) => (raw[name] ? [[name, raw[name]]] : []));
-    const href = (page: number) => `/households?${new URLSearchParams([...filters, ["page", String(page)]])}`;
-    const link = "flex min-h-12 items-center rounded-md px-4 font-semibold";
-    return (
-      <div className="space-y-4">
-        <div className="flex flex-wrap items-end justify-between gap-3">
-          <div>
-            <h1 className="text-xl font-bold sm:text-2xl">{t("title")}</h1>
-            <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
-          </div>
-          <div className="flex flex-wrap gap-2">
-            {can(actor, "households.manage") ? (
-              <Link href="/households/new" className={`${link} bg-red-800 text-white`} data-testid="new-household">{t("newHousehold")}</Link>
-            ) : null}
-            <Link href="/households/import" className={`${link} border border-stone-300 bg-white text-stone-800`}>{t("importExport")}</Link>
-          </div>
+export default withNotice(async function HouseholdsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor("households.search");
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v]] : [])),
+  );
+  const parsed = SearchHouseholdsQuerySchema.safeParse(raw);
+  const query = parsed.success ? parsed.data : SearchHouseholdsQuerySchema.parse({});
+  const seesVillages = actor.role !== "CLERK";
+  const [t, result, villages] = await Promise.all([
+    getTranslations("households"), searchHouseholds(actor, query), seesVillages ? listVillages(actor) : null,
+  ]);
+  const filters = FILTERS.flatMap((name) => (raw[name] ? [[name, raw[name]]] : []));
+  const href = (page: number) => `/households?${new URLSearchParams([...filters, ["page", String(page)]])}`;
+  const link = "flex min-h-12 items-center rounded-md px-4 font-semibold";
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-bold sm:text-2xl">{t("title")}</h1>
+          <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
         </div>
-        <HouseholdSearchForm values={raw} villages={villages ? villageOptions(villages.items) : null} />
-        <p className="text-sm text-stone-600" data-testid="household-count">{t("resultCount", { total: result.total })}</p>
-        <HouseholdList households={result.items} showVillage={seesVillages} />
-        <HouseholdPager page={result.page} pageSize={result.pageSize} total={result.total} href={href} />
+        <div className="flex flex-wrap gap-2">
+          {can(actor, "households.manage") ? (
+            <Link href="/households/new" className={`${link} bg-red-800 text-white`} data-testid="new-household">{t("newHousehold")}</Link>
+          ) : null}
+          <Link href="/households/import" className={`${link} border border-stone-300 bg-white text-stone-800`}>{t("importExport")}</Link>
+        </div>
       </div>
-    );
-  });
-}
+      <HouseholdSearchForm values={raw} villages={villages ? villageOptions(villages.items) : null} />
+      <p className="text-sm text-stone-600" data-testid="household-count">{t("resultCount", { total: result.total })}</p>
+      <HouseholdList households={result.items} showVillage={seesVillages} />
+      <HouseholdPager page={result.page} pageSize={result.pageSize} total={result.total} href={href} />
+    </div>
+  );
+});
