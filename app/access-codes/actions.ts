@@ -2,44 +2,30 @@
 
 import { headers } from "next/headers";
 import { getFormatter } from "next-intl/server";
+import { z } from "zod";
+import type { HouseholdCard } from "@/lib/action-state";
+import { IdSchema } from "@/lib/schemas/common";
 import { issueAccessCode } from "@/lib/server/accounts/issue-access-code";
-import { actionError, type ActionState } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/current-actor";
-import { requestContextFrom } from "@/lib/server/request-context";
-
-export type HouseholdCard = {
-  archiveNo: string;
-  headName: string;
-  villageName: string;
-  townshipName: string;
-  code: string;
-  expiresOn: string;
-  signInUrl: string;
-};
-export type IssueCodeState = ActionState & { card?: HouseholdCard };
+import { defineAction } from "@/lib/server/actions/define-action";
 
 /** Issues the code and returns what the printed household card shows; it is never shown again. */
-export async function issueAccessCodeAction(householdId: string, _prev: IssueCodeState, _form: FormData): Promise<IssueCodeState> {
-  const actor = await requireActor("accounts.issueAccessCode");
-  const headerStore = await headers();
-  try {
-    const result = await issueAccessCode(actor, householdId, requestContextFrom(headerStore));
+export const issueAccessCodeAction = defineAction({
+  permission: "accounts.issueAccessCode",
+  args: z.tuple([IdSchema]),
+  run: ({ actor, args: [householdId], context }) => issueAccessCode(actor, householdId, context),
+  answer: async ({ household, accessCode }): Promise<{ card: HouseholdCard }> => {
     const format = await getFormatter();
-    const { household } = result;
     return {
-      ok: true,
       card: {
         archiveNo: household.archiveNo, headName: household.headName,
         villageName: household.village.name, townshipName: household.township.name,
-        code: result.accessCode.code,
-        expiresOn: format.dateTime(new Date(result.accessCode.expiresAt), { dateStyle: "long" }),
-        signInUrl: signInUrl(headerStore),
+        code: accessCode.code,
+        expiresOn: format.dateTime(new Date(accessCode.expiresAt), { dateStyle: "long" }),
+        signInUrl: signInUrl(await headers()),
       },
     };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+  },
+});
 
 // No public address is configured; the one the clerk reached this page at is the best guess.
 function signInUrl(headerStore: Headers): string {

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { buttonClass } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { HouseholdSearchResults } from "@/components/accounts/household-search-results";
+import { withNotice } from "@/components/ui/with-notice";
 import { HouseholdSearchSchema } from "@/lib/schemas/accounts";
 import { findHouseholdsForAccessCode } from "@/lib/server/accounts/find-households-for-access-code";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -14,8 +14,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function AccessCodesPage({ searchParams }: { searchParams: SearchParams }) {
-  return renderOrNotice(async () => {
+export default withNotice(async function AccessCodesPage({ searchParams }: { searchParams: SearchParams }) {
     const actor = await requireActor("accounts.issueAccessCode");
     const q = (await searchParams).q;
     const parsed = typeof q === "string" && q.trim() !== "" ? HouseholdSearchSchema.safeParse({ q }) : null;
@@ -39,5 +38,4 @@ export default async function AccessCodesPage({ searchParams }: { searchParams: 
         {households ? <HouseholdSearchResults households={households} /> : null}
       </div>
     );
-  });
-}
+});

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { AppealList } from "@/components/appeals/appeal-list";
 import { Pager } from "@/components/ui/pager";
+import { withNotice } from "@/components/ui/with-notice";
 import { ListAppealsQuerySchema } from "@/lib/schemas/appeals";
 import { listOpenAppeals } from "@/lib/server/appeals/list-open-appeals";
 import { requireActor } from "@/lib/server/auth/current-actor";

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditLogList } from "@/components/audit/audit-log-list";
 import { CursorPager } from "@/components/ui/pager";
+import { withNotice } from "@/components/ui/with-notice";
 import { AuditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { fieldErrors } from "@/lib/server/api/error-response";
 import { requireActor } from "@/lib/server/auth/current-actor";

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { EntryFilters } from "@/components/entries/entry-filters";
 import { EntryList } from "@/components/entries/entry-list";
 import { buttonClass } from "@/components/ui/button";
 import { ExportLinks } from "@/components/ui/export-links";
 import { Pager } from "@/components/ui/pager";
 import { VillageChooser } from "@/components/ui/village-chooser";
+import { withNotice } from "@/components/ui/with-notice";
 import { chinaToday, dayToDate } from "@/lib/domain/entry-date";
 import { formatQuarter, previousQuarter, quarterOf, type Quarter } from "@/lib/domain/quarter";
 import { IdSchema } from "@/lib/schemas/common";

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { ActionButton } from "@/components/extracts/extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "@/components/extracts/extract-status";
 import { buttonClass } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
 import { ReasonForm } from "@/components/ui/reason-form";
+import { withNotice } from "@/components/ui/with-notice";
 import { ListExtractsQuerySchema } from "@/lib/schemas/extracts";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";

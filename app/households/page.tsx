@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { villageOptions } from "@/components/accounts/options";
 import { HouseholdList } from "@/components/households/household-list";
 import { HouseholdSearchForm } from "@/components/households/household-search-form";
 import { buttonClass } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
+import { withNotice } from "@/components/ui/with-notice";
 import { SearchHouseholdsQuerySchema } from "@/lib/schemas/households";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
@@ -21,8 +21,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function HouseholdsPage({ searchParams }: { searchParams: SearchParams }) {
-  return renderOrNotice(async () => {
+export default withNotice(async function HouseholdsPage({ searchParams }: { searchParams: SearchParams }) {
     const actor = await requireActor("households.search");
     const raw = Object.fromEntries(
       Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" && v.trim() !== "" ? [[k, v]] : [])),
@@ -55,5 +54,4 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: S
         <Pager page={result.page} pageSize={result.pageSize} total={result.total} href={href} />
       </div>
     );
-  });
-}
+});

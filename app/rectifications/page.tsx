@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { RectificationQueue } from "@/components/rectifications/rectification-queue";
+import { withNotice } from "@/components/ui/with-notice";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { villageIdOf } from "@/lib/server/authz";
 import { listRectifications } from "@/lib/server/rectifications/list-rectifications";

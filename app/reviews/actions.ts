@@ -1,92 +1,69 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { z } from "zod";
+import { IdSchema } from "@/lib/schemas/common";
+import { objectionsFrom, withEntryKeys } from "@/lib/schemas/review-ballot-form";
 import {
   CastBallotSchema, CloseReviewSchema, EnterPaperBallotSchema, OpenReviewSchema, RecordAttendanceSchema,
 } from "@/lib/schemas/reviews";
-import { actionError, type ActionState } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { defineAction } from "@/lib/server/actions/define-action";
 import { villageIdOf } from "@/lib/server/authz";
-import { requestContextFrom } from "@/lib/server/request-context";
 import { castBallot } from "@/lib/server/reviews/cast-ballot";
 import { closeReview } from "@/lib/server/reviews/close-review";
 import { enterPaperBallot } from "@/lib/server/reviews/enter-paper-ballot";
 import { openReview } from "@/lib/server/reviews/open-review";
 import { recordAttendance } from "@/lib/server/reviews/record-attendance";
-import { objectionsFrom, withEntryKeys } from "@/lib/schemas/review-ballot-form";
 
-// The five steps of every action: authenticate, parse with the contract's schema, call the use
-// case, revalidate, return { ok } or translated field errors — never records.
+const reviewPaths = (reviewId: string) => [`/reviews/${reviewId}`, "/reviews", "/"];
+const ReviewArgs = z.tuple([IdSchema]);
 
-function refresh(reviewId: string): void {
-  revalidatePath(`/reviews/${reviewId}`);
-  revalidatePath("/reviews");
-  revalidatePath("/");
-}
+export const openReviewAction = defineAction({
+  permission: "reviews.manage",
+  schema: OpenReviewSchema,
+  run: ({ actor, input, context }) => openReview(actor, villageIdOf(actor), input, context),
+  revalidate: (review) => reviewPaths(review.id),
+  redirect: (review) => `/reviews/${review.id}`,
+});
 
-export async function openReviewAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor("reviews.manage");
-  let reviewId: string;
-  try {
-    const input = OpenReviewSchema.parse({ year: form.get("year"), quarter: form.get("quarter") });
-    reviewId = (await openReview(actor, villageIdOf(actor), input, requestContextFrom(await headers()))).id;
-  } catch (error) {
-    return await actionError(error);
-  }
-  refresh(reviewId);
-  redirect(`/reviews/${reviewId}`);
-}
+export const recordAttendanceAction = defineAction({
+  permission: "reviews.manage",
+  args: ReviewArgs,
+  schema: RecordAttendanceSchema,
+  run: ({ actor, args: [reviewId], input, context }) => recordAttendance(actor, reviewId, input, context),
+  revalidate: (_, { args: [reviewId] }) => reviewPaths(reviewId),
+});
 
-export async function recordAttendanceAction(reviewId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor("reviews.manage");
-  try {
-    const input = RecordAttendanceSchema.parse({ representativeIds: form.getAll("representativeIds") });
-    await recordAttendance(actor, reviewId, input, requestContextFrom(await headers()));
-  } catch (error) {
-    return await actionError(error);
-  }
-  refresh(reviewId);
-  return { ok: true };
-}
+// A ballot approves every entry except those the representative objects to, each with its
+// reason (lib/schemas/review-ballot-form.ts); a failing reason is shown under its entry.
+const ballot = (fields: Record<string, unknown>, { form }: { form: FormData }) =>
+  ({ ...fields, defaultDecision: "APPROVE", exceptions: objectionsFrom(form) });
+const underEachEntry = <State extends { fieldErrors?: Record<string, string> }>(state: State, { form }: { form: FormData }) =>
+  withEntryKeys(state, objectionsFrom(form));
 
-export async function castBallotAction(reviewId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor("reviews.vote");
-  const exceptions = objectionsFrom(form);
-  try {
-    const input = CastBallotSchema.parse({ defaultDecision: "APPROVE", exceptions });
-    await castBallot(actor, reviewId, input, requestContextFrom(await headers()));
-  } catch (error) {
-    return withEntryKeys(await actionError(error), exceptions);
-  }
-  refresh(reviewId);
-  return { ok: true };
-}
+export const castBallotAction = defineAction({
+  permission: "reviews.vote",
+  args: ReviewArgs,
+  schema: CastBallotSchema,
+  input: ballot,
+  run: ({ actor, args: [reviewId], input, context }) => castBallot(actor, reviewId, input, context),
+  revalidate: (_, { args: [reviewId] }) => reviewPaths(reviewId),
+  refused: underEachEntry,
+});
 
-export async function enterPaperBallotAction(reviewId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor("reviews.manage");
-  const exceptions = objectionsFrom(form);
-  try {
-    const input = EnterPaperBallotSchema.parse({
-      representativeId: form.get("representativeId") ?? "", defaultDecision: "APPROVE", exceptions,
-    });
-    await enterPaperBallot(actor, reviewId, input, requestContextFrom(await headers()));
-  } catch (error) {
-    return withEntryKeys(await actionError(error), exceptions);
-  }
-  refresh(reviewId);
-  return { ok: true };
-}
+export const enterPaperBallotAction = defineAction({
+  permission: "reviews.manage",
+  args: ReviewArgs,
+  schema: EnterPaperBallotSchema,
+  input: ballot,
+  run: ({ actor, args: [reviewId], input, context }) => enterPaperBallot(actor, reviewId, input, context),
+  revalidate: (_, { args: [reviewId] }) => reviewPaths(reviewId),
+  refused: underEachEntry,
+});
 
-export async function closeReviewAction(reviewId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireActor("reviews.manage");
-  try {
-    const input = CloseReviewSchema.parse({ meetingDate: form.get("meetingDate"), minutes: form.get("minutes") });
-    await closeReview(actor, reviewId, input, requestContextFrom(await headers()));
-  } catch (error) {
-    return await actionError(error);
-  }
-  refresh(reviewId);
-  return { ok: true };
-}
+export const closeReviewAction = defineAction({
+  permission: "reviews.manage",
+  args: ReviewArgs,
+  schema: CloseReviewSchema,
+  run: ({ actor, args: [reviewId], input, context }) => closeReview(actor, reviewId, input, context),
+  revalidate: (_, { args: [reviewId] }) => reviewPaths(reviewId),
+});

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { OpenReviewForm } from "@/components/reviews/open-review-form";
 import { ReviewCard } from "@/components/reviews/review-card";
 import { Pager } from "@/components/ui/pager";
+import { withNotice } from "@/components/ui/with-notice";
 import { ListReviewsQuerySchema } from "@/lib/schemas/reviews";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";

@@ -1,26 +1,17 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { z } from "zod";
+import { IdSchema } from "@/lib/schemas/common";
 import { DraftRuleSetSchema } from "@/lib/schemas/rule-sets";
-import { actionError, type ActionState } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/current-actor";
-import { requestContextFrom } from "@/lib/server/request-context";
+import { defineAction } from "@/lib/server/actions/define-action";
 import { draftRuleSet } from "@/lib/server/rule-sets/draft-rule-set";
 
-export type DraftFormState = ActionState & { values?: { title: string; consultation: string } };
-
-export async function draftRuleSetAction(villageId: string, _prev: DraftFormState, form: FormData): Promise<DraftFormState> {
-  const actor = await requireActor("ruleSets.manage");
-  const values = { title: String(form.get("title") ?? ""), consultation: String(form.get("consultation") ?? "") };
-  let id: string;
-  try {
-    const input = DraftRuleSetSchema.parse(values);
-    id = (await draftRuleSet(actor, villageId, input, requestContextFrom(await headers()))).id;
-  } catch (error) {
-    return { ...(await actionError(error)), values };
-  }
-  revalidatePath("/rule-sets");
-  redirect(`/rule-sets/${id}`);
-}
+export const draftRuleSetAction = defineAction({
+  permission: "ruleSets.manage",
+  args: z.tuple([IdSchema]),
+  schema: DraftRuleSetSchema,
+  keep: true,
+  run: ({ actor, args: [villageId], input, context }) => draftRuleSet(actor, villageId, input, context),
+  revalidate: ["/rule-sets"],
+  redirect: (ruleSet) => `/rule-sets/${ruleSet.id}`,
+});

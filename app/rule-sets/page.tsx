@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { DraftRuleSetForm } from "@/components/rule-sets/draft-rule-set-form";
 import { RuleSetList } from "@/components/rule-sets/rule-set-list";
 import { VillageChooser } from "@/components/ui/village-chooser";
+import { withNotice } from "@/components/ui/with-notice";
 import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { SelectionCard } from "@/components/selection/selection-card";
 import { SelectionFilters } from "@/components/selection/selection-filters";
 import { Pager } from "@/components/ui/pager";
+import { withNotice } from "@/components/ui/with-notice";
 import { SelectionQuerySchema, YearSchema, type SelectionQuery } from "@/lib/schemas/selection";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { loadSelectionPage, type SelectionPageAsked } from "@/lib/server/selection/load-selection-page";

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { VillageTotalsTable } from "@/components/township/village-totals-table";
 import { ExportLinks } from "@/components/ui/export-links";
+import { withNotice } from "@/components/ui/with-notice";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
 import { DashboardLink } from "./dashboard/dashboard-link";

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createAccountAction, type AccountFormState } from "@/app/admin/accounts/actions";
+import { createAccountAction } from "@/app/admin/accounts/actions";
+import type { AccountFormState } from "@/lib/action-state";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SubmitButton } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateAccountAction, type AccountFormState } from "@/app/admin/accounts/actions";
+import { updateAccountAction } from "@/app/admin/accounts/actions";
+import type { AccountFormState } from "@/lib/action-state";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";

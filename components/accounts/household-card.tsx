@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { HouseholdCard as Card } from "@/app/access-codes/actions";
+import type { HouseholdCard as Card } from "@/lib/action-state";
 import { PrintButton } from "@/components/ui/print-button";
 
 /**

@@ -3,7 +3,8 @@
 import type { ReactNode } from "react";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { issueAccessCodeAction, type IssueCodeState } from "@/app/access-codes/actions";
+import { issueAccessCodeAction } from "@/app/access-codes/actions";
+import type { IssueCodeState } from "@/lib/action-state";
 import { ConfirmDetails } from "./confirm-details";
 import { SubmitButton } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";

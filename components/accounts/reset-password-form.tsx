@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { resetPasswordAction, type ResetPasswordState } from "@/app/admin/accounts/actions";
+import { resetPasswordAction } from "@/app/admin/accounts/actions";
+import type { ResetPasswordState } from "@/lib/action-state";
 import { ConfirmDetails } from "./confirm-details";
 import { SubmitButton } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { HouseholdExtracts } from "@/components/extracts/household-extracts";
 import { HouseholdAwards } from "@/components/selection/household-awards";
-import { getHouseholdArchive } from "@/lib/server/archive/get-household-archive";
-import { can, type Actor } from "@/lib/server/authz";
+import type { Actor } from "@/lib/server/authz";
+import { loadArchiveSection, type ArchiveSection } from "@/lib/server/archive/load-archive-section";
 import { ArchiveTimeline } from "./archive-timeline";
 import { EligibilityBox } from "./eligibility-box";
 import { ScoreCards } from "./score-cards";
@@ -10,20 +10,27 @@ import { ScoreCards } from "./score-cards";
 /**
  * A household's archive as the household itself, or a clerk of its village, reads it: the
  * score, whether it can be selected as a civilized family this year and why not, and every
- * entry with what can still be done about it.
+ * entry with what can still be done about it. The page loads it (lib/server/archive/load-archive-section.ts).
  */
-export async function HouseholdArchive({ actor, householdId }: { actor: Actor; householdId: string }) {
-  const [archive, t] = await Promise.all([getHouseholdArchive(actor, householdId), getTranslations("archive")]);
-  const allowed = { rectify: can(actor, "rectifications.request"), appeal: can(actor, "appeals.lodge") };
-  const isOwn = actor.role === "HOUSEHOLD";
+export async function HouseholdArchiveSection({ section }: { section: ArchiveSection }) {
+  const { archive, isOwn, may, extracts } = section;
+  const t = await getTranslations("archive");
   return (
     <section className="space-y-4" aria-labelledby="archive-title" data-testid="household-archive">
       <h2 id="archive-title" className="text-lg font-bold sm:text-xl">{isOwn ? t("titleOwn") : t("title")}</h2>
       <ScoreCards archive={archive} />
       <HouseholdAwards awards={archive.awards} />
-      <EligibilityBox eligibility={archive.eligibility} isOwn={isOwn} canRectify={allowed.rectify} />
-      <ArchiveTimeline entries={archive.entries} allowed={allowed} />
-      <HouseholdExtracts actor={actor} householdId={householdId} />
+      <EligibilityBox eligibility={archive.eligibility} isOwn={isOwn} canRectify={may.rectify} />
+      <ArchiveTimeline entries={archive.entries} allowed={may} />
+      {extracts ? <HouseholdExtracts section={extracts} /> : null}
     </section>
   );
+}
+
+/**
+ * The section loaded here, for the household's home (components/home/household-home.tsx) until
+ * its page loads the section itself and renders HouseholdArchiveSection.
+ */
+export async function HouseholdArchive({ actor, householdId }: { actor: Actor; householdId: string }) {
+  return <HouseholdArchiveSection section={await loadArchiveSection(actor, householdId)} />;
 }

@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { verifyChainsAction, type VerifyChainsState } from "@/app/admin/chains/actions";
+import { verifyChainsAction } from "@/app/admin/chains/actions";
 import { buttonClass } from "@/components/ui/button";
+import type { VerifyChainsState } from "@/lib/action-state";
 import { ChainVerificationResult } from "./chain-verification-result";
 
 const initial: VerifyChainsState = {};

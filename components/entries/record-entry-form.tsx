@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useCallback, useRef, useState, type FormEvent } from "react";
-import { recordEntryAction, type RecordEntryState } from "@/app/entries/actions";
+import { recordEntryAction } from "@/app/entries/actions";
+import type { RecordEntryState } from "@/lib/action-state";
 import type { RuleView, RulesInForce } from "@/lib/schemas/entries";
 import { EvidenceUploader } from "./evidence-uploader";
 import { RecordSuccess } from "./record-success";

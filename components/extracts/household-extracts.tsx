@@ -2,8 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { changeExtractAction, requestExtractAction } from "@/app/extracts/actions";
 import { buttonClass } from "@/components/ui/button";
-import { can, canOn, type Actor } from "@/lib/server/authz";
-import { listHouseholdExtracts } from "@/lib/server/extracts/list-extracts";
+import type { ExtractsSection } from "@/lib/server/archive/load-archive-section";
 import { ActionButton, RequestExtractForm } from "./extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "./extract-status";
 
@@ -11,25 +10,22 @@ import { ExtractFacts, ExtractStatusBadge } from "./extract-status";
  * A household's extracts (证明材料) on its archive: ask for one with a purpose, confirm or refuse
  * a clerk's request, and once issued, print it or download the signed file (电子版).
  */
-export async function HouseholdExtracts({ actor, householdId }: { actor: Actor; householdId: string }) {
-  if (!can(actor, "extracts.read")) return null;
-  const [list, t] = await Promise.all([listHouseholdExtracts(actor, householdId, { page: 1, pageSize: 20 }), getTranslations("extracts")]);
-  const isOwn = actor.role === "HOUSEHOLD";
-  const mayRequest = canOn(actor, "extracts.request", householdId);
-  const recused = can(actor, "extracts.request") && !mayRequest;
+export async function HouseholdExtracts({ section }: { section: ExtractsSection }) {
+  const { householdId, items, isOwn, mayConsent, mayRequest, isRecused } = section;
+  const t = await getTranslations("extracts");
   return (
     <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="extracts-title" data-testid="household-extracts">
       <h3 id="extracts-title" className="text-lg font-bold">{t("sectionTitle")}</h3>
       <p className="text-sm text-stone-600">{isOwn ? t("introHousehold") : t("introStaff")}</p>
-      {list.items.length === 0 ? <p className="text-stone-600">{t("none")}</p> : (
+      {items.length === 0 ? <p className="text-stone-600">{t("none")}</p> : (
         <ul className="divide-y divide-stone-100">
-          {list.items.map((extract) => (
+          {items.map((extract) => (
             <li key={extract.id} className="space-y-2 py-3" data-testid="extract-item" data-extract-id={extract.id}>
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <ExtractFacts extract={extract} />
                 <ExtractStatusBadge status={extract.status} />
               </div>
-              {extract.status === "AWAITING_CONSENT" && isOwn && can(actor, "extracts.consent") ? (
+              {extract.status === "AWAITING_CONSENT" && mayConsent ? (
                 <div className="space-y-2 rounded-md bg-amber-50 p-3">
                   <p className="text-amber-900">{t("consent.question")}</p>
                   <div className="flex flex-wrap gap-3">
@@ -49,7 +45,7 @@ export async function HouseholdExtracts({ actor, householdId }: { actor: Actor; 
         </ul>
       )}
       {mayRequest ? <RequestExtractForm action={requestExtractAction.bind(null, householdId)} forHousehold={isOwn} /> : null}
-      {recused ? <p className="text-sm text-stone-600">{t("recused")}</p> : null}
+      {isRecused ? <p className="text-sm text-stone-600">{t("recused")}</p> : null}
     </section>
   );
 }

@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createHouseholdAction, type HouseholdFormState } from "@/app/households/actions";
+import { createHouseholdAction } from "@/app/households/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import type { HouseholdFormState } from "@/lib/action-state";
 import { GenderSelect, GroupSelect, type GroupOption } from "./household-fields";
 
 export function CreateHouseholdForm({ groups, today }: { groups: GroupOption[]; today: string }) {

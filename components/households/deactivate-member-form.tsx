@@ -2,9 +2,10 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { deactivateMemberAction, type HouseholdFormState } from "@/app/households/actions";
+import { deactivateMemberAction } from "@/app/households/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
+import type { HouseholdFormState } from "@/lib/action-state";
 import { ReasonField } from "./reason-field";
 
 export function DeactivateMemberForm({ householdId, memberId }: { householdId: string; memberId: string }) {

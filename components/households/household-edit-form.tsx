@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateHouseholdAction, type HouseholdFormState } from "@/app/households/actions";
+import { updateHouseholdAction } from "@/app/households/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import type { HouseholdFormState } from "@/lib/action-state";
 import type { HouseholdOutput } from "@/lib/schemas/households";
 import { GroupSelect, type GroupOption } from "./household-fields";
 import { ReasonField } from "./reason-field";

@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { setHouseholdStatusAction, type HouseholdFormState } from "@/app/households/actions";
+import { setHouseholdStatusAction } from "@/app/households/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import type { HouseholdFormState } from "@/lib/action-state";
 import { HouseholdStatusSchema, type HouseholdOutput } from "@/lib/schemas/households";
 import { ReasonField } from "./reason-field";
 

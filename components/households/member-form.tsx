@@ -2,10 +2,11 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { addMemberAction, updateMemberAction, type HouseholdFormState } from "@/app/households/actions";
+import { addMemberAction, updateMemberAction } from "@/app/households/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import type { HouseholdFormState } from "@/lib/action-state";
 import type { MemberOutput } from "@/lib/schemas/households";
 import { GenderSelect, RelationSelect } from "./household-fields";
 import { ReasonField } from "./reason-field";

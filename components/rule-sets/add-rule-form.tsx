@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { addRuleAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { addRuleAction } from "@/app/rule-sets/[id]/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Disclosure } from "@/components/ui/disclosure";
 import { FormStatus } from "@/components/ui/form-status";
+import type { RuleSetFormState } from "@/lib/action-state";
 import { RuleFields } from "./rule-fields";
 
 const opener = { tone: "primary", size: "lg", width: "phone" } as const;

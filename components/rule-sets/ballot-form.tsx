@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { castRuleSetBallotAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { castRuleSetBallotAction } from "@/app/rule-sets/[id]/actions";
 import { FormStatus } from "@/components/ui/form-status";
+import type { RuleSetFormState } from "@/lib/action-state";
 
 const DECISIONS = [
   ["APPROVE", "bg-green-700 text-white"],

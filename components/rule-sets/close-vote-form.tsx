@@ -2,9 +2,10 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { closeRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { closeRuleSetVoteAction } from "@/app/rule-sets/[id]/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
+import type { RuleSetFormState } from "@/lib/action-state";
 
 /** Counts the ballots: adopted or rejected, or — short of a quorum — refused with how many more must vote. */
 export function CloseVoteForm({ ruleSetId, villageId }: { ruleSetId: string; villageId: string }) {

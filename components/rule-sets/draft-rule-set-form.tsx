@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { draftRuleSetAction, type DraftFormState } from "@/app/rule-sets/actions";
+import { draftRuleSetAction } from "@/app/rule-sets/actions";
+import type { DraftFormState } from "@/lib/action-state";
 import { SubmitButton } from "@/components/ui/button";
 import { Disclosure } from "@/components/ui/disclosure";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";

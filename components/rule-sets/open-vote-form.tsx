@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { openRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { openRuleSetVoteAction } from "@/app/rule-sets/[id]/actions";
+import type { RuleSetFormState } from "@/lib/action-state";
 import { dayAfter } from "@/lib/domain/entry-date";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";

@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { enterRuleSetPaperBallotAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { enterRuleSetPaperBallotAction } from "@/app/rule-sets/[id]/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import type { RuleSetFormState } from "@/lib/action-state";
 
 type Representative = { id: string; displayName: string };
 

@@ -2,11 +2,12 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateRuleSetAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
+import { updateRuleSetAction } from "@/app/rule-sets/[id]/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Disclosure } from "@/components/ui/disclosure";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import type { RuleSetFormState } from "@/lib/action-state";
 
 /** A draft's title and the record of how villagers were consulted. */
 export function RuleSetDetailsForm({ ruleSetId, title, consultation }: { ruleSetId: string; title: string; consultation: string | null }) {

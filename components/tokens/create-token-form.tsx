@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createTokenAction, type TokenActionState } from "@/app/account/tokens/actions";
+import { createTokenAction } from "@/app/account/tokens/actions";
 import { buttonClass } from "@/components/ui/button";
+import type { TokenActionState } from "@/lib/action-state";
 import { NewTokenNotice } from "./new-token-notice";
 
 const initial: TokenActionState = { ok: false };

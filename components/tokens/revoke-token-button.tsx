@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { revokeTokenAction, type TokenActionState } from "@/app/account/tokens/actions";
+import { revokeTokenAction } from "@/app/account/tokens/actions";
 import { buttonClass } from "@/components/ui/button";
+import type { TokenActionState } from "@/lib/action-state";
 
 const initial: TokenActionState = { ok: false };
 

@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createVillageAction, type VillageFormState } from "@/app/admin/villages/actions";
+import { createVillageAction } from "@/app/admin/villages/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import type { VillageFormState } from "@/lib/action-state";
 import type { Option } from "@/components/accounts/placement-fields";
 import { VillageKindSelect } from "./village-kind-select";
 

@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateVillageAction, type VillageFormState } from "@/app/admin/villages/actions";
+import { updateVillageAction } from "@/app/admin/villages/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import type { VillageFormState } from "@/lib/action-state";
 import type { VillageOutput } from "@/lib/schemas/villages";
 import { VillageKindSelect } from "./village-kind-select";
 

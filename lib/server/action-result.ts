@@ -6,8 +6,6 @@ import { AppError } from "@/lib/server/errors";
 
 import type { ActionState } from "@/lib/action-state";
 
-export type { ActionState };
-
 /** Turns an expected failure into form state; anything else is rethrown to error.tsx. */
 export async function actionError(error: unknown): Promise<ActionState> {
   const t = await getTranslations();

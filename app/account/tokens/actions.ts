@@ -1,39 +1,24 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { IdParamsSchema } from "@/lib/schemas/common";
 import { CreateTokenSchema } from "@/lib/schemas/tokens";
-import { actionError, type ActionState } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/current-actor";
-import { requestContextFrom } from "@/lib/server/request-context";
+import { defineAction } from "@/lib/server/actions/define-action";
+import { typedValues } from "@/lib/server/actions/form-fields";
 import { createToken } from "@/lib/server/tokens/create-token";
 import { revokeToken } from "@/lib/server/tokens/revoke-token";
 
-export type TokenActionState = ActionState & {
-  token?: string; // the new token, shown this once
-  name?: string; // what was typed, kept when the form is refused
-};
+export const createTokenAction = defineAction({
+  permission: "tokens.manageOwn",
+  schema: CreateTokenSchema,
+  run: ({ actor, input, context }) => createToken(actor, input, context),
+  answer: (created) => ({ token: created.token }), // shown this once
+  revalidate: ["/account/tokens"],
+  refused: (state, { form }) => ({ ...state, name: typedValues(form, ["name"]).name ?? "" }),
+});
 
-export async function createTokenAction(_previous: TokenActionState, formData: FormData): Promise<TokenActionState> {
-  const actor = await requireActor("tokens.manageOwn");
-  const name = String(formData.get("name") ?? "");
-  try {
-    const created = await createToken(actor, CreateTokenSchema.parse({ name }), requestContextFrom(await headers()));
-    revalidatePath("/account/tokens");
-    return { ok: true, token: created.token };
-  } catch (error) {
-    return { ...(await actionError(error)), name };
-  }
-}
-
-export async function revokeTokenAction(_previous: TokenActionState, formData: FormData): Promise<TokenActionState> {
-  const actor = await requireActor("tokens.manageOwn");
-  try {
-    await revokeToken(actor, IdParamsSchema.parse({ id: formData.get("id") }).id, requestContextFrom(await headers()));
-    revalidatePath("/account/tokens");
-    return { ok: true };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const revokeTokenAction = defineAction({
+  permission: "tokens.manageOwn",
+  schema: IdParamsSchema,
+  run: ({ actor, input, context }) => revokeToken(actor, input.id, context),
+  revalidate: ["/account/tokens"],
+});

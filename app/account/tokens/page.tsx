@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { CreateTokenForm } from "@/components/tokens/create-token-form";
 import { TokenList } from "@/components/tokens/token-list";
+import { withNotice } from "@/components/ui/with-notice";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { listMyTokens } from "@/lib/server/tokens/list-my-tokens";
 

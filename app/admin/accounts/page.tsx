@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AccountFilters } from "@/components/accounts/account-filters";
 import { AccountList } from "@/components/accounts/account-list";
-import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { villageOptions } from "@/components/accounts/options";
 import { buttonClass } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
+import { withNotice } from "@/components/ui/with-notice";
 import { ListAccountsQuerySchema } from "@/lib/schemas/accounts";
 import { listAccounts } from "@/lib/server/accounts/list-accounts";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -21,8 +21,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
-  return renderOrNotice(async () => {
+export default withNotice(async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
     const actor = await requireActor("accounts.read");
     // An empty field of the filter form means "any".
     const raw = Object.fromEntries(
@@ -53,5 +52,4 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
         <Pager page={list.page} pageSize={list.pageSize} total={list.total} href={href} />
       </div>
     );
-  });
-}
+});

@@ -1,17 +1,10 @@
 "use server";
 
-import type { ChainVerification } from "@/lib/schemas/chains";
-import { actionError } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/current-actor";
+import { defineAction } from "@/lib/server/actions/define-action";
 import { verifyAllChains } from "@/lib/server/chain/verify-chains";
 
-export type VerifyChainsState = { ok?: boolean; message?: string; result?: ChainVerification };
-
-export async function verifyChainsAction(_previous: VerifyChainsState): Promise<VerifyChainsState> {
-  const actor = await requireActor("chains.verify");
-  try {
-    return { ok: true, result: await verifyAllChains(actor) };
-  } catch (error) {
-    return actionError(error);
-  }
-}
+export const verifyChainsAction = defineAction({
+  permission: "chains.verify",
+  run: ({ actor }) => verifyAllChains(actor),
+  answer: (result) => ({ result }),
+});

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { VerifyChainsForm } from "@/components/chains/verify-chains-form";
+import { withNotice } from "@/components/ui/with-notice";
 import { requireActor } from "@/lib/server/auth/current-actor";
 
 export async function generateMetadata() {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { cardClass } from "@/components/ui/card";
 import { townshipOptions } from "@/components/accounts/options";
+import { withNotice } from "@/components/ui/with-notice";
 import { CreateVillageForm } from "@/components/villages/create-village-form";
 import { VillageList } from "@/components/villages/village-list";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -13,8 +13,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function VillagesPage() {
-  return renderOrNotice(async () => {
+export default withNotice(async function VillagesPage() {
     const actor = await requireActor("villages.manage");
     const isAdmin = actor.role === "ADMIN";
     const [t, villages, townships] = await Promise.all([
@@ -35,5 +34,4 @@ export default async function VillagesPage() {
         </section>
       </div>
     );
-  });
-}
+});

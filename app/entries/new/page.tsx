@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { HouseholdFinder } from "@/components/entries/household-finder";
 import { RecordEntryForm } from "@/components/entries/record-entry-form";
+import { withNotice } from "@/components/ui/with-notice";
 import { chinaToday, dateToDay } from "@/lib/domain/entry-date";
 import { IdSchema } from "@/lib/schemas/common";
 import { SearchHouseholdsQuerySchema } from "@/lib/schemas/households";

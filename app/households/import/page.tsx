@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { buttonClass } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { villageOptions } from "@/components/accounts/options";
 import { HouseholdImport } from "@/components/households/household-import";
+import { withNotice } from "@/components/ui/with-notice";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
 import { listVillages } from "@/lib/server/villages/list-villages";
@@ -18,8 +18,7 @@ export async function generateMetadata() {
 }
 
 // Clerks import into and export their own village; township staff choose a village to export.
-export default async function HouseholdImportPage({ searchParams }: { searchParams: SearchParams }) {
-  return renderOrNotice(async () => {
+export default withNotice(async function HouseholdImportPage({ searchParams }: { searchParams: SearchParams }) {
     const actor = await requireActor("households.search");
     const [t, th, villages] = await Promise.all([getTranslations("householdImport"), getTranslations("households"), listVillages(actor)]);
     const wanted = (await searchParams).villageId;
@@ -68,5 +67,4 @@ export default async function HouseholdImportPage({ searchParams }: { searchPara
         ) : null}
       </div>
     );
-  });
-}
+});

@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { NoticeDocument } from "@/components/reviews/notice-document";
+import { withNotice } from "@/components/ui/with-notice";
 import { IdSchema } from "@/lib/schemas/common";
 import { AppError } from "@/lib/server/errors";
 import { publicOrigin } from "@/lib/server/public-origin";

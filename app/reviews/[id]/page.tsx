@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { BallotForm } from "@/components/reviews/ballot-form";
 import { ClerkReviewPanel } from "@/components/reviews/clerk-review-panel";
 import { MyBallot } from "@/components/reviews/my-ballot";
@@ -7,6 +6,7 @@ import { ReviewEntries } from "@/components/reviews/review-entries";
 import { ReviewHeader } from "@/components/reviews/review-header";
 import { ReviewResults } from "@/components/reviews/review-results";
 import { RosterList } from "@/components/reviews/roster-list";
+import { withNotice } from "@/components/ui/with-notice";
 import { chinaToday } from "@/lib/domain/entry-date";
 import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";

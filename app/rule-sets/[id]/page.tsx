@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { AddRuleForm } from "@/components/rule-sets/add-rule-form";
 import { RuleCard } from "@/components/rule-sets/rule-card";
 import { RuleEditor } from "@/components/rule-sets/rule-editor";
 import { RuleGroups } from "@/components/rule-sets/rule-groups";
 import { RuleSetHeading } from "@/components/rule-sets/rule-set-heading";
 import { VotePanel } from "@/components/rule-sets/vote-panel";
+import { withNotice } from "@/components/ui/with-notice";
 import { chinaToday } from "@/lib/domain/entry-date";
 import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";

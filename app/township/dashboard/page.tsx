@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { withNotice } from "@/components/ui/with-notice";
 import { defaultLocale, isLocale } from "@/i18n/locales";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { ClerkScatterChart } from "@/components/charts/clerk-scatter-chart";
 import { FILL } from "@/components/charts/chart-colors";
 import { HorizontalBarChart } from "@/components/charts/horizontal-bar-chart";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { buttonClass } from "@/components/ui/button";
 import { ExportLinks } from "@/components/ui/export-links";
 import { Pager } from "@/components/ui/pager";
+import { withNotice } from "@/components/ui/with-notice";
 import { RankingsQuerySchema, type RankingItem, type RankingsPage } from "@/lib/schemas/rankings";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";

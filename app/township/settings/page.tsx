@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
+import { withNotice } from "@/components/ui/with-notice";
 import type { SettingsHistoryItem } from "@/lib/schemas/township-settings";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";

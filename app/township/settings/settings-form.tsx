@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/button";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
-import { changeSettingsAction, type SettingsFormState } from "./actions";
+import { changeSettingsAction } from "./actions";
+import type { SettingsFormState } from "@/lib/action-state";
 
 type Defaults = {
   effectiveFrom: string; weightRed: number; weightYellow: number; weightBlack: number; civilizedMinReds: number;

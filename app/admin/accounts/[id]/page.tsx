@@ -2,11 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AccountDetails } from "@/components/accounts/account-details";
 import { AccountStatusForm } from "@/components/accounts/account-status-form";
-import { renderOrNotice } from "@/components/accounts/app-error-notice";
 import { EditAccountForm } from "@/components/accounts/edit-account-form";
 import { cardClass } from "@/components/ui/card";
 import { staffRoles, townshipOptions, villageOptions } from "@/components/accounts/options";
 import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
+import { withNotice } from "@/components/ui/with-notice";
 import type { AccountOutput } from "@/lib/schemas/accounts";
 import { IdSchema } from "@/lib/schemas/common";
 import { getAccount } from "@/lib/server/accounts/get-account";
@@ -37,8 +37,7 @@ async function placementChoices(actor: AuthenticatedActor, account: AccountOutpu
   };
 }
 
-export default async function AccountPage({ params }: { params: Params }) {
-  return renderOrNotice(async () => {
+export default withNotice(async function AccountPage({ params }: { params: Params }) {
     const actor = await requireActor("accounts.read");
     const id = IdSchema.safeParse((await params).id);
     if (!id.success) throw new AppError("NOT_FOUND", "errors.notFound");
@@ -90,5 +89,4 @@ export default async function AccountPage({ params }: { params: Params }) {
         ) : null}
       </div>
     );
-  });
-}
+});

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { ExtractDocument } from "@/components/extracts/extract-document";
+import { withNotice } from "@/components/ui/with-notice";
 import { IdSchema } from "@/lib/schemas/common";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { AppError } from "@/lib/server/errors";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { withNotice } from "@/components/accounts/app-error-notice";
 import { AwardListDocument } from "@/components/selection/award-list-document";
 import { PrintButton } from "@/components/ui/print-button";
+import { withNotice } from "@/components/ui/with-notice";
 import { YearSchema } from "@/lib/schemas/selection";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { AppError } from "@/lib/server/errors";

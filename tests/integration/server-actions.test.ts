@@ -1,0 +1,110 @@
+import "../helpers/app-database";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/server/db";
+import { sessionCookieFor } from "../helpers/api-client";
+import { ruleOf, today } from "../helpers/archive-fixtures";
+
+// The pages' Server Actions all go through lib/server/actions/define-action.ts: these run real
+// ones as a form would, against the seeded village. next/headers, next/cache, next/navigation
+// and next-intl stand in for the request.
+const page = vi.hoisted(() => ({ cookie: "", revalidated: [] as string[] }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (page.cookie.startsWith(`${name}=`) ? { name, value: page.cookie.slice(name.length + 1) } : undefined),
+  }),
+  headers: async () => new Headers({ "user-agent": "vitest" }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void page.revalidated.push(path) }));
+vi.mock("next/navigation", () => ({ redirect: (to: string) => { throw new Error(`redirect to ${to}`); } }));
+vi.mock("next-intl/server", async () => {
+  const { translatorFor } = await import("@/lib/i18n/translator");
+  const t = translatorFor("zh-CN") as unknown as ((key: string, values?: object) => string) & { has: (key: string) => boolean };
+  return { getTranslations: async () => Object.assign((key: string, values?: object) => t(key, values), { has: (key: string) => t.has(key) }) };
+});
+
+const INVALID_INPUT = "填写的内容有误，请检查标出的项目。";
+
+function form(fields: Record<string, string | string[]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(name, one);
+  return data;
+}
+
+async function signIn(username: string): Promise<void> {
+  page.cookie = await sessionCookieFor(username);
+  page.revalidated = [];
+}
+
+/** A household of 新花村 that clerk-xinhua may change (not the one he lives in). */
+async function household() {
+  const clerk = await db.account.findUniqueOrThrow({ where: { username: "clerk-xinhua" }, select: { homeHouseholdId: true } });
+  return db.household.findFirstOrThrow({
+    where: { village: { code: "XH" }, status: "ACTIVE", id: { not: clerk.homeHouseholdId ?? undefined } },
+    orderBy: { archiveNo: "desc" }, select: { id: true, phone: true, _count: { select: { members: true } } },
+  });
+}
+
+describe("a household form", () => {
+  it("refused, names the missing field, keeps what was typed and changes nothing", async () => {
+    const { addMemberAction } = await import("@/app/households/actions");
+    await signIn("clerk-xinhua");
+    const target = await household();
+    const state = await addMemberAction({}, form({ id: target.id, householdId: target.id, name: " ", relation: "SON", birthYear: "2001" }));
+    expect(state).toMatchObject({ ok: false, message: INVALID_INPUT, fieldErrors: { name: "请填写姓名。" } });
+    expect(state.values).toMatchObject({ name: " ", relation: "SON", birthYear: "2001" });
+    expect(await db.member.count({ where: { householdId: target.id } })).toBe(target._count.members);
+    expect(page.revalidated).toEqual([]);
+  });
+
+  it("clears a phone number emptied by the clerk and refreshes the household's page", async () => {
+    const { updateHouseholdAction } = await import("@/app/households/actions");
+    await signIn("clerk-xinhua");
+    const target = await household();
+    await db.household.update({ where: { id: target.id }, data: { phone: "13800000000" } });
+    const state = await updateHouseholdAction({}, form({ id: target.id, phone: "", address: "", reason: "户主说电话停用了" }));
+    expect(state).toEqual({ ok: true });
+    const after = await db.household.findUniqueOrThrow({ where: { id: target.id }, select: { phone: true, address: true } });
+    expect(after.phone).toBeNull();
+    expect(after.address).not.toBe(""); // an emptied box it may leave out is "unchanged"
+    expect(page.revalidated).toEqual([`/households/${target.id}`]);
+  });
+});
+
+describe("recording a mark", () => {
+  it("answers with the entry recorded, and a retry with the same key with the same entry", async () => {
+    const { recordEntryAction } = await import("@/app/entries/actions");
+    await signIn("clerk-xinhua");
+    const target = await household();
+    const fields = {
+      idempotencyKey: randomUUID(), householdId: target.id, memberId: "", ruleId: await ruleOf("XH", "RED"),
+      occurredOn: today(), description: "帮邻居抢收稻谷", legalAuthority: "", legalDocumentNo: "",
+    };
+    const first = await recordEntryAction({}, form(fields));
+    expect(first).toEqual({ ok: true, recorded: { id: expect.any(String), replayed: false } });
+    const retry = await recordEntryAction({}, form(fields));
+    expect(retry).toEqual({ ok: true, recorded: { id: first.recorded!.id, replayed: true } });
+    expect(await db.entry.count({ where: { idempotencyKey: fields.idempotencyKey } })).toBe(1);
+  });
+
+  it("is refused to a representative before anything is read from the form", async () => {
+    const { recordEntryAction } = await import("@/app/entries/actions");
+    await signIn("rep-xinhua-3");
+    await expect(recordEntryAction({}, form({}))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("bound arguments", () => {
+  it("that are not what the page binds are invalid input, and nothing happens", async () => {
+    const { voidEntryAction } = await import("@/app/entries/actions");
+    const { changeExtractAction } = await import("@/app/extracts/actions");
+    await signIn("clerk-xinhua");
+    const auditBefore = await db.auditLog.count();
+    expect(await voidEntryAction("not-an-id", {}, form({ reason: "录错了" }))).toMatchObject({ ok: false, message: INVALID_INPUT });
+    // A step that is not one of an extract's steps chooses no permission and no use case.
+    const bogus = changeExtractAction as unknown as (id: string, step: string, state: object, form: FormData) => Promise<{ ok?: boolean; message?: string }>;
+    expect(await bogus(randomUUID(), "delete", {}, form({}))).toMatchObject({ ok: false, message: INVALID_INPUT });
+    expect(await db.auditLog.count()).toBe(auditBefore);
+    expect(page.revalidated).toEqual([]);
+  });
+});
