@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
 import { ActionButton, ReasonButton } from "@/components/extracts/extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "@/components/extracts/extract-status";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import { Pager } from "@/components/ui/pager";
 import { ListExtractsQuerySchema } from "@/lib/schemas/extracts";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -41,7 +42,7 @@ export default withNotice(async function ExtractsPage({ searchParams }: { search
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <Link href={`/households/${extract.household.id}`} className="font-semibold text-red-800 underline">
-                    {extract.household.village} · {extract.household.headName} <span className="font-mono text-sm">{extract.household.archiveNo}</span>
+                    {extract.household.village} · {extract.household.headName} <ArchiveNo className="font-mono text-sm">{extract.household.archiveNo}</ArchiveNo>
                   </Link>
                   <ExtractFacts extract={extract} />
                 </div>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useCallback, useRef, useState, type FormEvent } from "react";
 import { recordEntryAction, type RecordEntryState } from "@/app/entries/actions";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { RuleView, RulesInForce } from "@/lib/schemas/entries";
 import { EvidenceUploader } from "./evidence-uploader";
 import { RecordSuccess } from "./record-success";
@@ -101,7 +102,7 @@ function HouseholdCard({ household }: { household: Props["household"] }) {
     <div className="flex items-center justify-between gap-3 rounded-lg border border-stone-200 bg-white p-3">
       <div>
         <p className="text-lg font-semibold">{t("householdOf", { head: household.headName })}</p>
-        <p className="text-sm text-stone-600">{household.archiveNo}</p>
+        <p className="text-sm text-stone-600"><ArchiveNo>{household.archiveNo}</ArchiveNo></p>
       </div>
       <Link href="/entries/new" className="flex min-h-12 items-center px-2 text-red-800">{t("changeHousehold")}</Link>
     </div>
