@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createHouseholdAction, type HouseholdFormState } from "@/app/households/actions";
 import { cardClass, Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { DateField } from "@/components/ui/date-field";
 import { GenderSelect, GroupSelect, type GroupOption } from "./household-fields";
 
 export function CreateHouseholdForm({ groups, today }: { groups: GroupOption[]; today: string }) {
@@ -37,8 +38,8 @@ export function CreateHouseholdForm({ groups, today }: { groups: GroupOption[]; 
           defaultValue={values.phone ?? ""} className={inputClass} />
       </Field>
       <Field id="new-registered" label={t("field.registeredOn")} hint={t("hint.registeredOn")} error={errors.registeredOn}>
-        <input {...fieldProps("new-registered", errors.registeredOn, true)} name="registeredOn" type="date" required max={today}
-          defaultValue={values.registeredOn ?? today} className={inputClass} />
+        <DateField {...fieldProps("new-registered", errors.registeredOn, true)} name="registeredOn" max={today}
+          defaultValue={values.registeredOn ?? today} />
       </Field>
       <FormStatus state={state} />
       <SubmitButton pending={pending} label={t("new.submit")} pendingLabel={t("new.submitting")} />

@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { openRuleSetVoteAction, type RuleSetFormState } from "@/app/rule-sets/[id]/actions";
 import { dayAfter } from "@/lib/domain/entry-date";
-import { Field, fieldProps, FormStatus, inputClass, SubmitButton } from "@/components/accounts/form-parts";
+import { Field, fieldProps, FormStatus, SubmitButton } from "@/components/accounts/form-parts";
+import { DateField } from "@/components/ui/date-field";
 
 /** Puts a draft to the representative assembly: the meeting day and the proposed effective day. */
 export function OpenVoteForm({ ruleSetId, today }: { ruleSetId: string; today: string }) {
@@ -17,12 +18,11 @@ export function OpenVoteForm({ ruleSetId, today }: { ruleSetId: string; today: s
       <p className="text-sm text-stone-600">{t("openIntro")}</p>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="meeting-date" label={t("meetingDate")} error={errors.meetingDate}>
-          <input {...fieldProps("meeting-date", errors.meetingDate)} name="meetingDate" type="date" required
-            defaultValue={state.values?.meetingDate ?? today} className={inputClass} />
+          <DateField {...fieldProps("meeting-date", errors.meetingDate)} name="meetingDate" defaultValue={state.values?.meetingDate ?? today} />
         </Field>
         <Field id="effective-from" label={t("effectiveFrom")} hint={t("effectiveHint")} error={errors.effectiveFrom}>
-          <input {...fieldProps("effective-from", errors.effectiveFrom, true)} name="effectiveFrom" type="date" required min={dayAfter(today)}
-            defaultValue={state.values?.effectiveFrom} className={inputClass} />
+          <DateField {...fieldProps("effective-from", errors.effectiveFrom, true)} name="effectiveFrom" min={dayAfter(today)}
+            defaultValue={state.values?.effectiveFrom} />
         </Field>
       </div>
       <FormStatus state={state} />
