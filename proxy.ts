@@ -7,6 +7,9 @@ import { renewSessionToken, sessionCookieName, sessionCookieOptions } from "@/li
 // handler authorizes on its own (lib/server/authz/).
 
 const PUBLIC_PAGES = [/^\/$/, /^\/sign-in$/, /^\/verify(\/.*)?$/, /^\/honour(\/.*)?$/, /^\/notices\/[^/]+$/, /^\/villages\/[^/]+\/rules$/];
+// What a browser or crawler fetches without cookies: the web app manifest and its icons (a
+// manifest is fetched without credentials even for a signed-in person), the tab icons, robots.txt.
+const PUBLIC_FILES = /^\/(manifest\.webmanifest|robots\.txt|favicon\.ico|icon\.svg|apple-icon\.png|icons\/[\w.-]+\.png)$/;
 
 function contentSecurityPolicy(nonce: string): string {
   return [
@@ -27,7 +30,7 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const sessionToken = request.cookies.get(sessionCookieName())?.value;
   const isPage = !pathname.startsWith("/api/");
-  if (isPage && !sessionToken && !PUBLIC_PAGES.some((p) => p.test(pathname))) {
+  if (isPage && !sessionToken && !PUBLIC_FILES.test(pathname) && !PUBLIC_PAGES.some((p) => p.test(pathname))) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", pathname);
     return NextResponse.redirect(signIn);

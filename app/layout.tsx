@@ -8,7 +8,9 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: t("name"), description: t("tagline") };
+  // Added to an iPhone's home screen it opens full screen under its short name (the web app
+  // manifest, app/manifest.ts, does the same for Android).
+  return { title: t("name"), description: t("tagline"), appleWebApp: { capable: true, title: t("shortName") } };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#991b1b" };

@@ -7,7 +7,6 @@ export type ActionState = { ok?: boolean; message?: string; fieldErrors?: Record
 /** A form that shows again what was typed when it is refused (React resets a form after its action). */
 export type FormValuesState = ActionState & { values?: Record<string, string> };
 
-export type RecordEntryState = ActionState & { recorded?: { id: string; replayed: boolean } };
 export type HouseholdFormState = FormValuesState;
 export type RuleSetFormState = FormValuesState;
 export type DraftFormState = FormValuesState;

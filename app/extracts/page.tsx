@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/extracts/extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "@/components/extracts/extract-status";
 import { buttonClass } from "@/components/ui/button";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import { Pager } from "@/components/ui/pager";
 import { ReasonForm } from "@/components/ui/reason-form";
 import { withNotice } from "@/components/ui/with-notice";
@@ -43,7 +44,7 @@ export default withNotice(async function ExtractsPage({ searchParams }: { search
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div>
                   <Link href={`/households/${extract.household.id}`} className="font-semibold text-red-800 underline">
-                    {extract.household.village} · {extract.household.headName} <span className="font-mono text-sm">{extract.household.archiveNo}</span>
+                    {extract.household.village} · {extract.household.headName} <ArchiveNo className="font-mono text-sm">{extract.household.archiveNo}</ArchiveNo>
                   </Link>
                   <ExtractFacts extract={extract} />
                 </div>

@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { AccountOutput } from "@/lib/schemas/accounts";
 
 /** What the archive knows about an account, for the people who manage it. */
 export async function AccountDetails({ account }: { account: AccountOutput }) {
   const [t, roleName, format] = await Promise.all([getTranslations("accounts"), getTranslations("roles"), getFormatter()]);
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : t("never"));
-  const household = (h: AccountOutput["household"]) => (h ? `${h.archiveNo} · ${h.headName}` : null);
+  const household = (h: AccountOutput["household"]) => (h ? <><ArchiveNo>{h.archiveNo}</ArchiveNo> · {h.headName}</> : null);
   const rows: [string, ReactNode][] = [
     [t("username"), <span key="u" className="font-mono">{account.username}</span>],
     [t("role"), roleName(account.role)],

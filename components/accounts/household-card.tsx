@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import type { HouseholdCard as Card } from "@/lib/action-state";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import { PrintButton } from "@/components/ui/print-button";
 
 /**
@@ -19,7 +20,7 @@ export function HouseholdCard({ card }: { card: Card }) {
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-lg">
           <dt className="text-stone-500">{t("archiveNo")}</dt>
-          <dd className="font-mono font-semibold">{card.archiveNo}</dd>
+          <dd className="font-mono font-semibold"><ArchiveNo>{card.archiveNo}</ArchiveNo></dd>
           <dt className="text-stone-500">{t("headName")}</dt>
           <dd>{card.headName}</dd>
         </dl>

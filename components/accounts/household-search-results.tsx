@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { HouseholdForAccessCode } from "@/lib/server/accounts/find-households-for-access-code";
 import { IssueAccessCode } from "./issue-access-code";
 
@@ -21,7 +22,7 @@ export async function HouseholdSearchResults({ households }: { households: House
           canIssue={h.status === "ACTIVE" && (!h.hasAccount || h.accountActive)}>
           <div>
             <p className="flex flex-wrap items-baseline gap-x-3">
-              <span className="font-mono font-semibold">{h.archiveNo}</span>
+              <ArchiveNo className="font-mono font-semibold">{h.archiveNo}</ArchiveNo>
               <span className="text-lg">{h.headName}</span>
               <span className="text-sm text-stone-500">{h.villageName}</span>
             </p>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
+import { appealRefusal } from "@/lib/domain/due-process";
 import type { ArchiveEntry } from "@/lib/schemas/archive";
 import { AppealForm } from "./appeal-form";
 import { DueProcessHistory } from "./due-process-history";
@@ -48,6 +49,11 @@ async function ArchiveEntryCard({ entry, allowed }: { entry: ArchiveEntry; allow
           {canRectify ? <RectificationForm entryId={entry.id} /> : null}
           {canAppeal ? <AppealForm entryId={entry.id} /> : null}
         </div>
+      ) : null}
+      {/* The household sees an appeal button on its yellows and blacks; a red says why it has
+          none (the status note and the appeal history explain the other cases). */}
+      {allowed.appeal && appealRefusal({ ...entry, hasOpenAppeal: false }) === "RED" ? (
+        <p className="text-sm text-stone-600" data-testid="no-appeal">{t("noAppealRed")}</p>
       ) : null}
     </li>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { ChainVerification } from "@/lib/schemas/chains";
 
 export function ChainVerificationResult({ result }: { result: ChainVerification }) {
@@ -33,7 +34,7 @@ export function ChainVerificationResult({ result }: { result: ChainVerification 
       <ul className="space-y-3">
         {result.broken.map((item) => (
           <li key={item.householdId} data-testid="chain-break" className="rounded-lg border border-stone-300 bg-white p-4 shadow-sm">
-            <h3 className="font-semibold">{t("archiveNo", { archiveNo: item.archiveNo })}</h3>
+            <h3 className="font-semibold">{t.rich("archiveNo", { archiveNo: item.archiveNo, no: (chunks) => <ArchiveNo>{chunks}</ArchiveNo> })}</h3>
             <p className="mt-1 text-sm text-stone-700">
               {t("where", { seq: item.chainSeq, kind: t(`kind.${item.kind}`) })}
             </p>

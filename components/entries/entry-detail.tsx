@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { EntryDetail as Entry } from "@/lib/schemas/entries";
 import { CategoryBadge, StatusBadge } from "./entry-badges";
 
@@ -24,7 +25,7 @@ export async function EntryDetail({ entry }: { entry: Entry }) {
       <dl className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white px-3">
         {row(t("detail.household"), (
           <Link href={`/households/${entry.household.id}`} className="text-red-800 underline-offset-2 hover:underline">
-            {t("new.householdOf", { head: entry.household.headName })} · {entry.household.archiveNo}
+            {t("new.householdOf", { head: entry.household.headName })} · <ArchiveNo>{entry.household.archiveNo}</ArchiveNo>
           </Link>
         ))}
         {entry.member ? row(t("detail.member"), entry.member.name) : null}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { EntrySummary } from "@/lib/schemas/entries";
 import { CategoryBadge, StatusBadge } from "./entry-badges";
 
@@ -23,7 +24,7 @@ export async function EntryList({ items }: { items: EntrySummary[] }) {
           <p className="line-clamp-2 text-stone-700">{entry.description}</p>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 text-sm text-stone-600">
             <Link href={`/households/${entry.household.id}`} className="inline-flex min-h-11 items-center text-red-800 underline-offset-2 hover:underline">
-              {t("new.householdOf", { head: entry.household.headName })} · {entry.household.archiveNo}
+              {t("new.householdOf", { head: entry.household.headName })} · <ArchiveNo>{entry.household.archiveNo}</ArchiveNo>
             </Link>
             {entry.member ? <span>{entry.member.name}</span> : null}
             {entry.evidenceCount ? <span>{t("list.photos", { count: entry.evidenceCount })}</span> : null}

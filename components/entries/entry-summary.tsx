@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 
 type Props = {
   household: { id: string; headName: string; archiveNo: string };
@@ -12,7 +13,7 @@ export async function EntrySummary({ household, entry }: Props) {
   return (
     <>
       <Link href={`/households/${household.id}`} className="flex min-h-12 items-center text-lg font-semibold text-red-800 underline-offset-2 hover:underline">
-        {t("new.householdOf", { head: household.headName })} · {household.archiveNo}
+        {t("new.householdOf", { head: household.headName })} · <ArchiveNo>{household.archiveNo}</ArchiveNo>
       </Link>
       <p>
         <Link href={`/entries/${entry.id}`} className="text-stone-900 underline-offset-2 hover:underline">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { ArchiveNo } from "@/components/ui/archive-no";
 
 type Found = { id: string; archiveNo: string; headName: string; group: { name: string } | null; members: number };
 
@@ -33,7 +34,8 @@ export async function HouseholdFinder({ q, results }: { q: string; results: Foun
             >
               <span className="text-lg font-semibold">{t("householdOf", { head: h.headName })}</span>
               <span className="text-sm text-stone-600">
-                {[h.archiveNo, h.group?.name, t("memberCount", { count: h.members })].filter(Boolean).join(" · ")}
+                <ArchiveNo>{h.archiveNo}</ArchiveNo>
+                {[h.group?.name, t("memberCount", { count: h.members })].filter(Boolean).map((part) => ` · ${part}`).join("")}
               </span>
             </Link>
           </li>

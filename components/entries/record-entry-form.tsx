@@ -2,20 +2,24 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useCallback, useRef, useState, type FormEvent } from "react";
-import { recordEntryAction } from "@/app/entries/actions";
-import type { RecordEntryState } from "@/lib/action-state";
+import { useCallback, useRef, useState, type FormEvent } from "react";
+import { ArchiveNo } from "@/components/ui/archive-no";
+import { DateField } from "@/components/ui/date-field";
 import type { RuleView, RulesInForce } from "@/lib/schemas/entries";
 import { EvidenceUploader } from "./evidence-uploader";
+import type { RecordEntryBody } from "./post-entry";
 import { RecordSuccess } from "./record-success";
 import { RulePicker } from "./rule-picker";
+import { UnsentNotice } from "./unsent-notice";
+import { useEntrySubmission, type Submission } from "./use-entry-submission";
 
 type Props = {
   household: { id: string; archiveNo: string; headName: string; villageId: string; registeredOn: string };
   members: { id: string; name: string; relation: string }[];
   today: string;
   initialRules: RulesInForce;
-  // Made by the server once per form: a double tap or a resent request records one entry.
+  // Made by the server once per form: a double tap or a resent request records one entry. A
+  // new form (after a confirmed success, "record another") comes with a new key.
   idempotencyKey: string;
 };
 
@@ -24,7 +28,7 @@ const label = "mb-1 block font-medium";
 
 export function RecordEntryForm({ household, members, today, initialRules, idempotencyKey }: Props) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<RecordEntryState, FormData>(recordEntryAction, {});
+  const { submission, submit } = useEntrySubmission();
   // Kept for the life of the form, even if the page renders again with a new one.
   const [submissionKey] = useState(idempotencyKey);
   const [rules, setRules] = useState(initialRules.items);
@@ -32,7 +36,11 @@ export function RecordEntryForm({ household, members, today, initialRules, idemp
   const [uploading, setUploading] = useState(false);
   const latestDate = useRef(today);
   const onBusyChange = useCallback((busy: boolean) => setUploading(busy), []);
-  const error = (name: string) => state.fieldErrors?.[name];
+  const fieldErrors = submission.phase === "editing" ? submission.fieldErrors ?? {} : {};
+  const error = (name: string) => fieldErrors[name];
+  // Until the server confirms or refuses what was sent, the form shows it unchanged: a retry
+  // must send exactly what the first attempt did.
+  const locked = submission.phase === "sending" || submission.phase === "unanswered";
 
   // The rules that apply are those in force on the day it happened, not today's.
   async function changeDate(day: string) {
@@ -45,55 +53,80 @@ export function RecordEntryForm({ household, members, today, initialRules, idemp
     setRule((chosen) => (chosen && next.items.some((r) => r.id === chosen.id) ? chosen : null));
   }
 
-  // Submitted by hand so that the fields keep what was typed when the server refuses.
-  function submit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending || uploading) return;
-    const data = new FormData(event.currentTarget);
-    startTransition(() => action(data));
+    if (submission.phase === "sending" || uploading) return;
+    submit(entryBody(new FormData(event.currentTarget)));
   }
 
-  if (state.recorded) return <RecordSuccess entryId={state.recorded.id} replayed={state.recorded.replayed} household={household} />;
+  if (submission.phase === "recorded") return <RecordSuccess entryId={submission.id} replayed={submission.replayed} household={household} />;
   return (
-    <form onSubmit={submit} className="space-y-5" noValidate data-testid="record-entry-form">
+    <form onSubmit={onSubmit} className="space-y-5" noValidate data-testid="record-entry-form">
       <input type="hidden" name="idempotencyKey" value={submissionKey} />
       <input type="hidden" name="householdId" value={household.id} />
       <HouseholdCard household={household} />
-      <label className="block">
-        <span className={label}>{t("entries.new.occurredOn")}</span>
-        <input
-          name="occurredOn" type="date" defaultValue={today} max={today} min={household.registeredOn} required
-          onChange={(event) => void changeDate(event.target.value)} className={field}
-        />
-        <FieldError message={error("occurredOn")} />
-      </label>
-      <label className="block">
-        <span className={label}>{t("entries.new.member")}</span>
-        <select name="memberId" defaultValue="" className={field}>
-          <option value="">{t("entries.new.wholeHousehold")}</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>{m.name}（{t(`relations.${m.relation}` as never)}）</option>
-          ))}
-        </select>
-        <FieldError message={error("memberId")} />
-      </label>
-      <RulePicker rules={rules} selectedId={rule?.id ?? null} onSelect={setRule} error={error("ruleId")} />
-      {rule ? <ChosenRule rule={rule} /> : null}
-      <label className="block">
-        <span className={label}>{t("entries.new.description")}</span>
-        <textarea name="description" required rows={4} maxLength={1000} className={`${field} py-2`} placeholder={t("entries.new.descriptionHint")} />
-        <FieldError message={error("description")} />
-      </label>
-      {rule?.category === "BLACK" ? <LegalBasisFields errors={state.fieldErrors ?? {}} /> : null}
-      <EvidenceUploader onBusyChange={onBusyChange} error={error("evidenceIds")} />
-      {state.message ? <p className="rounded-md bg-red-50 p-3 text-red-800" role="alert" data-testid="form-error">{state.message}</p> : null}
+      <fieldset disabled={locked} className="min-w-0 space-y-5">
+        <div>
+          <label htmlFor="occurredOn" className={label}>{t("entries.new.occurredOn")}</label>
+          <DateField
+            id="occurredOn" name="occurredOn" defaultValue={today} max={today} min={household.registeredOn}
+            onChange={(day) => void changeDate(day)} aria-invalid={error("occurredOn") ? true : undefined}
+          />
+          <FieldError message={error("occurredOn")} />
+        </div>
+        <label className="block">
+          <span className={label}>{t("entries.new.member")}</span>
+          <select name="memberId" defaultValue="" className={field}>
+            <option value="">{t("entries.new.wholeHousehold")}</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>{m.name}（{t(`relations.${m.relation}` as never)}）</option>
+            ))}
+          </select>
+          <FieldError message={error("memberId")} />
+        </label>
+        <RulePicker rules={rules} selectedId={rule?.id ?? null} onSelect={setRule} error={error("ruleId")} />
+        {rule ? <ChosenRule rule={rule} /> : null}
+        <label className="block">
+          <span className={label}>{t("entries.new.description")}</span>
+          <textarea name="description" required rows={4} maxLength={1000} className={`${field} py-2`} placeholder={t("entries.new.descriptionHint")} />
+          <FieldError message={error("description")} />
+        </label>
+        {rule?.category === "BLACK" ? <LegalBasisFields errors={fieldErrors} /> : null}
+        <EvidenceUploader onBusyChange={onBusyChange} error={error("evidenceIds")} />
+      </fieldset>
+      {submission.phase === "editing" && submission.message ? (
+        <p className="rounded-md bg-red-50 p-3 text-red-800" role="alert" data-testid="form-error">{submission.message}</p>
+      ) : null}
+      <UnsentNotice submission={submission} />
       <div className="sticky bottom-0 -mx-3 border-t border-stone-200 bg-stone-50/95 px-3 py-3 sm:static sm:mx-0 sm:border-0 sm:p-0">
-        <button type="submit" disabled={pending || uploading} className="min-h-12 w-full rounded-md bg-red-800 text-lg font-semibold text-white disabled:opacity-60">
-          {pending ? t("entries.new.submitting") : uploading ? t("entries.new.waitPhotos") : t("entries.new.submit")}
+        <button type="submit" disabled={submission.phase === "sending" || uploading} className="min-h-12 w-full rounded-md bg-red-800 text-lg font-semibold text-white disabled:opacity-60">
+          {submitLabel(t, submission, uploading)}
         </button>
       </div>
     </form>
   );
+}
+
+function submitLabel(t: ReturnType<typeof useTranslations>, submission: Submission, uploading: boolean): string {
+  if (submission.phase === "sending") return t(submission.retrying ? "entries.new.resubmitting" : "entries.new.submitting");
+  if (submission.phase === "unanswered") return t("entries.new.resubmit");
+  return uploading ? t("entries.new.waitPhotos") : t("entries.new.submit");
+}
+
+// A blank optional field means "not given"; a missing rule is sent as "" so that the API says
+// which field is missing in the form's words.
+function entryBody(form: FormData): RecordEntryBody {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  const optional = (name: string) => (text(name).trim() === "" ? null : text(name));
+  return {
+    idempotencyKey: text("idempotencyKey"), householdId: text("householdId"), memberId: optional("memberId"),
+    ruleId: text("ruleId"), occurredOn: text("occurredOn"), description: text("description"),
+    legalAuthority: optional("legalAuthority"), legalDocumentNo: optional("legalDocumentNo"),
+    evidenceIds: form.getAll("evidenceIds").filter((id): id is string => typeof id === "string"),
+  };
 }
 
 function HouseholdCard({ household }: { household: Props["household"] }) {
@@ -102,7 +135,7 @@ function HouseholdCard({ household }: { household: Props["household"] }) {
     <div className="flex items-center justify-between gap-3 rounded-lg border border-stone-200 bg-white p-3">
       <div>
         <p className="text-lg font-semibold">{t("householdOf", { head: household.headName })}</p>
-        <p className="text-sm text-stone-600">{household.archiveNo}</p>
+        <p className="text-sm text-stone-600"><ArchiveNo>{household.archiveNo}</ArchiveNo></p>
       </div>
       <Link href="/entries/new" className="flex min-h-12 items-center px-2 text-red-800">{t("changeHousehold")}</Link>
     </div>

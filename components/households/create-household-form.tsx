@@ -8,6 +8,7 @@ import { cardClass } from "@/components/ui/card";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { HouseholdFormState } from "@/lib/action-state";
+import { DateField } from "@/components/ui/date-field";
 import { GenderSelect, GroupSelect, type GroupOption } from "./household-fields";
 
 export function CreateHouseholdForm({ groups, today }: { groups: GroupOption[]; today: string }) {
@@ -41,8 +42,8 @@ export function CreateHouseholdForm({ groups, today }: { groups: GroupOption[]; 
           defaultValue={values.phone ?? ""} className={inputClass} />
       </Field>
       <Field id="new-registered" label={t("field.registeredOn")} hint={t("hint.registeredOn")} error={errors.registeredOn}>
-        <input {...fieldProps("new-registered", errors.registeredOn, true)} name="registeredOn" type="date" required max={today}
-          defaultValue={values.registeredOn ?? today} className={inputClass} />
+        <DateField {...fieldProps("new-registered", errors.registeredOn, true)} name="registeredOn" max={today}
+          defaultValue={values.registeredOn ?? today} />
       </Field>
       <FormStatus state={state} />
       <SubmitButton pending={pending} label={t("new.submit")} pendingLabel={t("new.submitting")} />

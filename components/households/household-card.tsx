@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { HouseholdOutput } from "@/lib/schemas/households";
 import { StatusBadge } from "./status-badge";
 
@@ -16,7 +17,7 @@ export async function HouseholdCard({ household }: { household: HouseholdOutput 
     <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5" data-testid="household-card">
       <div className="flex items-start justify-between gap-3">
         <div>
-          <p className="font-mono text-stone-600" data-testid="archive-no">{household.archiveNo}</p>
+          <p className="font-mono text-stone-600" data-testid="archive-no"><ArchiveNo>{household.archiveNo}</ArchiveNo></p>
           <h1 className="text-2xl font-bold">{household.headName}</h1>
         </div>
         <StatusBadge status={household.status} />

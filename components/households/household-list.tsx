@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { HouseholdListItem } from "@/lib/schemas/households";
 import { StatusBadge } from "./status-badge";
 
@@ -14,7 +15,7 @@ export async function HouseholdList({ households, showVillage }: { households: H
           <Link href={`/households/${h.id}`} className="block rounded-lg border border-stone-200 bg-white p-4 shadow-sm hover:border-red-800 focus-visible:border-red-800">
             <div className="flex items-start justify-between gap-2">
               <div>
-                <p className="font-mono text-sm text-stone-600">{h.archiveNo}</p>
+                <p className="font-mono text-sm text-stone-600"><ArchiveNo>{h.archiveNo}</ArchiveNo></p>
                 <p className="text-lg font-semibold">{h.headName}</p>
               </div>
               <StatusBadge status={h.status} />

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { ReviewItem } from "@/lib/schemas/reviews";
 
 type Exception = { entryId: string; reason?: string | undefined };
@@ -37,7 +38,7 @@ export function BallotConfirm({ items, exceptions, recused, voter, pending, onBa
             const entry = byId.get(e.entryId)!;
             return (
               <li key={e.entryId} className="rounded-md bg-red-50 p-2">
-                <p className="font-medium">{t("objectionLine", { head: entry.household.headName, archiveNo: entry.household.archiveNo, rule: entry.rule.title })}</p>
+                <p className="font-medium">{t.rich("objectionLine", { head: entry.household.headName, archiveNo: entry.household.archiveNo, rule: entry.rule.title, no: (chunks) => <ArchiveNo>{chunks}</ArchiveNo> })}</p>
                 <p className="text-stone-700">{t("objectionReason", { reason: e.reason ?? "" })}</p>
               </li>
             );

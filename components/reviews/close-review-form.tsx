@@ -6,6 +6,7 @@ import { closeReviewAction } from "@/app/reviews/actions";
 import { buttonClass } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state";
+import { DateField } from "@/components/ui/date-field";
 import type { ReviewSummary } from "@/lib/schemas/reviews";
 
 type Props = { review: Pick<ReviewSummary, "id" | "roster" | "attending" | "quorum" | "missingForQuorum" | "ballots">; today: string };
@@ -36,9 +37,10 @@ export function CloseReviewForm({ review, today }: Props) {
       <p className="text-sm text-stone-600">{t("explain")}</p>
       <div className="space-y-1">
         <label htmlFor="meetingDate" className="block font-medium">{t("meetingDate")}</label>
-        <input id="meetingDate" name="meetingDate" type="date" value={meetingDate} max={today} onChange={(e) => setMeetingDate(e.target.value)} required
-          aria-invalid={errors.meetingDate ? true : undefined} aria-describedby={errors.meetingDate ? "meetingDate-error" : undefined}
-          className="block min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-lg aria-invalid:border-red-700 sm:w-60" />
+        <div className="sm:w-72">
+          <DateField id="meetingDate" name="meetingDate" value={meetingDate} max={today} onChange={setMeetingDate}
+            aria-invalid={errors.meetingDate ? true : undefined} aria-describedby={errors.meetingDate ? "meetingDate-error" : undefined} />
+        </div>
         {errors.meetingDate ? <p id="meetingDate-error" className="text-sm text-red-700">{errors.meetingDate}</p> : null}
       </div>
       <div className="space-y-1">

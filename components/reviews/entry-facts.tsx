@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { CategoryBadge } from "@/components/entries/entry-badges";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import { evidenceUrl } from "@/lib/schemas/evidence";
 import type { ReviewItem } from "@/lib/schemas/reviews";
 
@@ -21,7 +22,7 @@ export function EntryFacts({ item, titleId, photos = true }: Props) {
         <span className="text-sm text-stone-500">{t("marks", { code: entry.rule.code, marks: entry.marks })}</span>
       </div>
       <p className="text-sm text-stone-700" data-testid="entry-household">
-        {t("household", { head: entry.household.headName, archiveNo: entry.household.archiveNo })}
+        {t.rich("household", { head: entry.household.headName, archiveNo: entry.household.archiveNo, no: (chunks) => <ArchiveNo>{chunks}</ArchiveNo> })}
         {entry.member ? ` · ${t("member", { name: entry.member.name })}` : null}
         {" · "}{t("occurredOn", { date: entry.occurredOn })}
       </p>

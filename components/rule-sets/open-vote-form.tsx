@@ -6,8 +6,9 @@ import { openRuleSetVoteAction } from "@/app/rule-sets/[id]/actions";
 import type { RuleSetFormState } from "@/lib/action-state";
 import { dayAfter } from "@/lib/domain/entry-date";
 import { SubmitButton } from "@/components/ui/button";
-import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { Field, fieldProps } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
+import { DateField } from "@/components/ui/date-field";
 
 /** Puts a draft to the representative assembly: the meeting day and the proposed effective day. */
 export function OpenVoteForm({ ruleSetId, today }: { ruleSetId: string; today: string }) {
@@ -20,12 +21,11 @@ export function OpenVoteForm({ ruleSetId, today }: { ruleSetId: string; today: s
       <p className="text-sm text-stone-600">{t("openIntro")}</p>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="meeting-date" label={t("meetingDate")} error={errors.meetingDate}>
-          <input {...fieldProps("meeting-date", errors.meetingDate)} name="meetingDate" type="date" required
-            defaultValue={state.values?.meetingDate ?? today} className={inputClass} />
+          <DateField {...fieldProps("meeting-date", errors.meetingDate)} name="meetingDate" defaultValue={state.values?.meetingDate ?? today} />
         </Field>
         <Field id="effective-from" label={t("effectiveFrom")} hint={t("effectiveHint")} error={errors.effectiveFrom}>
-          <input {...fieldProps("effective-from", errors.effectiveFrom, true)} name="effectiveFrom" type="date" required min={dayAfter(today)}
-            defaultValue={state.values?.effectiveFrom} className={inputClass} />
+          <DateField {...fieldProps("effective-from", errors.effectiveFrom, true)} name="effectiveFrom" min={dayAfter(today)}
+            defaultValue={state.values?.effectiveFrom} />
         </Field>
       </div>
       <FormStatus state={state} />

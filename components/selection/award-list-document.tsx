@@ -18,7 +18,7 @@ export async function AwardListDocument({ list }: { list: AwardList }) {
             </thead>
             <tbody>
               {village.families.map((family, i) => (
-                <tr key={family.archiveNo}><td>{i + 1}</td><td className="font-mono">{family.archiveNo}</td><td>{family.headName}</td><td>{family.awardedOn}</td></tr>
+                <tr key={family.archiveNo}><td>{i + 1}</td><td className="whitespace-nowrap font-mono">{family.archiveNo}</td><td>{family.headName}</td><td>{family.awardedOn}</td></tr>
               ))}
             </tbody>
           </table>

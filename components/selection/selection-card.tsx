@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import { chinaToday } from "@/lib/domain/entry-date";
 import type { SelectionItem } from "@/lib/schemas/selection";
 import { DecideForm } from "./decide-form";
@@ -22,7 +23,7 @@ export async function SelectionCard({ item, year, isOwn, showVillage }: Props) {
       data-testid="selection-item" data-archive-no={household.archiveNo} data-needs-review={item.needsReview}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-lg font-semibold">
-          <Link href={`/households/${household.id}`} className="text-red-900 underline">{household.headName}</Link> <span className="font-mono text-base font-normal text-stone-600">{household.archiveNo}</span>
+          <Link href={`/households/${household.id}`} className="text-red-900 underline">{household.headName}</Link> <ArchiveNo className="font-mono text-base font-normal text-stone-600">{household.archiveNo}</ArchiveNo>
           {showVillage ? <span className="ml-2 text-base font-normal text-stone-600">{household.village.name}</span> : null}
         </p>
         <span className={`rounded px-2 py-0.5 text-sm font-medium ${item.eligible ? "bg-green-100 text-green-900" : "bg-amber-50 text-amber-900"}`}

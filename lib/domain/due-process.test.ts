@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageInDays, isAppealable, isRectifiable } from "./due-process";
+import { ageInDays, appealRefusal, isRectifiable } from "./due-process";
 import { CATEGORIES, STATUSES } from "./scoring";
 
 describe("isRectifiable", () => {
@@ -11,9 +11,28 @@ describe("isRectifiable", () => {
   });
 });
 
-describe("isAppealable", () => {
-  it("allows every status but VOIDED", () => {
-    expect(STATUSES.filter((status) => isAppealable({ status }))).toEqual(["PENDING", "CONFIRMED", "REJECTED", "RECTIFIED"]);
+describe("appealRefusal", () => {
+  const every = CATEGORIES.flatMap((category) => STATUSES.map((status) => ({ category, status })));
+
+  it("lets a household appeal only a yellow or black that is pending or confirmed", () => {
+    const allowed = every.filter((e) => appealRefusal({ ...e, hasOpenAppeal: false }) === null).map((e) => `${e.category} ${e.status}`);
+    expect(allowed).toEqual(["YELLOW PENDING", "YELLOW CONFIRMED", "BLACK PENDING", "BLACK CONFIRMED"]);
+  });
+
+  it("says why not: a red is praise, an entry rejected, voided or rectified no longer counts", () => {
+    for (const status of STATUSES) expect(appealRefusal({ category: "RED", status, hasOpenAppeal: false })).toBe("RED");
+    for (const category of ["YELLOW", "BLACK"] as const) {
+      for (const status of ["REJECTED", "VOIDED", "RECTIFIED"] as const) {
+        expect(appealRefusal({ category, status, hasOpenAppeal: false })).toBe("NOT_COUNTING");
+      }
+    }
+  });
+
+  it("allows one appeal at a time, and a new one once the last is answered", () => {
+    expect(appealRefusal({ category: "BLACK", status: "CONFIRMED", hasOpenAppeal: true })).toBe("OPEN_APPEAL");
+    expect(appealRefusal({ category: "YELLOW", status: "PENDING", hasOpenAppeal: true })).toBe("OPEN_APPEAL");
+    // An open appeal does not hide why a red could never be appealed.
+    expect(appealRefusal({ category: "RED", status: "CONFIRMED", hasOpenAppeal: true })).toBe("RED");
   });
 });
 

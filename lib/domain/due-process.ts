@@ -16,9 +16,20 @@ export function isRectifiable(entry: EntryState): boolean {
   return canTransition(entry, "REQUEST_RECTIFICATION");
 }
 
-/** Any entry still in the archive may be disputed, whatever its category or review; a voided one is gone. */
-export function isAppealable(entry: Pick<EntryState, "status">): boolean {
-  return canTransition({ category: "RED", ...entry }, "LODGE_APPEAL");
+/** Why a household may not appeal an entry now; null when it may. */
+export type AppealRefusal =
+  | "RED" // praise, nothing to dispute
+  | "NOT_COUNTING" // rejected by the review, voided or rectified: it no longer counts against anyone
+  | "OPEN_APPEAL"; // one appeal at a time: the council is answering the last one
+
+/**
+ * Whether a household may appeal an entry: only what counts against it — a yellow or black,
+ * pending or confirmed (the transition table, entry-lifecycle.ts) — and one appeal at a time.
+ * The use case refuses with it and the archive page offers the button only where it allows.
+ */
+export function appealRefusal(entry: EntryState & { hasOpenAppeal: boolean }): AppealRefusal | null {
+  if (!canTransition(entry, "LODGE_APPEAL")) return entry.category === "RED" ? "RED" : "NOT_COUNTING";
+  return entry.hasOpenAppeal ? "OPEN_APPEAL" : null;
 }
 
 const DAY_MS = 86_400_000;

@@ -29,8 +29,9 @@ describe("the entry lifecycle", () => {
     expect(nextStatus({ category: "RED", status: "REJECTED" }, "VOID")).toBeNull();
   });
 
-  it("lets a household appeal anything not voided, and answers every appeal", () => {
-    for (const status of STATUSES) expect(canTransition({ category: "BLACK", status }, "LODGE_APPEAL")).toBe(status !== "VOIDED");
+  it("lets a household appeal a yellow or black that still counts, and answers every appeal", () => {
+    for (const status of STATUSES) expect(canTransition({ category: "BLACK", status }, "LODGE_APPEAL")).toBe(status === "PENDING" || status === "CONFIRMED");
+    for (const status of STATUSES) expect(canTransition({ category: "RED", status }, "LODGE_APPEAL")).toBe(false);
     expect(nextStatus({ category: "RED", status: "VOIDED" }, "UPHOLD_APPEAL")).toEqual({ to: "VOIDED", event: "VOIDED" });
     expect(nextStatus({ category: "RED", status: "CONFIRMED" }, "DISMISS_APPEAL")).toEqual({ to: "CONFIRMED", event: "APPEAL_DISMISSED" });
   });

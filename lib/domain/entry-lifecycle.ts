@@ -17,7 +17,6 @@ export type EventType =
 type Rule = { from: readonly EntryStatus[]; to: EntryStatus | "SAME"; event: EventType; categories?: readonly Category[] };
 
 const ANY: readonly EntryStatus[] = ["PENDING", "CONFIRMED", "REJECTED", "VOIDED", "RECTIFIED"];
-const STANDING: readonly EntryStatus[] = ["PENDING", "CONFIRMED", "REJECTED", "RECTIFIED"];
 
 export const transitions: Record<Transition, Rule> = {
   CONFIRM: { from: ["PENDING"], to: "CONFIRMED", event: "CONFIRMED" },
@@ -28,8 +27,9 @@ export const transitions: Record<Transition, Rule> = {
   RECTIFY: { from: ["PENDING", "CONFIRMED"], to: "RECTIFIED", event: "RECTIFIED", categories: ["YELLOW"] },
   REQUEST_RECTIFICATION: { from: ["PENDING", "CONFIRMED"], to: "SAME", event: "RECTIFICATION_REQUESTED", categories: ["YELLOW"] },
   DECLINE_RECTIFICATION: { from: ANY, to: "SAME", event: "RECTIFICATION_DECLINED" },
-  // Anything still in the archive may be disputed, whatever its category or review.
-  LODGE_APPEAL: { from: STANDING, to: "SAME", event: "APPEAL_LODGED" },
+  // A household disputes what counts against it: a yellow or black awaiting its review or
+  // confirmed. A red is praise; a rejected, voided or rectified entry no longer counts.
+  LODGE_APPEAL: { from: ["PENDING", "CONFIRMED"], to: "SAME", event: "APPEAL_LODGED", categories: ["YELLOW", "BLACK"] },
   DISMISS_APPEAL: { from: ANY, to: "SAME", event: "APPEAL_DISMISSED" },
   // Upheld, the disputed entry is voided; if a clerk voided it meanwhile, the decision is still
   // chained (VOIDED to VOIDED) so the household sees its appeal answered.

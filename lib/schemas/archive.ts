@@ -56,7 +56,7 @@ export const ArchiveEntrySchema = z.object({
   rectifications: z.array(RectificationOutcomeSchema).describe("Newest first"),
   appeals: z.array(AppealOutcomeSchema).describe("Newest first"),
   canRequestRectification: z.boolean().describe("A yellow, pending or confirmed, without an open request"),
-  canAppeal: z.boolean().describe("Not voided, without an open appeal"),
+  canAppeal: z.boolean().describe("A yellow or black, pending or confirmed, without an open appeal"),
 });
 export type ArchiveEntry = z.infer<typeof ArchiveEntrySchema>;
 

@@ -119,7 +119,7 @@ type Mark = { category: "红榜" | "黄榜"; rule: string; description: string }
 async function recordEntry(page: Page, target: Target, { category, rule, description }: Mark, screenshot?: string) {
   const form = await openRecordForm(page, target);
   await chooseRule(form, category, rule);
-  await expect(form.getByLabel("发生日期")).not.toHaveValue(""); // today, by default
+  await expect(form.getByLabel("发生日期")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/); // today, by default
   await form.getByLabel("事情经过").fill(description);
   if (category === "红榜") {
     await form.getByTestId("evidence-input").setInputFiles(photoFile("red-evidence.png", 1));

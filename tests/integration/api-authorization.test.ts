@@ -384,12 +384,12 @@ const table: Record<string, Row> = {
     expect: statuses(403, { clerk: 400, clerkOther: 400, household: 400, householdOther: 400 }),
   },
   lodgeAppeal: {
-    request: async () => ({ method: "POST", path: `/api/v1/entries/${await demoEntry("RED")}/appeals`, body: { reason: "记录与事实不符" } }),
+    request: async () => ({ method: "POST", path: `/api/v1/entries/${await demoEntry("YELLOW")}/appeals`, body: { reason: "记录与事实不符" } }),
     expect: statuses(403, { household: 201, householdOther: 404 }),
   },
   resolveAppeal: {
     request: async () => {
-      const id = await byDemoHousehold(`/api/v1/entries/${await demoEntry("RED")}/appeals`, { reason: "记录与事实不符" });
+      const id = await byDemoHousehold(`/api/v1/entries/${await demoEntry("YELLOW")}/appeals`, { reason: "记录与事实不符" });
       return { method: "POST", path: `/api/v1/appeals/${id}/resolution`, body: { outcome: "DISMISSED", resolution: "经核实记录属实" } };
     },
     expect: statuses(403, { clerk: 200, clerkOther: 404 }),

@@ -51,13 +51,18 @@ describe("lodging an appeal", () => {
     expect(shown).toMatchObject({ canAppeal: false, appeals: [{ status: "OPEN", ageDays: 0 }] });
   });
 
-  it("refuses, changing nothing: a voided entry, others' entries, staff, bad input", async () => {
-    const voided = await recordEntry(homeId, "RED");
+  it("refuses, changing nothing: a red, an entry that no longer counts, others' entries, staff, bad input", async () => {
+    const red = await recordConfirmed(homeId, "RED");
+    const voided = await recordEntry(homeId, "YELLOW");
     await callApi("POST", `/api/v1/entries/${voided}/void`, { as: clerk, body: { reason: "记错了" } });
     const entryId = await recordEntry(homeId, "BLACK");
     const path = (id: string) => `/api/v1/entries/${id}/appeals`;
     const body = { reason: "处罚决定已被撤销" };
-    expect((await refused("POST", path(voided), household, body, 422)).code).toBe("RULE_VIOLATION");
+    // A confirmed red is praise: the archive offers no button, and the API says why.
+    expect(await refused("POST", path(red), household, body, 422)).toMatchObject({ code: "RULE_VIOLATION", message: "红榜是表彰，不需要申诉。" });
+    expect(await refused("POST", path(voided), household, body, 422)).toMatchObject({ code: "RULE_VIOLATION", message: expect.stringContaining("不计入档案") });
+    const shown = (await archiveOf(homeId, household)).entries.filter((e: { id: string }) => e.id === red || e.id === voided);
+    expect(shown.map((e: { canAppeal: boolean }) => e.canAppeal)).toEqual([false, false]);
     for (const as of [neighbour, yangping]) await refused("POST", path(entryId), as, body, 404);
     for (const as of [clerk, otherClerk, rep, official, admin]) await refused("POST", path(entryId), as, body, 403);
     await refused("POST", path(entryId), null, body, 401);
@@ -143,7 +148,7 @@ describe("resolving an appeal", () => {
 
 describe("GET /api/v1/appeals", () => {
   it("shows the township official every open appeal of the township with its age, oldest first", async () => {
-    const xinhuaAppeal = (await lodge(await recordEntry(homeId, "RED"))).body;
+    const xinhuaAppeal = (await lodge(await recordEntry(homeId, "YELLOW"))).body;
     const yangpingEntry = await recordEntry(yangping.householdId, "YELLOW", "clerk-yangping", "YP");
     // Lodged twelve days ago (its time is chained and cannot be changed afterwards).
     const cookie = (await sessionCookieFor(yangping.username)).split("=")[1];

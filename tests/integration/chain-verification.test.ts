@@ -111,7 +111,7 @@ async function buildScenario(): Promise<Scenario> {
   await post(`/api/v1/appeals/${dismissed}/resolution`, clerk, { outcome: "DISMISSED", resolution: "决定书仍然有效，维持原记录" });
   const upheld = await lodge(await recordEntry(householdId, "YELLOW"), "那天是帮邻居清理");
   await post(`/api/v1/appeals/${upheld}/resolution`, clerk, { outcome: "UPHELD", resolution: "经核实记错了户" });
-  const open = await lodge(photoEntry, "这件好事是邻居做的");
+  const open = await lodge(await recordEntry(householdId, "YELLOW"), "那天家里没人，不是我家");
   return { householdId, archiveNo: "JS-XH-00001", photoEntry, entryPhoto, rectificationPhoto, declined, approved, dismissed, upheld, open };
 }
 
@@ -148,7 +148,7 @@ describe("hash chain verification of the seeded township", () => {
       ["RECTIFICATION_REQUESTED", "这次真的清理干净了"], ["RECTIFIED", "现场核实已整改"],
       ["APPEAL_LODGED", "处罚决定已被撤销"], ["APPEAL_DISMISSED", "决定书仍然有效，维持原记录"],
       ["APPEAL_LODGED", "那天是帮邻居清理"], ["VOIDED", "经核实记错了户"],
-      ["APPEAL_LODGED", "这件好事是邻居做的"],
+      ["APPEAL_LODGED", "那天家里没人，不是我家"],
     ]);
     expect(events.filter((e) => e.type !== "RECTIFIED" && e.type !== "VOIDED").every((e) => e.fromStatus === e.toStatus)).toBe(true);
   });

@@ -147,7 +147,7 @@ describe("the review backlog and participation as entries are recorded late and 
 describe("open appeals by age", () => {
   it("puts an appeal lodged today in the 0–7 days bucket, and ages match the appeals' days", async () => {
     const before = rowOf((await dashboard()).openAppeals.villages, "XH");
-    const entry = await recordEntry((await db.household.findUniqueOrThrow({ where: { archiveNo: "JS-XH-00001" }, select: { id: true } })).id, "RED");
+    const entry = await recordEntry((await db.household.findUniqueOrThrow({ where: { archiveNo: "JS-XH-00001" }, select: { id: true } })).id, "YELLOW");
     const lodged = await callApi("POST", `/api/v1/entries/${entry}/appeals`, { as: { username: "JS-XH-00001" }, body: { reason: "记录与事实不符" } });
     expect(lodged.status, JSON.stringify(lodged.body)).toBe(201);
     const { openAppeals } = await dashboard();

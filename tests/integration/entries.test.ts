@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dayToDate } from "@/lib/domain/entry-date";
 import { db } from "@/lib/server/db";
-import { callApi } from "../helpers/api-client";
+import { api, callApi } from "../helpers/api-client";
 import { expectChainIntact, today } from "../helpers/archive-fixtures";
 import { fields, messages } from "../helpers/error-details";
 
@@ -76,15 +76,18 @@ describe("POST /api/v1/entries", () => {
 
   it("answers a retry with the same idempotency key with the same entry: one row, one audit record", async () => {
     const input = body({ memberId: null });
-    const first = await callApi("POST", "/api/v1/entries", { as: clerk, body: input });
-    expect(first.status).toBe(201);
+    const first = await api(clerk).POST("/api/v1/entries", { body: input });
+    expect(first.response.status).toBe(201);
+    expect(first.response.headers.get("Idempotency-Replayed")).toBeNull();
     const before = await snapshot();
-    const again = await callApi("POST", "/api/v1/entries", { as: clerk, body: input });
-    expect(again.status).toBe(201);
-    expect(again.body).toEqual(first.body);
+    // The page's retry after a lost answer: the same entry, marked as a replay so the clerk is told.
+    const again = await api(clerk).POST("/api/v1/entries", { body: input });
+    expect(again.response.status).toBe(201);
+    expect(again.response.headers.get("Idempotency-Replayed")).toBe("true");
+    expect(again.data).toEqual(first.data);
     expect(await snapshot()).toEqual(before);
     expect(await db.entry.count({ where: { idempotencyKey: input.idempotencyKey } })).toBe(1);
-    expect(await db.auditLog.count({ where: { targetId: first.body.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { targetId: first.data!.id } })).toBe(1);
 
     const body409 = await refused(() => callApi("POST", "/api/v1/entries", { as: clerk, body: { ...input, description: "另一件事" } }), 409);
     expect(body409.error.code).toBe("CONFLICT");

@@ -52,10 +52,10 @@ describe("GET /api/v1/households/{id}/archive", () => {
     expect(reds("PENDING").length).toBeGreaterThanOrEqual(3);
     const rectified = entries.find((e) => e.status === "RECTIFIED");
     expect(rectified).toMatchObject({
-      category: "YELLOW", canRequestRectification: false, canAppeal: true,
+      category: "YELLOW", canRequestRectification: false, canAppeal: false,
       rectifications: [{ status: "APPROVED", decisionReason: expect.stringContaining("已整改到位"), decidedAt: expect.any(String) }],
     });
-    expect(entries.find((e) => e.status === "PENDING")).toMatchObject({ category: "RED", canAppeal: true, canRequestRectification: false });
+    expect(entries.find((e) => e.status === "PENDING")).toMatchObject({ category: "RED", canAppeal: false, canRequestRectification: false });
     expect(entries[0]).toMatchObject({ rule: { code: expect.any(String), title: expect.any(String) }, evidence: expect.any(Array) });
 
     const year = Number(today().slice(0, 4));

@@ -140,7 +140,7 @@ describe(`maintained scores and rankings (SCORES_SEED=${SEED})`, () => {
       const roll = rng.next();
       if (entry.category === "YELLOW" && roll < 0.4) await rectify(clerk, entry.id);
       else if (roll < 0.1) await voidEntry(clerk, entry.id, { reason: "重复录入" }, testContext);
-      else if (roll < 0.25) {
+      else if (roll < 0.25 && entry.category !== "RED") {
         const household = await householdActor(entry.householdId);
         const appeal = await lodgeAppeal(household, entry.id, { reason: "情况不属实" }, testContext);
         const outcome = rng.chance(0.5) ? "UPHELD" : "DISMISSED";

@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/server/db";
 import { sessionCookieFor } from "../helpers/api-client";
-import { ruleOf, today } from "../helpers/archive-fixtures";
 
 // The pages' Server Actions all go through lib/server/actions/define-action.ts: these run real
 // ones as a form would, against the seeded village. next/headers, next/cache, next/navigation
@@ -68,29 +67,6 @@ describe("a household form", () => {
     expect(after.phone).toBeNull();
     expect(after.address).not.toBe(""); // an emptied box it may leave out is "unchanged"
     expect(page.revalidated).toEqual([`/households/${target.id}`]);
-  });
-});
-
-describe("recording a mark", () => {
-  it("answers with the entry recorded, and a retry with the same key with the same entry", async () => {
-    const { recordEntryAction } = await import("@/app/entries/actions");
-    await signIn("clerk-xinhua");
-    const target = await household();
-    const fields = {
-      idempotencyKey: randomUUID(), householdId: target.id, memberId: "", ruleId: await ruleOf("XH", "RED"),
-      occurredOn: today(), description: "帮邻居抢收稻谷", legalAuthority: "", legalDocumentNo: "",
-    };
-    const first = await recordEntryAction({}, form(fields));
-    expect(first).toEqual({ ok: true, recorded: { id: expect.any(String), replayed: false } });
-    const retry = await recordEntryAction({}, form(fields));
-    expect(retry).toEqual({ ok: true, recorded: { id: first.recorded!.id, replayed: true } });
-    expect(await db.entry.count({ where: { idempotencyKey: fields.idempotencyKey } })).toBe(1);
-  });
-
-  it("is refused to a representative before anything is read from the form", async () => {
-    const { recordEntryAction } = await import("@/app/entries/actions");
-    await signIn("rep-xinhua-3");
-    await expect(recordEntryAction({}, form({}))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 

@@ -138,7 +138,7 @@ async function RankingTable({ items, showVillage }: { items: RankingItem[]; show
               <td className={`${cell} hidden whitespace-nowrap font-mono text-xs sm:table-cell sm:text-sm`}>{item.archiveNo}</td>
               <th scope="row" className={`${cell} text-left font-medium`}>
                 <Link href={`/households/${item.householdId}`} className="text-red-800 underline underline-offset-2">{item.headName}</Link>
-                <span className="block font-mono text-xs font-normal text-stone-600 sm:hidden">{item.archiveNo}</span>
+                <span className="block whitespace-nowrap font-mono text-xs font-normal text-stone-600 sm:hidden">{item.archiveNo}</span>
               </th>
               {showVillage ? <td className={cell}>{item.villageName}</td> : null}
               <td className={`${cell} text-right text-base font-bold tabular-nums`} data-col="score">{item.score}</td>

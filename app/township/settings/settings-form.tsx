@@ -6,6 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import { changeSettingsAction } from "./actions";
 import type { SettingsFormState } from "@/lib/action-state";
+import { DateField } from "@/components/ui/date-field";
 
 type Defaults = {
   effectiveFrom: string; weightRed: number; weightYellow: number; weightBlack: number; civilizedMinReds: number;
@@ -33,8 +34,8 @@ export function SettingsForm({ defaults, today }: { defaults: Defaults; today: s
     <form key={key} action={action} className="space-y-4" data-testid="settings-form" noValidate>
       <p className="text-sm text-stone-600">{t("form.intro")}</p>
       <Field id="settings-effectiveFrom" label={t("field.effectiveFrom")} hint={t("hint.effectiveFrom")} error={errors.effectiveFrom}>
-        <input {...fieldProps("settings-effectiveFrom", errors.effectiveFrom, true)} type="date" name="effectiveFrom" min={today} required
-          defaultValue={value("effectiveFrom")} className={inputClass} />
+        <DateField {...fieldProps("settings-effectiveFrom", errors.effectiveFrom, true)} name="effectiveFrom" min={today}
+          defaultValue={value("effectiveFrom")} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         {NUMBER_FIELDS.map((f) => (

@@ -199,7 +199,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dispute one of the household's own entries (not voided), with a reason; one open appeal per entry */
+        /** Dispute one of the household's own yellow or black entries, pending or confirmed, with a reason; one open appeal per entry (a red, or an entry rejected, voided or rectified, is 422) */
         post: operations["lodgeAppeal"];
         delete?: never;
         options?: never;
@@ -5816,7 +5816,7 @@ export interface operations {
                                 /** @enum {string} */
                                 status: "OPEN" | "UPHELD" | "DISMISSED";
                             }[];
-                            /** @description Not voided, without an open appeal */
+                            /** @description A yellow or black, pending or confirmed, without an open appeal */
                             canAppeal: boolean;
                             /** @description A yellow, pending or confirmed, without an open request */
                             canRequestRectification: boolean;

@@ -4,7 +4,7 @@ import { IdParamsSchema } from "@/lib/schemas/common";
 
 export const lodgeAppeal = defineOperation({
   id: "lodgeAppeal", method: "POST", path: "/entries/{id}/appeals", tag: "appeals", permission: "appeals.lodge", status: 201,
-  summary: "Dispute one of the household's own entries (not voided), with a reason; one open appeal per entry",
+  summary: "Dispute one of the household's own yellow or black entries, pending or confirmed, with a reason; one open appeal per entry (a red, or an entry rejected, voided or rectified, is 422)",
   params: IdParamsSchema, body: LodgeAppealSchema, response: AppealSchema,
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { appealRefusal, type AppealRefusal } from "@/lib/domain/due-process";
 import type { AppealView, LodgeAppealInput } from "@/lib/schemas/appeals";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/authz";
@@ -11,8 +12,9 @@ import type { RequestContext } from "@/lib/server/request-context";
 import { unsafeGetAppealView } from "./appeal-views";
 
 /**
- * A household disputes one of its own entries, with its reason (DESIGN.md "Appeal"). One appeal
- * at a time per entry; a voided entry is no longer held against anyone and cannot be appealed.
+ * A household disputes one of its own entries, with its reason (DESIGN.md "Appeal"): a yellow or
+ * black that counts against it, one appeal at a time (lib/domain/due-process.ts, the rule the
+ * archive page offers the button by).
  */
 export async function lodgeAppeal(
   actor: Actor, entryId: string, input: LodgeAppealInput, context: RequestContext, now: Date = new Date(),
@@ -22,8 +24,12 @@ export async function lodgeAppeal(
   const id = await db.$transaction(async (tx) => {
     // Under the chain's lock, so that a double tap cannot open two appeals.
     await lockChain(tx, entry.householdId);
-    const pending = await tx.appeal.count({ where: { entryId, status: "OPEN" } });
-    if (pending) throw new AppError("CONFLICT", "errors.appealPending");
+    const [state, open] = await Promise.all([
+      tx.entry.findUniqueOrThrow({ where: { id: entryId }, select: { category: true, status: true } }),
+      tx.appeal.count({ where: { entryId, status: "OPEN" } }),
+    ]);
+    const refusal = appealRefusal({ ...state, hasOpenAppeal: open > 0 });
+    if (refusal) throw refused(refusal);
     const created = await tx.appeal.create({
       data: {
         entryId, householdId: entry.householdId, villageId: entry.villageId, lodgedById: actor.id, reason: input.reason,
@@ -31,8 +37,7 @@ export async function lodgeAppeal(
       },
       select: { id: true },
     });
-    // The lodging and its text are chained, so that neither can be rewritten or disappear; a
-    // voided entry is refused here (lib/domain/entry-lifecycle.ts) and nothing is written.
+    // The lodging and its text are chained, so that neither can be rewritten or disappear.
     const event = await applyEntryTransition(tx, entry.householdId, {
       entryId, transition: "LODGE_APPEAL", reason: input.reason, actorId: actor.id, appealId: created.id, at: now,
     });
@@ -47,4 +52,15 @@ export async function lodgeAppeal(
     return created.id;
   });
   return unsafeGetAppealView(id);
+}
+
+function refused(refusal: AppealRefusal): AppError {
+  switch (refusal) {
+    case "OPEN_APPEAL":
+      return new AppError("CONFLICT", "errors.appealPending");
+    case "RED":
+      return new AppError("RULE_VIOLATION", "errors.redNotAppealable");
+    case "NOT_COUNTING":
+      return new AppError("RULE_VIOLATION", "errors.entryNotAppealable");
+  }
 }

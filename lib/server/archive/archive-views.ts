@@ -1,5 +1,5 @@
 import "server-only";
-import { ageInDays, isAppealable, isRectifiable } from "@/lib/domain/due-process";
+import { ageInDays, appealRefusal, isRectifiable } from "@/lib/domain/due-process";
 import { chinaToday, dateToDay, dayToDate } from "@/lib/domain/entry-date";
 import type { EligibilityEntry } from "@/lib/domain/eligibility";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -66,6 +66,6 @@ export function toArchiveEntry(row: Row, now: Date): ArchiveEntry {
       resolvedAt: iso(a.resolvedAt), resolution: a.resolution, ageDays: ageInDays(a.createdAt, a.resolvedAt ?? now),
     })),
     canRequestRectification: isRectifiable(row) && !row.rectifications.some((r) => r.status === "REQUESTED"),
-    canAppeal: isAppealable(row) && !row.appeals.some((a) => a.status === "OPEN"),
+    canAppeal: appealRefusal({ ...row, hasOpenAppeal: row.appeals.some((a) => a.status === "OPEN") }) === null,
   };
 }
