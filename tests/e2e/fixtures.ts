@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -39,10 +39,23 @@ export async function issueAccessCode(page: Page, archiveNo: string): Promise<st
   return code;
 }
 
-/** Opens a page from the menu as a person would: on a phone, through "更多" when it is not in the bottom bar. */
+/**
+ * Opens the phone menu's 更多 sheet. A tap before the page's script has loaded does nothing (the
+ * button needs React), so it taps again until the sheet is there — never while it is open, since a
+ * tap on its backdrop closes it.
+ */
+export async function openMoreSheet(page: Page): Promise<Locator> {
+  const sheet = page.getByRole("dialog", { name: "更多" });
+  await expect(async () => {
+    if (!(await sheet.isVisible())) await page.getByTestId("phone-menu").getByRole("button", { name: "更多" }).click();
+    await expect(sheet).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  return sheet;
+}
+
+/** Opens a page from the menu as a person would: on a phone, through 更多 when it is not in the bottom bar. */
 export async function followMenuLink(page: Page, name: string): Promise<void> {
   const inSight = page.getByRole("navigation", { name: "导航" }).getByRole("link", { name, exact: true });
   if (await inSight.isVisible()) return inSight.click();
-  await page.getByTestId("phone-menu").getByRole("button", { name: "更多" }).click();
-  await page.getByRole("dialog", { name: "更多" }).getByRole("link", { name, exact: true }).click();
+  await (await openMoreSheet(page)).getByRole("link", { name, exact: true }).click();
 }

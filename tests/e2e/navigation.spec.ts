@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
-import { expect, login, test } from "./fixtures";
+import { expect, login, openMoreSheet, test } from "./fixtures";
 
 // Every item of each role's menu is in sight: on a phone in the bottom bar or one tap away behind
 // 更多, on a wider screen all in the menu at once. The menus are derived from the policy in
@@ -65,8 +65,7 @@ for (const menu of menus) {
       await expect(more).toHaveCount(0);
     } else {
       await expectInSight(more);
-      await more.click();
-      const sheet = page.getByRole("dialog", { name: nav.more });
+      const sheet = await openMoreSheet(page);
       await expect(sheet.getByRole("link")).toHaveText(others.map((key) => nav[key]!));
       for (const key of others) await expectInSight(sheet.getByRole("link", { name: nav[key], exact: true }), hrefs[key]);
       await expectInSight(sheet.getByRole("button", { name: nav.close }));
