@@ -1,24 +1,17 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { navigationFor } from "@/lib/server/authz/navigation";
+import { FullMenu } from "./full-menu";
+import { PhoneMenu } from "./phone-menu";
 
-export async function MainNav({ role }: { role: Role | "ANONYMOUS" }) {
-  const t = await getTranslations("nav");
+/** The menu of the role's pages: all in a row on a wider screen, a bottom bar and "更多" on a phone. */
+export function MainNav({ role }: { role: Role | "ANONYMOUS" }) {
+  const items = navigationFor(role);
+  // A visitor has one link, to sign in: it fits on any screen.
+  if (role === "ANONYMOUS") return <FullMenu items={items} />;
   return (
-    <nav aria-label={t("menu")} className="border-b border-stone-200 bg-white">
-      <ul className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-2">
-        {navigationFor(role).map((item) => (
-          <li key={item.href}>
-            <Link
-              href={item.href}
-              className="flex min-h-12 items-center whitespace-nowrap px-3 text-base text-stone-700 hover:text-red-800"
-            >
-              {t(item.labelKey)}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <>
+      <FullMenu items={items} className="hidden sm:block" />
+      <PhoneMenu items={items} />
+    </>
   );
 }

@@ -1,10 +1,10 @@
-import { expect, issueAccessCode, login, test } from "./fixtures";
+import { expect, followMenuLink, issueAccessCode, login, test } from "./fixtures";
 
 // A clerk issues a one-time access code; the household signs in with it and must choose a password.
 test("a household signs in with its access code and is made to choose its own password", async ({ page }, info) => {
   const archiveNo = info.project.name === "phone" ? "JS-XH-00002" : "JS-XH-00003";
   await login(page, "clerk-xinhua");
-  await page.getByRole("link", { name: "农户登录码" }).click();
+  await followMenuLink(page, "农户登录码");
   const code = await issueAccessCode(page, archiveNo);
   await page.screenshot({ path: `tests/e2e/screenshots/access-code-card-${info.project.name}.png`, fullPage: true });
   await page.getByTestId("sign-out").click();

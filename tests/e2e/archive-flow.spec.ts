@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Locator, Page } from "@playwright/test";
-import { expect, login, test } from "./fixtures";
+import { expect, followMenuLink, login, test } from "./fixtures";
 import { photoFile } from "./test-image";
 
 // The archive's main loop, as the people do it on their phones: a clerk finds a household by the
@@ -90,7 +90,7 @@ async function signOut(page: Page): Promise<void> {
 
 /** The clerk's "记录" page: search by the head's pinyin initials, pick the household by its number. */
 async function openRecordForm(page: Page, target: Target): Promise<Locator> {
-  await page.getByRole("navigation", { name: "导航" }).getByRole("link", { name: "记录", exact: true }).click();
+  await followMenuLink(page, "记录");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("记录");
   await page.getByLabel("档案编号或户主姓名").fill(target.headInitials);
   await page.getByRole("button", { name: "查找", exact: true }).click();
@@ -243,7 +243,7 @@ test("a clerk records marks found by pinyin initials; the household follows them
 
   // 5. The clerk finds the request in the queue and approves it.
   await login(page, "clerk-xinhua");
-  await page.getByRole("navigation", { name: "导航" }).getByRole("link", { name: "整改申请" }).click();
+  await followMenuLink(page, "整改申请");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("整改申请");
   await expect(page.getByTestId("open-count")).toContainText(/待审核 [1-9]\d* 件/);
   const request = page.getByTestId("rectification-queue").locator(":scope > li").filter({ hasText: note });
