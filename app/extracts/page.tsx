@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/accounts/app-error-notice";
 import { ActionButton, ReasonButton } from "@/components/extracts/extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "@/components/extracts/extract-status";
+import { EmptyState } from "@/components/lists/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { ListExtractsQuerySchema } from "@/lib/schemas/extracts";
 import { requireActor } from "@/lib/server/auth/current-actor";
@@ -34,7 +35,7 @@ export default withNotice(async function ExtractsPage({ searchParams }: { search
         <p className="text-stone-600">{tc("intro")}</p>
         <p className="mt-1 font-medium" data-testid="extracts-waiting">{tc("waiting", { count: waiting })}</p>
       </div>
-      {list.items.length === 0 ? <p className="text-stone-600">{t("none")}</p> : (
+      {list.items.length === 0 ? <EmptyState testId="extracts-empty" message={t("none")} hint={tc("emptyHint")} /> : (
         <ul className="space-y-3">
           {list.items.map((extract) => (
             <li key={extract.id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" data-testid="extract-queue-item" data-extract-id={extract.id}>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { changeExtractAction, requestExtractAction } from "@/app/extracts/actions";
+import { EmptyState } from "@/components/lists/empty-state";
 import { can, canOn, type Actor } from "@/lib/server/authz";
 import { listHouseholdExtracts } from "@/lib/server/extracts/list-extracts";
 import { ActionButton, RequestExtractForm } from "./extract-forms";
@@ -20,7 +21,9 @@ export async function HouseholdExtracts({ actor, householdId }: { actor: Actor; 
     <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="extracts-title" data-testid="household-extracts">
       <h3 id="extracts-title" className="text-lg font-bold">{t("sectionTitle")}</h3>
       <p className="text-sm text-stone-600">{isOwn ? t("introHousehold") : t("introStaff")}</p>
-      {list.items.length === 0 ? <p className="text-stone-600">{t("none")}</p> : (
+      {list.items.length === 0 ? (
+        <EmptyState message={t("none")} hint={mayRequest ? t(isOwn ? "noneHintHousehold" : "noneHintClerk") : undefined} />
+      ) : (
         <ul className="divide-y divide-stone-100">
           {list.items.map((extract) => (
             <li key={extract.id} className="space-y-2 py-3" data-testid="extract-item" data-extract-id={extract.id}>
