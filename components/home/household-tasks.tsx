@@ -33,10 +33,9 @@ export async function HouseholdTasks({ tasks }: { tasks: Tasks }) {
   const youMay: Task[] = [];
   if (tasks.may.rectify) {
     const { count, firstEntryId } = tasks.rectifiableYellows;
-    youMay.push({
-      key: "rectify", count, waiting: count > 0, title: t("rectify.title"),
-      detail: count > 0 ? t("rectify.some") : t("rectify.none"), ...(count > 0 ? { href: entryAnchor(firstEntryId) } : {}),
-    });
+    youMay.push(count > 0
+      ? { key: "rectify", count, waiting: true, title: t("rectify.title"), detail: t("rectify.some"), href: entryAnchor(firstEntryId) }
+      : { key: "rectify", waiting: false, title: t("rectify.title"), detail: t("rectify.none") });
   }
   if (tasks.may.appeal) youMay.push({ key: "appeal", waiting: false, title: t("appeal.title"), detail: t("appeal.detail"), href: "#timeline-title" });
   if (tasks.may.requestExtract) youMay.push({ key: "request-extract", waiting: false, title: t("requestExtract.title"), detail: t("requestExtract.detail"), href: EXTRACTS });
