@@ -122,7 +122,7 @@ test("the township overview opens with its 待办, each leading to its queue", {
   await expect(page).toHaveURL(/\/township$/);
   const tasks = page.getByTestId("township-tasks");
   await expect(tasks).toBeVisible();
-  await page.screenshot({ path: shot("official", info.project.name), fullPage: true });
+  await page.screenshot({ path: shot("township", info.project.name), fullPage: true });
   const appeals = await countOf(page, "task-appeals");
   await tasks.getByTestId("task-appeals").click();
   await expect(page).toHaveURL(/\/appeals$/);
