@@ -77,7 +77,10 @@ export default withNotice(async function EntriesPage({ searchParams }: { searchP
       </div>
       <EntryFilters values={raw} errors={errors} quarters={quarters} rules={rules.items} villageId={actor.villageId ? null : villageId} />
       {page ? <ExportLinks label={t("export.label")} links={[{ href: exportLink("xlsx"), text: t("export.xlsx") }, { href: exportLink("csv"), text: t("export.csv") }]} /> : null}
-      {page ? <EntryList items={page.items} /> : <p role="alert" className="text-red-700">{t("list.invalidFilters")}</p>}
+      {page ? (
+        <EntryList items={page.items}
+          empty={{ filtered: filters.length > 0, canRecord: can(actor, "entries.record"), resetHref: actor.villageId ? "/entries" : `/entries?villageId=${villageId}` }} />
+      ) : <p role="alert" className="text-red-700">{t("list.invalidFilters")}</p>}
       {page ? <Pager page={page.page} pageSize={page.pageSize} total={page.total} href={pageLink} nextTestId="entries-next" /> : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { ActionButton } from "@/components/extracts/extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "@/components/extracts/extract-status";
 import { buttonClass } from "@/components/ui/button";
 import { ArchiveNo } from "@/components/ui/archive-no";
+import { EmptyState } from "@/components/lists/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { ReasonForm } from "@/components/ui/reason-form";
 import { withNotice } from "@/components/ui/with-notice";
@@ -37,7 +38,7 @@ export default withNotice(async function ExtractsPage({ searchParams }: { search
         <p className="text-stone-600">{tc("intro")}</p>
         <p className="mt-1 font-medium" data-testid="extracts-waiting">{tc("waiting", { count: waiting })}</p>
       </div>
-      {list.items.length === 0 ? <p className="text-stone-600">{t("none")}</p> : (
+      {list.items.length === 0 ? <EmptyState testId="extracts-empty" message={t("none")} hint={tc("emptyHint")} /> : (
         <ul className="space-y-3">
           {list.items.map((extract) => (
             <li key={extract.id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" data-testid="extract-queue-item" data-extract-id={extract.id}>

@@ -50,7 +50,7 @@ export default withNotice(async function HouseholdsPage({ searchParams }: { sear
         </div>
         <HouseholdSearchForm values={raw} villages={villages ? villageOptions(villages.items) : null} />
         <p className="text-sm text-stone-600" data-testid="household-count">{t("resultCount", { total: result.total })}</p>
-        <HouseholdList households={result.items} showVillage={seesVillages} />
+        <HouseholdList households={result.items} showVillage={seesVillages} empty={{ filtered: filters.length > 0, canCreate: can(actor, "households.manage") }} />
         <Pager page={result.page} pageSize={result.pageSize} total={result.total} href={href} />
       </div>
     );

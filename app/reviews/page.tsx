@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/lists/empty-state";
 import { OpenReviewForm } from "@/components/reviews/open-review-form";
 import { ReviewCard } from "@/components/reviews/review-card";
 import { Pager } from "@/components/ui/pager";
@@ -32,7 +33,7 @@ export default withNotice(async function ReviewsPage({ searchParams }: { searchP
       {overview.quartersToReview?.map((q) => <OpenReviewForm key={`${q.year}Q${q.quarter}`} {...q} />)}
       {overview.quartersToReview?.length === 0 ? <p className="rounded-md bg-stone-100 p-3 text-stone-700" data-testid="no-quarter">{t("noQuarterToOpen")}</p> : null}
       {overview.items.length === 0 ? (
-        <p className="rounded-md bg-stone-100 p-4 text-stone-700" data-testid="reviews-empty">{t(`empty.${audience}`)}</p>
+        <EmptyState testId="reviews-empty" message={t(`empty.${audience}`)} />
       ) : (
         <ul className="space-y-3" data-testid="review-list">
           {overview.items.map((review) => <ReviewCard key={review.id} review={review} showVillage={audience === "township"} />)}

@@ -43,7 +43,7 @@ export default withNotice(async function RuleSetsPage({ searchParams }: { search
       ) : can(actor, "ruleSets.manage") ? (
         <DraftRuleSetForm villageId={village.id} defaultTitle={t("draft.defaultTitle", { village: village.name, version: nextVersion })} />
       ) : null}
-      <RuleSetList versions={versions} />
+      <RuleSetList versions={versions} canDraft={can(actor, "ruleSets.manage")} />
     </div>
   );
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/lists/empty-state";
 import { SelectionCard } from "@/components/selection/selection-card";
 import { SelectionFilters } from "@/components/selection/selection-filters";
 import { Pager } from "@/components/ui/pager";
@@ -70,7 +71,7 @@ export default withNotice(async function SelectionPage({ searchParams }: { searc
       {nominations ? (
         <section className="space-y-3" aria-labelledby="nominations-title" data-testid="nominations">
           <h2 id="nominations-title" className="text-lg font-bold">{t("nominationsTitle", { count: nominations.total })}</h2>
-          {nominations.items.length === 0 ? <p className="rounded-md bg-stone-100 p-3 text-stone-700">{t("noNominations")}</p> : (
+          {nominations.items.length === 0 ? <EmptyState testId="nominations-empty" message={t("noNominations")} hint={t("noNominationsHint")} /> : (
             <ul className="space-y-3">
               {nominations.items.map((item) => (
                 <SelectionCard key={item.household.id} item={item} year={list.year} isOwn={actor.homeHouseholdId === item.household.id} showVillage />
@@ -83,7 +84,11 @@ export default withNotice(async function SelectionPage({ searchParams }: { searc
       ) : null}
       <section className="space-y-3" aria-labelledby="list-title">
         <h2 id="list-title" className="text-lg font-bold">{t("listTitle")}</h2>
-        {list.items.length === 0 ? <p className="rounded-md bg-stone-100 p-3 text-stone-700" data-testid="selection-empty">{t("empty")}</p> : (
+        {list.items.length === 0 ? (
+          query.villageId || query.q || query.filter !== "all"
+            ? <EmptyState testId="selection-empty" message={t("empty")} hint={t("emptyHint")} actions={[{ href: `/selection?year=${list.year}`, label: t("emptyReset") }]} />
+            : <EmptyState testId="selection-empty" message={t("emptyNone")} />
+        ) : (
           <ul className="space-y-3" data-testid="selection-list">
             {list.items.map((item) => (
               // The township decides in its queue above; the full list only shows.

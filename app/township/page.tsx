@@ -1,10 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { TownshipTasks } from "@/components/home/township-tasks";
 import { VillageTotalsTable } from "@/components/township/village-totals-table";
 import { ExportLinks } from "@/components/ui/export-links";
 import { withNotice } from "@/components/ui/with-notice";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
 import { DashboardLink } from "./dashboard/dashboard-link";
+import { countTownshipTasks } from "@/lib/server/home/count-township-tasks";
 import { getTownshipOverview } from "@/lib/server/township/get-township-overview";
 
 export default withNotice(async function TownshipOverviewPage() {
@@ -16,6 +18,7 @@ export default withNotice(async function TownshipOverviewPage() {
   ]);
   if (!overview) return <p className="text-stone-600">{t("empty")}</p>;
   const { township } = overview;
+  const tasks = await countTownshipTasks(actor, township.id);
   return (
     <div className="space-y-4">
       <div>
@@ -29,6 +32,7 @@ export default withNotice(async function TownshipOverviewPage() {
           })}
         </p>
       </div>
+      <TownshipTasks tasks={tasks} />
       {can(actor, "dashboard.read") ? <DashboardLink /> : null}
       <VillageTotalsTable villages={overview.villages} totals={overview.totals} />
       <ExportLinks label={t("export.label")} links={(["xlsx", "csv"] as const).map((format) => ({

@@ -1,11 +1,20 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/lists/empty-state";
 import type { AccountOutput } from "@/lib/schemas/accounts";
 
+/** Why the list may be empty: filters that match nothing, or no account yet (and whether the viewer creates them). */
+export type AccountListEmpty = { filtered: boolean; canCreate: boolean };
+
 /** Accounts as tappable cards: one column on a phone, two on a wider screen. */
-export async function AccountList({ accounts }: { accounts: AccountOutput[] }) {
+export async function AccountList({ accounts, empty }: { accounts: AccountOutput[]; empty: AccountListEmpty }) {
   const [t, roleName] = await Promise.all([getTranslations("accounts"), getTranslations("roles")]);
-  if (accounts.length === 0) return <p className="rounded-lg bg-white p-4 text-stone-600">{t("none")}</p>;
+  if (accounts.length === 0) {
+    const create = empty.canCreate ? [{ href: "/admin/accounts/new", label: t("new"), primary: true }] : [];
+    return empty.filtered
+      ? <EmptyState testId="accounts-empty" message={t("none")} hint={t("noneFilteredHint")} actions={[{ href: "/admin/accounts", label: t("noneReset") }, ...create]} />
+      : <EmptyState testId="accounts-empty" message={t("noneYet")} hint={empty.canCreate ? t("noneYetHint") : undefined} actions={create} />;
+  }
   return (
     <ul className="grid grid-cols-1 gap-2 md:grid-cols-2" data-testid="account-list">
       {accounts.map((a) => (

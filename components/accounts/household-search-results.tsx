@@ -1,12 +1,14 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ArchiveNo } from "@/components/ui/archive-no";
+import { EmptyState } from "@/components/lists/empty-state";
 import type { HouseholdForAccessCode } from "@/lib/server/accounts/find-households-for-access-code";
 import { IssueAccessCode } from "./issue-access-code";
 
 /** Households found for the clerk, each with its sign-in state and a way to issue a code. */
 export async function HouseholdSearchResults({ households }: { households: HouseholdForAccessCode[] }) {
   const [t, format] = await Promise.all([getTranslations("accessCodes"), getFormatter()]);
-  if (households.length === 0) return <p className="rounded-lg bg-white p-4 text-stone-600">{t("noneFound")}</p>;
+  // Everyone who issues codes may also search the household register (lib/server/authz policy).
+  if (households.length === 0) return <EmptyState message={t("noneFound")} hint={t("noneFoundHint")} actions={[{ href: "/households", label: t("noneFoundRegister") }]} />;
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   const stateOf = (h: HouseholdForAccessCode) => {
     if (h.status !== "ACTIVE") return t(`householdStatus.${h.status}`);

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
 import { EntrySummary } from "@/components/entries/entry-summary";
+import { EmptyState } from "@/components/lists/empty-state";
 import type { AppealView } from "@/lib/schemas/appeals";
 import { ResolveAppealForm } from "./resolve-appeal-form";
 
@@ -10,7 +11,7 @@ type Props = { items: AppealView[]; canResolve: boolean; homeHouseholdId: string
 export async function AppealList({ items, canResolve, homeHouseholdId, showVillage }: Props) {
   const [t, format] = await Promise.all([getTranslations("appeals"), getFormatter()]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Asia/Shanghai" });
-  if (items.length === 0) return <p className="rounded-md bg-stone-100 p-4 text-stone-700">{t("empty")}</p>;
+  if (items.length === 0) return <EmptyState testId="appeals-empty" message={t("empty")} hint={t(canResolve ? "emptyHintClerk" : "emptyHintTownship")} />;
   return (
     <ul className="space-y-3" data-testid="appeal-list">
       {items.map((item) => (

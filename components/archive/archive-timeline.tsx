@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
 import { appealRefusal } from "@/lib/domain/due-process";
+import { EmptyState } from "@/components/lists/empty-state";
 import type { ArchiveEntry } from "@/lib/schemas/archive";
 import { AppealForm } from "./appeal-form";
 import { DueProcessHistory } from "./due-process-history";
@@ -15,7 +16,7 @@ export async function ArchiveTimeline({ entries, allowed }: { entries: ArchiveEn
   return (
     <section className="space-y-2" aria-labelledby="timeline-title">
       <h3 id="timeline-title" className="font-semibold">{t("title")}</h3>
-      {entries.length === 0 ? <p className="rounded-md bg-stone-100 p-4 text-stone-700">{t("empty")}</p> : (
+      {entries.length === 0 ? <EmptyState testId="archive-empty" message={t("empty")} hint={t("emptyHint")} /> : (
         <ol className="space-y-3" data-testid="archive-timeline">
           {entries.map((entry) => <ArchiveEntryCard key={entry.id} entry={entry} allowed={allowed} />)}
         </ol>
@@ -29,7 +30,8 @@ async function ArchiveEntryCard({ entry, allowed }: { entry: ArchiveEntry; allow
   const canRectify = allowed.rectify && entry.canRequestRectification;
   const canAppeal = allowed.appeal && entry.canAppeal;
   return (
-    <li className="space-y-2 rounded-lg border border-stone-200 bg-white p-3 shadow-sm" data-testid="archive-entry" data-entry-id={entry.id}>
+    // The id is the anchor the household's home page links to (components/home/household-tasks.tsx).
+    <li id={`entry-${entry.id}`} className="scroll-mt-4 space-y-2 rounded-lg border border-stone-200 bg-white p-3 shadow-sm" data-testid="archive-entry" data-entry-id={entry.id}>
       <div className="flex flex-wrap items-center gap-2">
         <CategoryBadge category={entry.category} />
         <StatusBadge status={entry.status} />

@@ -1,13 +1,22 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ArchiveNo } from "@/components/ui/archive-no";
+import { EmptyState, type EmptyAction } from "@/components/lists/empty-state";
 import type { EntrySummary } from "@/lib/schemas/entries";
 import { CategoryBadge, StatusBadge } from "./entry-badges";
 
+/** Why the list may be empty: filters that match nothing, or nothing recorded yet (and whether the viewer records). */
+export type EntryListEmpty = { filtered: boolean; canRecord: boolean; resetHref: string };
+
 /** Entries as cards: readable on a phone, one tap to the entry or to its household. */
-export async function EntryList({ items }: { items: EntrySummary[] }) {
+export async function EntryList({ items, empty }: { items: EntrySummary[]; empty: EntryListEmpty }) {
   const t = await getTranslations("entries");
-  if (items.length === 0) return <p className="rounded-md bg-stone-100 p-4 text-stone-700" data-testid="entries-empty">{t("list.empty")}</p>;
+  if (items.length === 0) {
+    const record: EmptyAction[] = empty.canRecord ? [{ href: "/entries/new", label: t("list.recordOne"), primary: true }] : [];
+    return empty.filtered
+      ? <EmptyState testId="entries-empty" message={t("list.empty")} hint={t("list.emptyFilteredHint")} actions={[{ href: empty.resetHref, label: t("filter.reset") }, ...record]} />
+      : <EmptyState testId="entries-empty" message={t("list.emptyNone")} hint={t(empty.canRecord ? "list.emptyNoneRecord" : "list.emptyNoneWait")} actions={record} />;
+  }
   return (
     <ul className="space-y-2" data-testid="entry-list">
       {items.map((entry) => (

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { changeExtractAction, requestExtractAction } from "@/app/extracts/actions";
 import { buttonClass } from "@/components/ui/button";
 import type { ExtractsSection } from "@/lib/server/archive/load-archive-section";
+import { EmptyState } from "@/components/lists/empty-state";
 import { ActionButton, RequestExtractForm } from "./extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "./extract-status";
 
@@ -17,7 +18,9 @@ export async function HouseholdExtracts({ section }: { section: ExtractsSection 
     <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="extracts-title" data-testid="household-extracts">
       <h3 id="extracts-title" className="text-lg font-bold">{t("sectionTitle")}</h3>
       <p className="text-sm text-stone-600">{isOwn ? t("introHousehold") : t("introStaff")}</p>
-      {items.length === 0 ? <p className="text-stone-600">{t("none")}</p> : (
+      {items.length === 0 ? (
+        <EmptyState message={t("none")} hint={mayRequest ? t(isOwn ? "noneHintHousehold" : "noneHintClerk") : undefined} />
+      ) : (
         <ul className="divide-y divide-stone-100">
           {items.map((extract) => (
             <li key={extract.id} className="space-y-2 py-3" data-testid="extract-item" data-extract-id={extract.id}>

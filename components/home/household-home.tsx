@@ -1,26 +1,28 @@
 import { getTranslations } from "next-intl/server";
 import { HouseholdArchive } from "@/components/archive/household-archive";
 import type { Actor } from "@/lib/server/authz";
-import { getHousehold } from "@/lib/server/households/get-household";
-import { AppError } from "@/lib/server/errors";
+import type { HouseholdHomeData } from "@/lib/server/home/load-household-home";
+import { HouseholdTasks } from "./household-tasks";
 
-export async function HouseholdHome({ actor }: { actor: Actor }) {
-  if (!actor.householdId) throw new AppError("FORBIDDEN", "errors.forbidden");
-  const [household, t] = await Promise.all([getHousehold(actor, actor.householdId), getTranslations()]);
+/** A household's home: its card, what waits on it and what it may do, then its archive and members. */
+export async function HouseholdHome({ actor, home }: { actor: Actor; home: HouseholdHomeData }) {
+  const t = await getTranslations();
+  const { household, tasks } = home;
   return (
-    <div className="space-y-4" data-testid="household-home">
+    <div className="space-y-5" data-testid="household-home">
       <div>
         <p className="text-sm text-stone-600">{t("home.householdGreeting")}</p>
         <h1 className="text-xl font-bold sm:text-2xl">{t("home.householdTitle", { head: household.headName })}</h1>
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border border-stone-200 bg-white p-4">
-        <dt className="text-stone-500">{t("home.archiveNo")}</dt>
+        <dt className="text-stone-600">{t("home.archiveNo")}</dt>
         <dd className="font-mono" data-testid="archive-no">{household.archiveNo}</dd>
-        <dt className="text-stone-500">{t("home.village")}</dt>
+        <dt className="text-stone-600">{t("home.village")}</dt>
         <dd>{household.township.name}{household.village.name}</dd>
-        <dt className="text-stone-500">{t("home.address")}</dt>
+        <dt className="text-stone-600">{t("home.address")}</dt>
         <dd>{household.address}</dd>
       </dl>
+      <HouseholdTasks tasks={tasks} />
       <HouseholdArchive actor={actor} householdId={household.id} />
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">{t("home.members")}</h2>
@@ -28,7 +30,7 @@ export async function HouseholdHome({ actor }: { actor: Actor }) {
           {household.members.filter((m) => m.active).map((m) => (
             <li key={m.id} className="flex justify-between py-2">
               <span>{m.name}</span>
-              <span className="text-sm text-stone-500">{t(`relations.${m.relation}`)} · {t("home.born", { year: m.birthYear })}</span>
+              <span className="text-sm text-stone-600">{t(`relations.${m.relation}`)} · {t("home.born", { year: m.birthYear })}</span>
             </li>
           ))}
         </ul>

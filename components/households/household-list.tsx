@@ -1,13 +1,22 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ArchiveNo } from "@/components/ui/archive-no";
+import { EmptyState } from "@/components/lists/empty-state";
 import type { HouseholdListItem } from "@/lib/schemas/households";
 import { StatusBadge } from "./status-badge";
 
+/** Why the list may be empty: a search or filter that matches nothing, or no household registered yet. */
+export type HouseholdListEmpty = { filtered: boolean; canCreate: boolean };
+
 /** Search results as cards: a whole card is one large tap target. */
-export async function HouseholdList({ households, showVillage }: { households: HouseholdListItem[]; showVillage: boolean }) {
+export async function HouseholdList({ households, showVillage, empty }: { households: HouseholdListItem[]; showVillage: boolean; empty: HouseholdListEmpty }) {
   const t = await getTranslations("households");
-  if (!households.length) return <p className="rounded-lg bg-white p-4 text-stone-600" data-testid="households-empty">{t("empty")}</p>;
+  if (!households.length) {
+    return empty.filtered
+      ? <EmptyState testId="households-empty" message={t("empty")} hint={t("emptyFilteredHint")} actions={[{ href: "/households", label: t("emptyReset") }]} />
+      : <EmptyState testId="households-empty" message={t("emptyNone")} hint={t(empty.canCreate ? "emptyNoneCreate" : "emptyNoneWait")}
+          actions={empty.canCreate ? [{ href: "/households/new", label: t("newHousehold"), primary: true }, { href: "/households/import", label: t("importExport") }] : []} />;
+  }
   return (
     <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2" data-testid="household-results">
       {households.map((h) => (

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PhotoStrip } from "@/components/archive/photo-strip";
 import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
 import { EntrySummary } from "@/components/entries/entry-summary";
+import { EmptyState } from "@/components/lists/empty-state";
 import { isRectifiable } from "@/lib/domain/due-process";
 import type { RectificationView } from "@/lib/schemas/rectifications";
 import { DecideRectificationForm } from "./decide-rectification-form";
@@ -12,7 +13,8 @@ type Props = { items: RectificationView[]; homeHouseholdId: string | null };
 export async function RectificationQueue({ items, homeHouseholdId }: Props) {
   const [t, format] = await Promise.all([getTranslations("rectifications"), getFormatter()]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeZone: "Asia/Shanghai" });
-  if (items.length === 0) return <p className="rounded-md bg-stone-100 p-4 text-stone-700">{t("empty")}</p>;
+  // Only a village's council sees this queue; it may also ask on a household's behalf from its archive.
+  if (items.length === 0) return <EmptyState testId="rectifications-empty" message={t("empty")} hint={t("emptyHint")} actions={[{ href: "/households", label: t("emptyFind") }]} />;
   return (
     <ul className="space-y-3" data-testid="rectification-queue">
       {items.map((item) => (

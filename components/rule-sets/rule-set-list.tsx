@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { EmptyState } from "@/components/lists/empty-state";
 import type { RuleSetSummary } from "@/lib/schemas/rule-sets";
 import { EffectiveDates, InForceBadge, RuleSetStatusBadge } from "./rule-set-badges";
 
-/** A village's versions, newest first; the one in force stands out. */
-export function RuleSetList({ versions }: { versions: RuleSetSummary[] }) {
+/** A village's versions, newest first; the one in force stands out. `canDraft`: the viewer drafts the first one (the form is above). */
+export function RuleSetList({ versions, canDraft }: { versions: RuleSetSummary[]; canDraft: boolean }) {
   const t = useTranslations("ruleSets");
-  if (versions.length === 0) return <p className="text-stone-600">{t("empty")}</p>;
+  if (versions.length === 0) return <EmptyState testId="rule-sets-empty" message={t("empty")} hint={t(canDraft ? "emptyHintDraft" : "emptyHintWait")} />;
   return (
     <ul className="space-y-3" data-testid="rule-set-list">
       {versions.map((s) => (

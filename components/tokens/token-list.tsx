@@ -1,11 +1,12 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/lists/empty-state";
 import type { TokenView } from "@/lib/schemas/tokens";
 import { RevokeTokenButton } from "./revoke-token-button";
 
 export async function TokenList({ tokens }: { tokens: TokenView[] }) {
   const [t, format] = await Promise.all([getTranslations("tokens"), getFormatter()]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
-  if (tokens.length === 0) return <p className="text-stone-600">{t("empty")}</p>;
+  if (tokens.length === 0) return <EmptyState testId="tokens-empty" message={t("empty")} hint={t("emptyHint")} />;
   return (
     <ul className="space-y-3" data-testid="token-list">
       {tokens.map((token) => (

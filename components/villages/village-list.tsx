@@ -1,11 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/lists/empty-state";
 import type { VillageOutput } from "@/lib/schemas/villages";
 import { EditVillageForm } from "./edit-village-form";
 
 /** The villages with their codes and households; each opens to an edit form. */
 export async function VillageList({ villages, showTownship }: { villages: VillageOutput[]; showTownship: boolean }) {
   const [t, format] = await Promise.all([getTranslations("villages"), getFormatter()]);
-  if (villages.length === 0) return <p className="rounded-lg bg-white p-4 text-stone-600">{t("none")}</p>;
+  // Only the villages page shows this list, with the form to add one below it.
+  if (villages.length === 0) return <EmptyState testId="villages-empty" message={t("none")} hint={t("noneHint")} />;
   return (
     <ul className="space-y-2" data-testid="village-list">
       {villages.map((v) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageInDays, appealRefusal, isRectifiable } from "./due-process";
+import { ageInDays, appealRefusal, isRectifiable, rectifiableStatuses } from "./due-process";
 import { CATEGORIES, STATUSES } from "./scoring";
 
 describe("isRectifiable", () => {
@@ -8,6 +8,14 @@ describe("isRectifiable", () => {
       .filter(isRectifiable)
       .map((e) => `${e.category} ${e.status}`);
     expect(allowed).toEqual(["YELLOW PENDING", "YELLOW CONFIRMED"]);
+  });
+});
+
+describe("rectifiableStatuses", () => {
+  it("names the statuses isRectifiable allows, per category", () => {
+    expect(rectifiableStatuses("YELLOW")).toEqual(["PENDING", "CONFIRMED"]);
+    expect(rectifiableStatuses("RED")).toEqual([]);
+    expect(rectifiableStatuses("BLACK")).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { chinaToday, dayToDate } from "./entry-date";
 import { canTransition } from "./entry-lifecycle";
-import type { Category, EntryStatus } from "./scoring";
+import { STATUSES, type Category, type EntryStatus } from "./scoring";
 
 // Due process on an entry (DESIGN.md "Domain"): which entries a household may ask to have
 // rectified or may appeal. The use cases refuse with these, and the archive page offers
@@ -15,6 +15,9 @@ type EntryState = { category: Category; status: EntryStatus };
 export function isRectifiable(entry: EntryState): boolean {
   return canTransition(entry, "REQUEST_RECTIFICATION");
 }
+
+/** The statuses in which an entry of the category can be rectified: for queries that count such entries. */
+export const rectifiableStatuses = (category: Category): EntryStatus[] => STATUSES.filter((status) => isRectifiable({ category, status }));
 
 /** Why a household may not appeal an entry now; null when it may. */
 export type AppealRefusal =

@@ -48,7 +48,7 @@ export default withNotice(async function AccountsPage({ searchParams }: { search
         {parsed.success ? null : <p role="alert" className="text-red-700">{t("invalidFilters")}</p>}
         <AccountFilters values={raw} villages={villageOptions(villages.items)} />
         <p className="text-sm text-stone-600" data-testid="account-count">{t("count", { total: list.total })}</p>
-        <AccountList accounts={list.items} />
+        <AccountList accounts={list.items} empty={{ filtered: filters.toString() !== "", canCreate: can(actor, "accounts.manage") }} />
         <Pager page={list.page} pageSize={list.pageSize} total={list.total} href={href} />
       </div>
     );

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ListReviewsQuery, QuarterToReview, ReviewDetail, ReviewSummary } from "@/lib/schemas/reviews";
 import { can, villageIdOf, type Actor } from "@/lib/server/authz";
-import { getReview } from "@/lib/server/reviews/get-review";
+import { unsafeCountAwaitingBallot } from "@/lib/server/reviews/count-awaiting-ballot";
 import { listQuartersToReview } from "@/lib/server/reviews/list-quarters-to-review";
 import { listReviews } from "@/lib/server/reviews/list-reviews";
 
@@ -33,9 +33,9 @@ export async function loadReviewOverview(actor: Actor, query: ListReviewsQuery):
 async function withMyVote(actor: Actor, review: ReviewSummary): Promise<ReviewOverviewItem> {
   if (!can(actor, "reviews.vote")) return { ...review, awaitingMyVote: null, joinedAfterOpening: false };
   if (review.status !== "OPEN" || review.myBallotCastAt) return { ...review, awaitingMyVote: 0, joinedAfterOpening: false };
-  const detail = await getReview(actor, review.id);
-  if (!isOnRoster(actor, detail)) return { ...review, awaitingMyVote: null, joinedAfterOpening: true };
-  const awaiting = detail.items.filter((item) => item.entry.status === "PENDING" && !item.recusedForMe).length;
+  // The review was read in the actor's scope by listReviews.
+  const awaiting = await unsafeCountAwaitingBallot(review.id, actor.id);
+  if (awaiting === null) return { ...review, awaitingMyVote: null, joinedAfterOpening: true };
   return { ...review, awaitingMyVote: awaiting, joinedAfterOpening: false };
 }
 
