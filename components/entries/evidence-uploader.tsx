@@ -49,11 +49,12 @@ export function EvidenceUploader({ onBusyChange, error, endpoint = "/api/v1/evid
         if (!photo) return;
         const result = await uploadPhoto(endpoint, photo.file, photo.name);
         if (!pending.current.has(key)) return; // removed meanwhile
-        if (result.kind === "uploaded" || result.kind === "refused") {
+        if (result.kind !== "unanswered") {
           pending.current.delete(key);
-          setPhotos((list) => list.map((p) => (p.key !== key ? p : result.kind === "uploaded"
-            ? { ...p, id: result.id, error: undefined, unsent: false }
-            : { ...p, error: result.message ?? t("uploadRefused"), unsent: false })));
+          // A refusal names the file's problem (type, size) where it can.
+          setPhotos((list) => list.map((p) => (p.key !== key ? p : result.kind === "done"
+            ? { ...p, id: result.value.id, error: undefined, unsent: false }
+            : { ...p, error: result.fieldErrors.file ?? result.message, unsent: false })));
           return;
         }
         const delay = navigator.onLine ? RETRY_DELAYS_MS[attempt] : undefined;

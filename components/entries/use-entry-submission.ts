@@ -34,8 +34,8 @@ export function useEntrySubmission() {
     attempts.current += 1;
     const result = await postEntry(sent.current);
     inFlight.current = false;
-    if (result.kind === "recorded") {
-      setSubmission({ phase: "recorded", id: result.id, replayed: result.replayed });
+    if (result.kind === "done") {
+      setSubmission({ phase: "recorded", id: result.value.id, replayed: result.replayed });
     } else if (result.kind === "refused") {
       sent.current = null;
       attempts.current = 0;

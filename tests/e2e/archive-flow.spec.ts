@@ -192,6 +192,9 @@ test("a clerk records marks found by pinyin initials; the household follows them
   await expect(red.getByText("红榜", { exact: true })).toBeVisible();
   await expect(red.getByText("待评议", { exact: true })).toBeVisible();
   await expect(red).toContainText("已记录，等待本季度村民代表评议，评议前不计分。");
+  // A red is praise: no appeal button, and the card says why.
+  await expect(red.getByRole("button", { name: "申诉" })).toHaveCount(0);
+  await expect(red.getByTestId("no-appeal")).toHaveText("红榜是表彰，无需申诉。");
   const photo = red.getByTestId("photo-strip").getByRole("img", { name: "证据照片" });
   await photo.scrollIntoViewIfNeeded();
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);

@@ -66,6 +66,7 @@ test("a submit cut off by a lost signal keeps the form, says so, and records onc
   const calendar = page.getByRole("dialog", { name: "日历" });
   await expect(calendar).toBeVisible();
   await expect(calendar.getByRole("grid")).toBeVisible();
+  await page.screenshot({ path: `tests/e2e/screenshots/weak-signal-calendar-${info.project.name}.png` });
   await expectAccessible(page, ['[data-testid="record-entry-form"]', '[role="dialog"]']);
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("Enter");
