@@ -8,7 +8,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel("用户名或档案编号").fill(username);
   await page.getByLabel("密码或登录码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  // A sign-in hashes the password on purpose slowly: seconds, on a loaded 2-core machine.
+  await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 });
 }
 
 export const test = base;
