@@ -70,12 +70,14 @@ describe("the audit log in Chinese", () => {
     expect(print(lines)).toEqual(["评定依据: [红榜数: 1 / 不符合条件的原因: 当年确认的红榜1个，至少需要3个；当年有2个黑榜]"]);
   });
 
-  it("names the target by what the page found, else by what the record says, else by a short id", () => {
+  it("names the target by what the page found, else by what the record says; the details by a short id at least", () => {
     expect(zh.targetName(record("household.update", "Household", null, null, HOUSEHOLD))).toBe("JS-XH-00012");
     expect(zh.targetName(record("entry.record", "Entry", null, { householdId: HOUSEHOLD }, UNKNOWN))).toBe("JS-XH-00012");
     expect(zh.targetName(record("token.create", "ApiToken", null, { name: "记账软件" }, UNKNOWN))).toBe("记账软件");
     expect(zh.targetName(record("rule.remove", "Rule", { code: "R01", title: "孝老爱亲" }, null, UNKNOWN))).toBe("R01 孝老爱亲");
-    expect(zh.targetName(record("evidence.upload", "EvidencePhoto", null, { bytes: 2048 }, UNKNOWN))).toBe("0196a1b2…");
+    expect(zh.targetName(record("evidence.upload", "EvidencePhoto", null, { bytes: 2048 }, UNKNOWN))).toBeNull();
+    expect(zh.targetRef(record("evidence.upload", "EvidencePhoto", null, { bytes: 2048 }, UNKNOWN))).toBe("0196a1b2…");
+    expect(zh.targetRef(record("token.create", "ApiToken", null, { name: "记账软件" }, UNKNOWN))).toBe("记账软件");
     expect(zh.targetName(record("auth.signIn.ipLimited", "ClientAddress", null, null, "::ffff:10.0.0.7"))).toBe("10.0.0.7");
   });
 

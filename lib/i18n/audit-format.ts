@@ -101,27 +101,34 @@ export function auditFormat({ t, format, names }: { t: Translate; format: Format
 
   const targetTypeOf = (record: RecordLike) => (isAuditTargetType(record.targetType) ? record.targetType : null);
 
+  /** The target's name: what the page found for its id, else what the record says of it. */
+  function targetName(record: RecordLike): string | null {
+    const id = record.targetId;
+    if (!id) return null;
+    if (record.targetType === "ClientAddress") return readableAddress(id);
+    if (names[id]) return nameOf(names[id]);
+    for (const half of [record.after, record.before]) {
+      if (!isPlainObject(half)) continue;
+      for (const ref of ["householdId", "entryId"]) {
+        const value = half[ref];
+        if (typeof value === "string" && names[value]) return nameOf(names[value]);
+      }
+      if (record.targetType === "Rule" && typeof half.code === "string") return [half.code, half.title].filter(Boolean).join(" ");
+      const naming = NAMING_FIELDS.map((f) => half[f]).find((v): v is string => typeof v === "string" && v !== "");
+      if (naming) return naming;
+    }
+    return null;
+  }
+
   return {
     action: (action: string) => (isAuditAction(action) ? t(auditActionKey(action)) : action),
     targetType: (type: string) => (isAuditTargetType(type) ? t(auditTargetKey(type)) : type),
     lines: (record: RecordLike) => lines(record.before, record.after, targetTypeOf(record)),
-    /** The target's name: what the page found for its id, else what the record says of it, else a short id. */
-    targetName(record: RecordLike): string | null {
+    targetName,
+    /** The target as the record's details name it: by name, else by a short id. */
+    targetRef(record: RecordLike): string | null {
       const id = record.targetId;
-      if (!id) return null;
-      if (record.targetType === "ClientAddress") return readableAddress(id);
-      if (names[id]) return nameOf(names[id]);
-      for (const half of [record.after, record.before]) {
-        if (!isPlainObject(half)) continue;
-        for (const ref of ["householdId", "entryId"]) {
-          const value = half[ref];
-          if (typeof value === "string" && names[value]) return nameOf(names[value]);
-        }
-        if (record.targetType === "Rule" && typeof half.code === "string") return [half.code, half.title].filter(Boolean).join(" ");
-        const naming = NAMING_FIELDS.map((f) => half[f]).find((v): v is string => typeof v === "string" && v !== "");
-        if (naming) return naming;
-      }
-      return UUID.test(id) ? shortId(id) : id;
+      return targetName(record) ?? (id && UUID.test(id) ? shortId(id) : id);
     },
     source(ip: string | null, userAgent: string | null): string | null {
       const software = describeUserAgent(userAgent);
