@@ -24,6 +24,11 @@ describe("auditLines", () => {
     ]);
   });
 
+  it("puts the fields in the order given, whatever order they were stored in, unknown ones last", () => {
+    const lines = auditLines(null, { status: "PENDING", colour: "red", householdId: "h1", category: "RED" }, ["householdId", "category", "status"]);
+    expect(lines.map((line) => line.field)).toEqual(["householdId", "category", "status", "colour"]);
+  });
+
   it("reads a removal as the values removed", () => {
     expect(auditLines({ code: "R01" }, null)).toEqual([{ field: "code", kind: "value", value: "R01" }]);
   });

@@ -12,11 +12,11 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * The lines of a record. The fields the "before" holds come first (they say what was there),
- * then those only the "after" has. A record whose halves are not objects is one line without a
+ * The lines of a record, its fields in the given order (PostgreSQL's jsonb keeps none of its
+ * own), fields not in it last. A record whose halves are not objects is one line without a
  * field; a record with neither has none.
  */
-export function auditLines(before: unknown, after: unknown): AuditLine[] {
+export function auditLines(before: unknown, after: unknown, order: readonly string[] = []): AuditLine[] {
   if (!isPlainObject(before) && !isPlainObject(after)) {
     if (before == null && after == null) return [];
     if (before == null) return [{ field: "", kind: "value", value: after }];
@@ -25,7 +25,8 @@ export function auditLines(before: unknown, after: unknown): AuditLine[] {
   }
   const b = isPlainObject(before) ? before : {};
   const a = isPlainObject(after) ? after : {};
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort((x, y) => rank(x) - rank(y));
   return fields.map((field): AuditLine => {
     const inBefore = field in b;
     const inAfter = field in a;

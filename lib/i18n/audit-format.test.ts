@@ -42,7 +42,7 @@ describe("the audit log in Chinese", () => {
     const lines = zh.lines(record("account.resetPassword", "Account",
       { mustChangePassword: false, lockedUntil: "2026-03-01T15:59:59.000Z" },
       { mustChangePassword: true, lockedUntil: null, role: "CLERK" }));
-    expect(print(lines)).toEqual(["下次登录须改密码: 否 → 是", "锁定到: 2026年3月1日 23:59 → （空）", "角色: 理事会成员"]);
+    expect(print(lines)).toEqual(["角色: 理事会成员", "锁定到: 2026年3月1日 23:59 → （空）", "下次登录须改密码: 否 → 是"]);
     expect(print(zh.lines(record("entry.void", "Entry", { status: "PENDING" }, { status: "VOIDED" })))).toEqual(["状态: 待评议 → 已撤销"]);
     expect(print(zh.lines(record("household.setStatus", "Household", { status: "ACTIVE" }, { status: "MOVED_OUT" })))).toEqual(["状态: 在册 → 迁出"]);
   });
@@ -51,7 +51,7 @@ describe("the audit log in Chinese", () => {
     const lines = zh.lines(record("entry.record", "Entry", null, {
       householdId: HOUSEHOLD, eventId: UNKNOWN, category: "RED", occurredOn: "2026-11-20", sha256: "ab".repeat(32),
     }));
-    expect(print(lines)).toEqual(["农户: JS-XH-00012", "档案链事件: 0196a1b2…", "类别: 红榜", "发生日期: 2026年11月20日", "文件指纹: abababababab…"]);
+    expect(print(lines)).toEqual(["农户: JS-XH-00012", "文件指纹: abababababab…", "档案链事件: 0196a1b2…", "类别: 红榜", "发生日期: 2026年11月20日"]);
     expect(print(zh.lines(record("token.create", "ApiToken", null, { accountId: CLERK })))).toEqual(["账号: 李国荣（clerk-xinhua）"]);
   });
 
@@ -95,7 +95,7 @@ describe("the audit log in English", () => {
   it("uses the English words and dates", () => {
     expect(english.action("household.create")).toBe("Household archive opened");
     expect(print(english.lines(record("account.update", "Account", { active: true, role: "CLERK" }, { active: false, role: "CLERK" }))))
-      .toEqual(["Active: yes → no", "Role: Council member"]);
+      .toEqual(["Role: Council member", "Active: yes → no"]);
     expect(print(english.lines(record("x", "Entry", null, { occurredOn: "2026-11-20", reason: "" })))).toEqual(["Occurred on: Nov 20, 2026", "Reason: (empty)"]);
   });
 });

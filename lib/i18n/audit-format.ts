@@ -3,7 +3,7 @@ import { normalizeAddress } from "@/lib/domain/client-address";
 import { enumLabelsOf } from "@/lib/domain/audit-enum-labels";
 import { auditLines, isPlainObject } from "@/lib/domain/audit-lines";
 import {
-  auditActionKey, auditFieldLabelKey, auditTargetKey, isAuditAction, isAuditField, isAuditTargetType, type AuditTargetType,
+  AUDIT_FIELDS, auditActionKey, auditFieldLabelKey, auditTargetKey, isAuditAction, isAuditField, isAuditTargetType, type AuditTargetType,
 } from "@/lib/domain/audit-vocabulary";
 import { describeUserAgent } from "@/lib/domain/user-agent";
 
@@ -93,7 +93,7 @@ export function auditFormat({ t, format, names }: { t: Translate; format: Format
 
   /** The record's fields as labelled lines; nested objects become lines of their own. */
   function lines(before: unknown, after: unknown, targetType: AuditTargetType | null): ReadLine[] {
-    return auditLines(before, after).map((line) =>
+    return auditLines(before, after, AUDIT_FIELDS).map((line) =>
       line.kind === "change"
         ? { label: label(line.field, targetType), kind: "change", before: read(line.field, line.before, targetType), after: read(line.field, line.after, targetType) }
         : { label: label(line.field, targetType), kind: "value", value: read(line.field, line.value, targetType) });
