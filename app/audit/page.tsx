@@ -6,7 +6,7 @@ import { withNotice } from "@/components/ui/with-notice";
 import { AuditLogQuerySchema } from "@/lib/schemas/audit-log";
 import { fieldErrors } from "@/lib/server/api/error-response";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { listAuditLog } from "@/lib/server/audit-log/list-audit-log";
+import { loadAuditLogPage } from "@/lib/server/audit-log/load-audit-log-page";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,7 +25,7 @@ export default withNotice(async function AuditLogPage({ searchParams }: { search
   const [t, root] = await Promise.all([getTranslations("audit"), getTranslations()]);
   const parsed = AuditLogQuerySchema.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrors(parsed.error, (key) => (root.has(key) ? root(key) : key));
-  const page = parsed.success ? await listAuditLog(actor, parsed.data) : null;
+  const page = parsed.success ? await loadAuditLogPage(actor, parsed.data) : null;
   const filters = new URLSearchParams(filterNames.flatMap((n) => (raw[n] ? [[n, raw[n]]] : [])));
   const link = (cursor?: string) => {
     const params = new URLSearchParams(filters);
@@ -41,7 +41,7 @@ export default withNotice(async function AuditLogPage({ searchParams }: { search
         </p>
       </div>
       <AuditFilters values={raw} errors={errors} />
-      {page ? <AuditLogList records={page.items} /> : <p role="alert" className="text-red-700">{t("invalidFilters")}</p>}
+      {page ? <AuditLogList records={page.items} names={page.names} /> : <p role="alert" className="text-red-700">{t("invalidFilters")}</p>}
       <CursorPager firstHref={raw.cursor ? link() : undefined} nextHref={page?.nextCursor ? link(page.nextCursor) : undefined} nextTestId="audit-older" />
     </div>
   );

@@ -8,7 +8,7 @@ const text = (max: number) => singleLineText().max(max, { error: "validation.too
 const day = z.iso.date({ error: "validation.invalidDate" });
 
 export const AuditLogQuerySchema = z.object({
-  action: filter(text(100)).describe("Actions starting with this, e.g. \"token\" or \"account.create\""),
+  action: filter(text(100)).describe("An action's full name (\"auth.signIn\") for that action only; other text for the actions starting with it, e.g. \"token\" or \"auth.\""),
   actor: filter(text(100)).describe("Username of the account that acted"),
   targetType: filter(text(60)).describe("e.g. \"Account\", \"ApiToken\""),
   targetId: filter(text(100)),

@@ -1,16 +1,20 @@
 import "server-only";
+import type { AuditAction, AuditField, AuditTargetType } from "@/lib/domain/audit-vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestContext } from "./request-context";
 
+/** A record's before or after: only fields the audit page has words for (lib/domain/audit-vocabulary.ts). */
+export type AuditValues = { readonly [F in AuditField]?: Prisma.InputJsonValue | null };
+
 export type AuditRecord = {
   actorId: string | null;
-  action: string; // dotted verb, e.g. "account.create"
-  targetType: string;
+  action: AuditAction; // dotted verb, e.g. "account.create"
+  targetType: AuditTargetType;
   targetId?: string | null;
   townshipId?: string | null;
   villageId?: string | null;
-  before?: Prisma.InputJsonValue | null;
-  after?: Prisma.InputJsonValue | null;
+  before?: AuditValues | null;
+  after?: AuditValues | null;
 };
 
 /** Who and what a record is about, without the action. */

@@ -57,7 +57,7 @@ test("an administrator creates a clerk account on a phone", async ({ page }, inf
   await expect(page.getByTestId("account-list")).toBeVisible();
   await page.screenshot({ path: `tests/e2e/screenshots/admin-accounts-${info.project.name}.png`, fullPage: true });
   await page.goto("/audit");
-  await expect(page.getByText("auth.signIn").first()).toBeVisible();
+  await expect(page.getByTestId("audit-what").filter({ hasText: /^登录/ }).first()).toBeVisible();
   await page.screenshot({ path: `tests/e2e/screenshots/audit-${info.project.name}.png`, fullPage: true });
   await page.goto("/account/tokens");
   await page.screenshot({ path: `tests/e2e/screenshots/tokens-${info.project.name}.png`, fullPage: true });

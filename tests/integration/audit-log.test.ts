@@ -1,8 +1,10 @@
 import "../helpers/app-database";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadAuditLogPage } from "@/lib/server/audit-log/load-audit-log-page";
 import { db } from "@/lib/server/db";
 import { callApi } from "../helpers/api-client";
 import { fields } from "../helpers/error-details";
+import { actorOf } from "../helpers/review-village";
 
 type Row = { id: string; action: string; townshipId: string | null; targetId: string | null; createdAt: string };
 
@@ -89,6 +91,21 @@ describe("GET /api/v1/audit-log", () => {
     expect(ids((await list(official, "?from=2026-03-02&to=2026-03-02")).body.items)).toEqual(["js-2"]);
   });
 
+  it("takes a whole action's name for that action only, and other text as the start of actions", async () => {
+    await db.auditLog.createMany({
+      data: [
+        { townshipId: jiashanId, action: "auth.signIn", targetType: "Account", targetId: "exact-1" },
+        { townshipId: jiashanId, action: "auth.signIn.failed", targetType: "Account", targetId: "exact-2" },
+        { townshipId: jiashanId, action: "auth.lockout", targetType: "Account", targetId: "exact-3" },
+      ],
+    });
+    const found = async (action: string) =>
+      ids((await list(official, `?action=${action}&pageSize=200`)).body.items).filter((id) => id?.startsWith("exact-")).sort();
+    expect(await found("auth.signIn")).toEqual(["exact-1"]);
+    expect(await found("auth.signIn.")).toEqual(["exact-2"]);
+    expect(await found("auth.")).toEqual(["exact-1", "exact-2", "exact-3"]);
+  });
+
   it("treats blank filters as absent, as a GET form sends them", async () => {
     const res = await list(official, "?action=&actor=&targetType=&targetId=&from=&to=&cursor=&pageSize=");
     expect(res.status).toBe(200);
@@ -126,5 +143,25 @@ describe("GET /api/v1/audit-log", () => {
       expect.objectContaining({ actor: expect.objectContaining({ username: "clerk-xinhua" }), ip: "203.0.113.7", userAgent: "TestBrowser/1.0", targetType: "ApiToken", before: null }),
     ]);
     expect((await list(otherOfficial, `?targetId=${created.body.id}`)).body.items).toEqual([]);
+  });
+
+  it("gives the audit page the names of what a record mentions: archive numbers and accounts", async () => {
+    const clerk = await db.account.findUniqueOrThrow({ where: { username: "clerk-xinhua" }, select: { id: true, displayName: true } });
+    const created = await callApi("POST", "/api/v1/households", {
+      as: { username: "clerk-xinhua" }, body: { headName: "查名字", headBirthYear: 1970, address: "新花村1组", registeredOn: "2026-11-01" },
+    });
+    expect(created.status).toBe(201);
+    const officialActor = { ...(await actorOf("official")), via: "token" as const, tokenId: "test", mustChangePassword: false };
+    const query = { targetId: created.body.id, pageSize: 50 };
+    const page = await loadAuditLogPage(officialActor, query);
+    expect(page.items.map((r) => r.action)).toEqual(["household.create"]);
+    expect(page.names[created.body.id]).toEqual({ text: created.body.archiveNo });
+
+    const token = await callApi("POST", "/api/v1/tokens", { as: { username: "clerk-xinhua" }, body: { name: "names check" } });
+    const tokenPage = await loadAuditLogPage(officialActor, { targetId: token.body.id, pageSize: 50 });
+    expect(tokenPage.names[clerk.id]).toEqual({ text: clerk.displayName, username: "clerk-xinhua" });
+    // Another township's official is refused the records, and so learns no names either.
+    const other = { ...(await actorOf("official-other")), via: "token" as const, tokenId: "test", mustChangePassword: false };
+    expect(await loadAuditLogPage(other, query)).toEqual({ items: [], nextCursor: null, names: {} });
   });
 });

@@ -44,7 +44,7 @@ export function auditSnapshot(row: AccountRow) {
 
 /** The audit record's target and place for an account. */
 export const auditTarget = (row: Pick<AccountRow, "id" | "townshipId" | "villageId">) => ({
-  targetType: "Account", targetId: row.id, townshipId: row.townshipId, villageId: row.villageId,
+  targetType: "Account" as const, targetId: row.id, townshipId: row.townshipId, villageId: row.villageId,
 });
 
 export const usernameTaken = () =>

@@ -1,4 +1,5 @@
 import "server-only";
+import { isAuditAction } from "@/lib/domain/audit-vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditLogPage, AuditLogQuery } from "@/lib/schemas/audit-log";
 import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
@@ -57,7 +58,9 @@ async function findAccountId(username: string): Promise<string | null> {
 
 function filtersWhere(query: AuditLogQuery, actorId: string | undefined): Prisma.AuditLogWhereInput {
   const where: Prisma.AuditLogWhereInput = {};
-  if (query.action) where.action = { startsWith: escapeLike(query.action) };
+  // A whole action's name is that action ("auth.signIn", not also "auth.signIn.failed"); any
+  // other text is the start of the actions wanted ("auth.", "token").
+  if (query.action) where.action = isAuditAction(query.action) ? query.action : { startsWith: escapeLike(query.action) };
   if (actorId) where.actorId = actorId;
   if (query.targetType) where.targetType = query.targetType;
   if (query.targetId) where.targetId = query.targetId;

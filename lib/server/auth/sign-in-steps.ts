@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/domain/audit-vocabulary";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SignInMethod } from "@/lib/generated/prisma/enums";
 import { writeAudit, type AuditScope } from "@/lib/server/audit";
@@ -16,7 +17,7 @@ export type Completion =
   | { status: "stale" } // the secret was replaced while it was being checked
   | { status: "inactive" };
 
-const signInAudit: Record<SignInMethod, string> = {
+const signInAudit: Record<SignInMethod, AuditAction> = {
   PASSWORD: "auth.signIn", ACCESS_CODE: "auth.signIn.accessCode", TEMPORARY_PASSWORD: "auth.signIn.temporaryPassword",
 };
 
@@ -73,7 +74,7 @@ export async function auditRefusal(
   { name, network, now }: { name: string; network: string; now: Date },
 ): Promise<void> {
   const action = refusalAudit[refusal.reason];
-  const target = refusal.reason === "IP_LIMITED" ? { targetType: "ClientAddress", targetId: network } : { targetType: "Account", targetId: scope.targetId ?? null };
+  const target = refusal.reason === "IP_LIMITED" ? { targetType: "ClientAddress" as const, targetId: network } : { targetType: "Account" as const, targetId: scope.targetId ?? null };
   const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs);
   const earlier = await tx.auditLog.findFirst({
     where: { ...target, action, createdAt: { gt: since }, after: { path: ["network"], equals: network } }, select: { id: true },

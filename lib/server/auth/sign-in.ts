@@ -88,7 +88,7 @@ async function recordFailure(
   attemptId: string, name: string, account: Account | null, context: RequestContext, scope: AuditScope, network: string, now: Date,
 ): Promise<SignInResult> {
   return db.$transaction(async (tx) => {
-    const failed = { ...scope, action: "auth.signIn.failed", after: { identifier: name } };
+    const failed = { ...scope, action: "auth.signIn.failed" as const, after: { identifier: name } };
     if (!account) {
       await writeAudit(tx, context, failed);
       return { ok: false, reason: "INVALID" } as const;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/domain/audit-vocabulary";
 import type { ExtractStatus } from "@/lib/generated/prisma/enums";
 import type { ExtractReasonInput, ExtractView } from "@/lib/schemas/extracts";
 import { writeAudit } from "@/lib/server/audit";
@@ -19,7 +20,7 @@ type Step = {
   permission: "extracts.consent" | "extracts.issue" | "extracts.revoke";
   from: ExtractStatus;
   to: ExtractStatus;
-  action: string;
+  action: AuditAction;
   data: (actor: Actor, now: Date, reason: string | null) => Record<string, unknown>;
 };
 
