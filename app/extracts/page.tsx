@@ -4,7 +4,7 @@ import { ActionButton } from "@/components/extracts/extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "@/components/extracts/extract-status";
 import { buttonClass } from "@/components/ui/button";
 import { ArchiveNo } from "@/components/ui/archive-no";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Pager } from "@/components/ui/pager";
 import { ReasonForm } from "@/components/ui/reason-form";
 import { withNotice } from "@/components/ui/with-notice";

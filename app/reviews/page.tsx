@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { OpenReviewForm } from "@/components/reviews/open-review-form";
 import { ReviewCard } from "@/components/reviews/review-card";
 import { Pager } from "@/components/ui/pager";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { SelectionCard } from "@/components/selection/selection-card";
 import { SelectionFilters } from "@/components/selection/selection-filters";
 import { Pager } from "@/components/ui/pager";

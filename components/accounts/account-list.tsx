@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { AccountOutput } from "@/lib/schemas/accounts";
 
 /** Why the list may be empty: filters that match nothing, or no account yet (and whether the viewer creates them). */

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ArchiveNo } from "@/components/ui/archive-no";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { HouseholdForAccessCode } from "@/lib/server/accounts/find-households-for-access-code";
 import { IssueAccessCode } from "./issue-access-code";
 

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
 import { EntrySummary } from "@/components/entries/entry-summary";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { AppealView } from "@/lib/schemas/appeals";
 import { ResolveAppealForm } from "./resolve-appeal-form";
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
 import { appealRefusal } from "@/lib/domain/due-process";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { ArchiveEntry } from "@/lib/schemas/archive";
 import { AppealForm } from "./appeal-form";
 import { DueProcessHistory } from "./due-process-history";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ArchiveNo } from "@/components/ui/archive-no";
-import { EmptyState, type EmptyAction } from "@/components/lists/empty-state";
+import { EmptyState, type EmptyAction } from "@/components/ui/empty-state";
 import type { EntrySummary } from "@/lib/schemas/entries";
 import { CategoryBadge, StatusBadge } from "./entry-badges";
 

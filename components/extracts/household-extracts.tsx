@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { changeExtractAction, requestExtractAction } from "@/app/extracts/actions";
 import { buttonClass } from "@/components/ui/button";
 import type { ExtractsSection } from "@/lib/server/archive/load-archive-section";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { ActionButton, RequestExtractForm } from "./extract-forms";
 import { ExtractFacts, ExtractStatusBadge } from "./extract-status";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ArchiveNo } from "@/components/ui/archive-no";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { HouseholdListItem } from "@/lib/schemas/households";
 import { StatusBadge } from "./status-badge";
 

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PhotoStrip } from "@/components/archive/photo-strip";
 import { CategoryBadge, StatusBadge } from "@/components/entries/entry-badges";
 import { EntrySummary } from "@/components/entries/entry-summary";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { isRectifiable } from "@/lib/domain/due-process";
 import type { RectificationView } from "@/lib/schemas/rectifications";
 import { DecideRectificationForm } from "./decide-rectification-form";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { RuleSetSummary } from "@/lib/schemas/rule-sets";
 import { EffectiveDates, InForceBadge, RuleSetStatusBadge } from "./rule-set-badges";
 

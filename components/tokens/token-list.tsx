@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/lists/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { TokenView } from "@/lib/schemas/tokens";
 import { RevokeTokenButton } from "./revoke-token-button";
 
