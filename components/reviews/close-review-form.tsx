@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { closeReviewAction } from "@/app/reviews/actions";
 import { buttonClass } from "@/components/ui/button";
+import { largeInputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state";
 import type { ReviewSummary } from "@/lib/schemas/reviews";
@@ -38,14 +39,14 @@ export function CloseReviewForm({ review, today }: Props) {
         <label htmlFor="meetingDate" className="block font-medium">{t("meetingDate")}</label>
         <input id="meetingDate" name="meetingDate" type="date" value={meetingDate} max={today} onChange={(e) => setMeetingDate(e.target.value)} required
           aria-invalid={errors.meetingDate ? true : undefined} aria-describedby={errors.meetingDate ? "meetingDate-error" : undefined}
-          className="block min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-lg aria-invalid:border-red-700 sm:w-60" />
+          className={`${largeInputClass} sm:w-60`} />
         {errors.meetingDate ? <p id="meetingDate-error" className="text-sm text-red-700">{errors.meetingDate}</p> : null}
       </div>
       <div className="space-y-1">
         <label htmlFor="minutes" className="block font-medium">{t("minutes")}</label>
         <textarea id="minutes" name="minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)} rows={5} maxLength={5000} required
           aria-invalid={errors.minutes ? true : undefined} aria-describedby="minutes-note"
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg aria-invalid:border-red-700" />
+          className={`${largeInputClass} py-2`} />
         <p id="minutes-note" className={`text-sm ${errors.minutes ? "text-red-700" : "text-stone-500"}`}>{errors.minutes ?? t("minutesHint")}</p>
       </div>
       <FormStatus state={state} />
