@@ -4,10 +4,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { changePasswordAction } from "@/app/account/actions";
 import { buttonClass } from "@/components/ui/button";
+import { largeInputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state";
-
-const field = "min-h-12 w-full rounded-md border border-stone-300 px-3 text-lg";
 
 export function ChangePasswordForm({ needsCurrent }: { needsCurrent: boolean }) {
   const t = useTranslations("account");
@@ -19,19 +18,19 @@ export function ChangePasswordForm({ needsCurrent }: { needsCurrent: boolean }) 
       {needsCurrent && (
         <label className="block">
           <span className="mb-1 block font-medium">{t("currentPassword")}</span>
-          <input name="currentPassword" type="password" required autoComplete="current-password" className={field} />
+          <input name="currentPassword" type="password" required autoComplete="current-password" className={largeInputClass} />
           {error("currentPassword")}
         </label>
       )}
       <label className="block">
         <span className="mb-1 block font-medium">{t("newPassword")}</span>
-        <input name="newPassword" type="password" required autoComplete="new-password" className={field} />
+        <input name="newPassword" type="password" required autoComplete="new-password" className={largeInputClass} />
         <span className="mt-1 block text-sm text-stone-500">{t("passwordRule")}</span>
         {error("newPassword")}
       </label>
       <label className="block">
         <span className="mb-1 block font-medium">{t("confirmPassword")}</span>
-        <input name="confirmPassword" type="password" required autoComplete="new-password" className={field} />
+        <input name="confirmPassword" type="password" required autoComplete="new-password" className={largeInputClass} />
         {error("confirmPassword")}
       </label>
       <FormStatus state={state} success={t("passwordChanged")} />

@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, useTransition } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { largeInputClass } from "@/components/ui/field";
 
 type Refusal = { reason: "INVALID" | "LOCKED" | "ACCOUNT_LIMITED" | "IP_LIMITED" | "INACTIVE"; retryAt?: string };
 
@@ -59,13 +60,13 @@ export function SignInForm() {
       <label className="block">
         <span className="mb-1 block font-medium">{t("username")}</span>
         <input name="username" required autoComplete="username" autoCapitalize="none"
-          className="min-h-12 w-full rounded-md border border-stone-300 px-3 text-lg" />
+          className={largeInputClass} />
         <span className="mt-1 block text-sm text-stone-500">{t("usernameHint")}</span>
       </label>
       <label className="block">
         <span className="mb-1 block font-medium">{t("password")}</span>
         <input name="password" type="password" required autoComplete="current-password"
-          className="min-h-12 w-full rounded-md border border-stone-300 px-3 text-lg" />
+          className={largeInputClass} />
         <span className="mt-1 block text-sm text-stone-500">{t("passwordHint")}</span>
       </label>
       {message && (

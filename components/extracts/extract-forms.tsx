@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { largeInputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state";
 
@@ -39,7 +40,7 @@ export function RequestExtractForm({ action, forHousehold }: { action: Action; f
       {purpose === "OTHER" ? (
         <label className="block">
           <span className="mb-1 block font-medium">{t("note")}</span>
-          <input name="purposeNote" required maxLength={200} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg" />
+          <input name="purposeNote" required maxLength={200} className={`${largeInputClass} py-2`} />
           {state.fieldErrors?.purposeNote ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.purposeNote}</span> : null}
         </label>
       ) : null}

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ArchiveNo } from "@/components/ui/archive-no";
+import { cardClass } from "@/components/ui/card";
 import type { HouseholdOutput } from "@/lib/schemas/households";
 import { StatusBadge } from "./status-badge";
 
@@ -14,7 +15,7 @@ export async function HouseholdCard({ household }: { household: HouseholdOutput 
     [t("field.registeredOn"), household.registeredOn],
   ];
   return (
-    <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5" data-testid="household-card">
+    <section className={cardClass} data-testid="household-card">
       <div className="flex items-start justify-between gap-3">
         <div>
           <p className="font-mono text-stone-600" data-testid="archive-no"><ArchiveNo>{household.archiveNo}</ArchiveNo></p>

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { cardClass } from "@/components/ui/card";
 import type { HouseholdHistoryItem } from "@/lib/schemas/households";
 
 type Props = { items: HouseholdHistoryItem[]; groups: Map<string, string>; memberNames: Map<string, string> };
@@ -35,7 +36,7 @@ export async function HouseholdHistory({ items, groups, memberNames }: Props) {
   const [t, root, format] = await Promise.all([getTranslations("households"), getTranslations(), getFormatter()]);
   const translate: Translate = (key, values) => root(key as never, values as never);
   return (
-    <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5" aria-labelledby="history-title">
+    <section className={`space-y-3 ${cardClass}`} aria-labelledby="history-title">
       <div>
         <h2 id="history-title" className="text-lg font-semibold">{t("history.title")}</h2>
         <p className="text-sm text-stone-600">{t("history.intro")}</p>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { cardClass } from "@/components/ui/card";
 import { Disclosure } from "@/components/ui/disclosure";
 import type { HouseholdOutput, MemberOutput } from "@/lib/schemas/households";
 import { DeactivateMemberForm } from "./deactivate-member-form";
@@ -20,7 +21,7 @@ export async function MemberList({ household, canManage }: Props) {
     </div>
   );
   return (
-    <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5" aria-labelledby="members-title">
+    <section className={`space-y-3 ${cardClass}`} aria-labelledby="members-title">
       <h2 id="members-title" className="text-lg font-semibold">{t("detail.membersTitle")}</h2>
       <ul className="divide-y divide-stone-100" data-testid="members">
         {current.map((m) => (

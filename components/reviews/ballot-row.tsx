@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { memo } from "react";
+import { largeInputClass } from "@/components/ui/field";
 import type { ReviewItem } from "@/lib/schemas/reviews";
 import { EntryFacts } from "./entry-facts";
 
@@ -43,7 +44,7 @@ export const BallotRow = memo(function BallotRow({ item, recused, objected, reas
               <label htmlFor={`reason-${id}`} className="block font-medium">{t("reason")}</label>
               <textarea id={`reason-${id}`} value={reason} onChange={(e) => onReason(id, e.target.value)} rows={2} maxLength={300} required
                 aria-invalid={error ? true : undefined} aria-describedby={error ? `reason-${id}-error` : undefined}
-                className="block w-full rounded-md border border-stone-300 px-3 py-2 text-lg aria-invalid:border-red-700" />
+                className={`${largeInputClass} py-2`} />
               {error ? <p id={`reason-${id}-error`} className="text-sm text-red-700">{error}</p> : null}
             </div>
           ) : null}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { closeReviewAction } from "@/app/reviews/actions";
 import { buttonClass } from "@/components/ui/button";
+import { largeInputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state";
 import { DateField } from "@/components/ui/date-field";
@@ -47,7 +48,7 @@ export function CloseReviewForm({ review, today }: Props) {
         <label htmlFor="minutes" className="block font-medium">{t("minutes")}</label>
         <textarea id="minutes" name="minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)} rows={5} maxLength={5000} required
           aria-invalid={errors.minutes ? true : undefined} aria-describedby="minutes-note"
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg aria-invalid:border-red-700" />
+          className={`${largeInputClass} py-2`} />
         <p id="minutes-note" className={`text-sm ${errors.minutes ? "text-red-700" : "text-stone-500"}`}>{errors.minutes ?? t("minutesHint")}</p>
       </div>
       <FormStatus state={state} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { largeInputClass } from "@/components/ui/field";
 
 export type PaperVoter = { id: string; displayName: string; attending: boolean };
 
@@ -14,7 +15,7 @@ export function PaperBallotChooser({ voters, value, onChange, error }: Props) {
       <label htmlFor="representativeId" className="block font-medium">{t("representative")}</label>
       <select id="representativeId" value={value} onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined} aria-describedby="representativeId-note"
-        className="block min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-lg aria-invalid:border-red-700">
+        className={largeInputClass}>
         <option value="">{t("choose")}</option>
         {voters.map((voter) => (
           <option key={voter.id} value={voter.id}>

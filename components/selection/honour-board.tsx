@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { largeInputClass } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import type { HonourBoard, HonourBoardChoices } from "@/lib/schemas/selection";
-
-const field = "block min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-lg";
 
 /** The honour board: year and village choosers, then each awarded family with its red entries. */
 type Props = { board: HonourBoard; choices: HonourBoardChoices; villageId: string | null };
@@ -23,13 +22,13 @@ export async function HonourBoardView({ board, choices, villageId }: Props) {
         <form method="get" action="/honour" className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-3">
           <label className="block">
             <span className="mb-1 block font-medium">{t("yearLabel")}</span>
-            <select name="year" defaultValue={board.year ?? undefined} className={field}>
+            <select name="year" defaultValue={board.year ?? undefined} className={largeInputClass}>
               {choices.years.map((year) => <option key={year} value={year}>{t("yearOption", { year })}</option>)}
             </select>
           </label>
           <label className="block">
             <span className="mb-1 block font-medium">{t("villageLabel")}</span>
-            <select name="village" defaultValue={villageId ?? ""} className={field}>
+            <select name="village" defaultValue={villageId ?? ""} className={largeInputClass}>
               <option value="">{t("allVillages")}</option>
               {choices.villages.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
             </select>

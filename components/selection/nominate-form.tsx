@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { nominateAction } from "@/app/selection/actions";
 import { buttonClass } from "@/components/ui/button";
+import { largeInputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state";
 
@@ -19,7 +20,7 @@ export function NominateForm({ householdId, year }: { householdId: string; year:
         <label className="block">
           <span className="mb-1 block font-medium">{t("note")}</span>
           <textarea name="note" rows={3} maxLength={500} required placeholder={t("noteHint")}
-            className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg" />
+            className={`${largeInputClass} py-2`} />
           {state.fieldErrors?.note ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.note}</span> : null}
         </label>
         <FormStatus state={state} />

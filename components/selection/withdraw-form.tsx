@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { withdrawAwardAction, withdrawNominationAction } from "@/app/selection/actions";
 import { buttonClass } from "@/components/ui/button";
+import { largeInputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import type { ActionState } from "@/lib/action-state";
 
@@ -25,7 +26,7 @@ export function WithdrawForm({ awardId, kind }: { awardId: string; kind: keyof t
       <form action={action} className="mt-2 space-y-3" data-testid={`withdraw-${kind}-form`}>
         <label className="block">
           <span className="mb-1 block font-medium">{t("reason")}</span>
-          <textarea name="reason" rows={2} maxLength={500} required className="w-full rounded-md border border-stone-300 px-3 py-2 text-lg" />
+          <textarea name="reason" rows={2} maxLength={500} required className={`${largeInputClass} py-2`} />
           {state.fieldErrors?.reason ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.reason}</span> : null}
         </label>
         <FormStatus state={state} />

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { buttonClass, type ButtonStyle } from "./button";
+import { largeInputClass } from "./field";
 import { FormStatus } from "./form-status";
 
 type Choice = { value: string; label: string; tone: ButtonStyle["tone"] };
@@ -32,7 +33,7 @@ export function DecisionForm({ action, decision, reason, note, done, testId }: P
       <label className="block">
         <span className="mb-1 block font-medium">{reason.label}</span>
         <textarea name={reason.name} required={reason.required} rows={reason.rows ?? 2} maxLength={500} placeholder={reason.placeholder}
-          aria-invalid={error ? true : undefined} className="w-full rounded-md border border-stone-300 px-3 py-2 text-lg" />
+          aria-invalid={error ? true : undefined} className={`${largeInputClass} py-2`} />
         {error ? <span className="mt-1 block text-sm text-red-700">{error}</span> : null}
       </label>
       {note ? <p className="text-sm text-stone-600">{note}</p> : null}

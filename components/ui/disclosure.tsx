@@ -28,7 +28,8 @@ export function Disclosure({ label, children, className, trigger = { width: "alw
       <Collapsible.Trigger className={`${buttonClass({ ...trigger, tone })} ${tone === "plain" ? "data-[state=open]:bg-stone-100" : ""}`} data-testid={testId}>
         {label}
       </Collapsible.Trigger>
-      <Collapsible.Content forceMount className={`mt-2 ${boxed ? "rounded-md border border-stone-200 bg-stone-50 p-3" : ""}`}>
+      {/* Mounted even when folded (Radix then leaves the hiding to the styles), so typed values stay. */}
+      <Collapsible.Content forceMount className={`mt-2 data-[state=closed]:hidden ${boxed ? "rounded-md border border-stone-200 bg-stone-50 p-3" : ""}`}>
         {children}
       </Collapsible.Content>
     </Collapsible.Root>

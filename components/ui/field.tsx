@@ -5,6 +5,10 @@ import type { ReactNode } from "react";
 export const inputClass =
   "block min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 text-base aria-invalid:border-red-700 read-only:bg-stone-100";
 
+/** Larger text, for what is filled in on a phone standing up: signing in, a ballot, a reason. */
+export const largeInputClass =
+  "block min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-lg aria-invalid:border-red-700";
+
 /** Props that tie an input to its label and to its hint or error. */
 export const fieldProps = (id: string, error?: string, hasHint = false) => ({
   id,

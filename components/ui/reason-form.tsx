@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState, type ReactNode } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { buttonClass } from "./button";
+import { largeInputClass } from "./field";
 import { FormStatus } from "./form-status";
 
 type Props = {
@@ -47,7 +48,7 @@ export function ReasonForm({ action, messages, field = "reason", maxLength = 500
       <label className="block">
         <span className="mb-1 block font-medium">{t("label")}</span>
         <textarea name={field} required rows={3} maxLength={maxLength} placeholder={t.has("placeholder") ? t("placeholder") : undefined}
-          aria-invalid={error ? true : undefined} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-lg" />
+          aria-invalid={error ? true : undefined} className={`${largeInputClass} py-2`} />
         {error ? <span className="mt-1 block text-sm text-red-700">{error}</span> : null}
       </label>
       {children}

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
+import { largeInputClass } from "@/components/ui/field";
 
 type Village = { id: string; name: string; township: { name: string } };
 
@@ -15,7 +16,7 @@ export function VillageChooser({ villages, action, namespace }: { villages: Vill
       <h1 className="text-xl font-bold sm:text-2xl">{t("title")}</h1>
       {t.has("intro") ? <p className="text-stone-600">{t("intro")}</p> : null}
       <label htmlFor="village" className="block font-medium">{t("chooseVillage")}</label>
-      <select id="village" name="villageId" required className="block min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-lg">
+      <select id="village" name="villageId" required className={largeInputClass}>
         {villages.map((v) => <option key={v.id} value={v.id}>{v.township.name} {v.name}</option>)}
       </select>
       <button type="submit" className={buttonClass({ size: "lg" })}>{t("show")}</button>

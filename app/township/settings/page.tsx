@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { withNotice } from "@/components/ui/with-notice";
+import { cardClass } from "@/components/ui/card";
 import type { SettingsHistoryItem } from "@/lib/schemas/township-settings";
 import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/server/authz";
@@ -13,8 +14,6 @@ export async function generateMetadata() {
   const t = await getTranslations("settings");
   return { title: t("title") };
 }
-
-const cardClass = "rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-5";
 
 /** 镇设置: the settings in force, a form for a new version, the scheduled and past versions with reasons. */
 export default withNotice(async function TownshipSettingsPage({ searchParams }: { searchParams: SearchParams }) {
