@@ -13,7 +13,8 @@ export async function TokenList({ tokens }: { tokens: TokenView[] }) {
         <li
           key={token.id}
           data-testid="token-row"
-          className={`rounded-lg border bg-white p-4 shadow-sm ${token.revokedAt ? "border-stone-200 opacity-70" : "border-stone-300"}`}
+          // A revoked token is set apart by a muted card, not by fading it: faded text falls below 4.5:1.
+          className={`rounded-lg border p-4 ${token.revokedAt ? "border-dashed border-stone-300 bg-stone-50" : "border-stone-300 bg-white shadow-sm"}`}
         >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h3 className="font-semibold break-all">{token.name}</h3>

@@ -1,11 +1,13 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Totals, VillageTotals } from "@/lib/server/township/village-totals";
 
+// The 黄榜 amber is amber-800 and 待评议 stone-600: lighter shades fall below 4.5:1 on the
+// stone-100 header (amber-600 was 2.9:1, stone-500 4.4:1).
 const markColumns = [
   { key: "red", className: "text-red-700" },
-  { key: "yellow", className: "text-amber-600" },
+  { key: "yellow", className: "text-amber-800" },
   { key: "black", className: "text-stone-900" },
-  { key: "pending", className: "text-stone-500" },
+  { key: "pending", className: "text-stone-600" },
 ] as const;
 
 export async function VillageTotalsTable({ villages, totals }: { villages: VillageTotals[]; totals?: Totals }) {
