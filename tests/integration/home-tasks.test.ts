@@ -55,14 +55,15 @@ describe("a village's tasks", () => {
       openAppeals: { total: 0, oldestDays: null }, extractsAwaitingConsent: 0, openRuleSet: null, ruleSetVotes: null,
     });
 
-    // Two entries this quarter (a yellow among them), one of an earlier quarter that does not count.
+    // Two yellows this quarter (one to rectify, one to appeal: a red is never appealed), and a red of
+    // an earlier quarter that does not count.
     const yellow = await recordVillageEntry(v, 4, "YELLOW", today);
-    await recordVillageEntry(v, 5, "RED", today);
+    await recordVillageEntry(v, 5, "YELLOW", today);
     await recordVillageEntry(v, 6, "RED", "2025-03-10");
     await requestRectification(clerk, yellow, { note: "已整改到位", evidenceIds: [] }, ctx);
     const household = await householdActor(v, 5);
-    const red = await db.entry.findFirstOrThrow({ where: { householdId: v.households[5]! }, select: { id: true } });
-    await lodgeAppeal(household, red.id, { reason: "这件事不是我家做的" }, ctx);
+    const disputed = await db.entry.findFirstOrThrow({ where: { householdId: v.households[5]! }, select: { id: true } });
+    await lodgeAppeal(household, disputed.id, { reason: "这件事不是我家做的" }, ctx);
     await requestExtract(clerk, v.households[6]!, { purpose: "SCHOOL_ADMISSION" }, ctx);
     const draft = await draftRuleSet(clerk, v.villageId, { title: "第二版细则" }, ctx);
 
@@ -165,7 +166,7 @@ describe("the township's tasks", () => {
     const v = await createReviewVillage({ code: "HD", representatives: 3, households: 8 });
     const household = await householdActor(v, 4);
     await requestExtract(household, v.households[4]!, { purpose: "SCHOOL_ADMISSION" }, ctx);
-    await lodgeAppeal(household, await recordVillageEntry(v, 4, "RED", today), { reason: "不是我家的事" }, ctx);
+    await lodgeAppeal(household, await recordVillageEntry(v, 4, "YELLOW", today), { reason: "不是我家的事" }, ctx);
     const after = await countTownshipTasks(official, townshipId, now);
     expect(after.extractsRequested).toBe((before.extractsRequested ?? 0) + 1);
     expect(after.openAppeals?.total).toBe((before.openAppeals?.total ?? 0) + 1);
