@@ -12,17 +12,11 @@ import type { Category } from "@/lib/domain/scoring";
 import { seedDemo } from "../../prisma/seed/seed-demo";
 import { createFreshDatabase } from "../../tests/helpers/fresh-database";
 import { applyMigrations } from "../db/migrate";
+import { time } from "./time";
 
 const { values } = parseArgs({ options: { entries: { type: "string", default: "1000" }, representatives: { type: "string", default: "60" } } });
 const entries = Number(values.entries);
 const representatives = Number(values.representatives);
-
-async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  console.log(`${label.padEnd(44)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s`);
-  return result;
-}
 
 const database = await createFreshDatabase("bench");
 try {

@@ -10,15 +10,9 @@ import { db } from "@/lib/server/db";
 import { exportHouseholds } from "@/lib/server/households/import/export-households";
 import { importHouseholds } from "@/lib/server/households/import/import-households";
 import { generateRows, toCsv, toXlsx } from "./household-rows";
+import { time } from "./time";
 
 const context = { ip: "127.0.0.1", userAgent: "bench/import-households" };
-
-async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  console.log(`${label.padEnd(34)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s`);
-  return result;
-}
 
 /** A new village with 20 groups and a clerk of its own, so each run imports into an empty village. */
 async function benchVillage(code: string): Promise<Actor> {

@@ -9,16 +9,10 @@ import { chinaToday } from "@/lib/domain/entry-date";
 import { seedDemo } from "../../prisma/seed/seed-demo";
 import { createFreshDatabase } from "../../tests/helpers/fresh-database";
 import { applyMigrations } from "../db/migrate";
+import { time } from "./time";
 
 const { values } = parseArgs({ options: { households: { type: "string", default: "13600" } } });
 const households = Number(values.households);
-
-async function time<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await run();
-  console.log(`${label.padEnd(52)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s`);
-  return result;
-}
 
 const database = await createFreshDatabase("bench");
 try {

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Locator, Page } from "@playwright/test";
-import { expect, followMenuLink, login, test } from "./fixtures";
+import { expect, followMenuLink, login, signOut, test } from "./fixtures";
 import { photoFile } from "./test-image";
 
 // The archive's main loop, as the people do it on their phones: a clerk finds a household by the
@@ -81,11 +81,6 @@ async function giveSignIn(target: Target): Promise<void> {
         [target.archiveNo, target.headName, townshipId, villageId, target.householdId, passwordHash]);
     }
   });
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId("sign-out").click();
-  await expect(page).toHaveURL(/\/sign-in/);
 }
 
 /** The clerk's "记录" page: search by the head's pinyin initials, pick the household by its number. */

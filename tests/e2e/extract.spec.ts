@@ -1,6 +1,5 @@
 import pg from "pg";
-import type { Page } from "@playwright/test";
-import { expect, login, test } from "./fixtures";
+import { expect, login, signOut, test } from "./fixtures";
 
 // An archive extract (证明材料) from request to verification, as people do it: the household asks
 // for one for school admission on its phone; a township official issues it from the queue and
@@ -24,11 +23,6 @@ async function chooseHousehold(project: string): Promise<{ archiveNo: string; he
   } finally {
     await client.end();
   }
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId("sign-out").click();
-  await expect(page).toHaveURL(/\/sign-in/);
 }
 
 test("a household asks, the township issues, the QR code's URL confirms it", async ({ page }, testInfo) => {

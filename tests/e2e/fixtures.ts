@@ -2,6 +2,12 @@ import { expect, test as base, type Locator, type Page } from "@playwright/test"
 
 export const DEMO_PASSWORD = "demo1234";
 
+/** Signs out with the header's button, as a person would, and lands on the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId("sign-out").click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
 /** Signs in through the real sign-in form, as a person would. */
 export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
@@ -58,4 +64,19 @@ export async function followMenuLink(page: Page, name: string): Promise<void> {
   const inSight = page.getByRole("navigation", { name: "导航" }).getByRole("link", { name, exact: true });
   if (await inSight.isVisible()) return inSight.click();
   await (await openMoreSheet(page)).getByRole("link", { name, exact: true }).click();
+}
+
+/**
+ * A household signs in for the first time with the one-time code a clerk gave it and chooses its
+ * own password, as the sign-in page makes it do; the caller is signed out beforehand.
+ */
+export async function signInWithAccessCode(page: Page, archiveNo: string, code: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("用户名或档案编号").fill(archiveNo);
+  await page.getByLabel("密码或登录码").fill(code);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(/\/account\/password$/);
+  await page.getByRole("textbox", { name: /^新密码/ }).fill("Family-2026");
+  await page.getByLabel("再输一次新密码").fill("Family-2026");
+  await page.getByRole("button", { name: "保存密码" }).click();
 }

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, issueAccessCode, login, test } from "./fixtures";
+import { expect, issueAccessCode, login, signInWithAccessCode, signOut, test } from "./fixtures";
 
 // Each role's home says what waits for them and leads there (issue 10 point 4): a representative
 // to the open review's ballot, a clerk through the village's work list, a household (signed in
@@ -10,11 +10,6 @@ import { expect, issueAccessCode, login, test } from "./fixtures";
 const shot = (name: string, project: string) => `tests/e2e/screenshots/home-${name}-${project}.png`;
 const HOUSEHOLD = "JS-XH-00005"; // no sign-in of its own in the seed, used by no other spec
 const countOf = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute("data-count"));
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId("sign-out").click();
-  await expect(page).toHaveURL(/\/sign-in/);
-}
 
 test("a representative's home leads to the ballot of the open review", { tag: "@phone-only" }, async ({ page }, info) => {
   await login(page, "rep-xinhua-2");
@@ -96,14 +91,7 @@ test("a household signed in with its access code finds the clerk's extract reque
   await page.goto("/access-codes");
   const code = await issueAccessCode(page, HOUSEHOLD);
   await signOut(page);
-
-  await page.getByLabel("用户名或档案编号").fill(HOUSEHOLD);
-  await page.getByLabel("密码或登录码").fill(code);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/account\/password$/);
-  await page.getByRole("textbox", { name: /^新密码/ }).fill("Family-2026");
-  await page.getByLabel("再输一次新密码").fill("Family-2026");
-  await page.getByRole("button", { name: "保存密码" }).click();
+  await signInWithAccessCode(page, HOUSEHOLD, code);
 
   const tasks = page.getByTestId("household-tasks");
   await expect(tasks).toBeVisible();

@@ -115,12 +115,17 @@ for (const menu of menus) {
     await expectNoSidewaysScroll(page);
     if (menu.role === "clerk") await page.screenshot({ path: "tests/e2e/screenshots/nav-after-clerk-desktop.png" });
 
-    // Each menu page opens for this role (no refusal, no sign-in page); the last one by a click.
+    // Each menu page opens for this role (no refusal, no sign-in page); the last one by a click. A
+    // refused page answers 200 too, with the notice (withNotice): look for it, and see it where a
+    // clerk has no business.
+    const REFUSED = 'data-testid="page-error"';
     for (const key of menu.items) {
       const response = await page.request.get(hrefs[key]);
       expect(response.status(), key).toBe(200);
       expect(new URL(response.url()).pathname, key).not.toBe("/sign-in");
+      expect(await response.text(), key).not.toContain(REFUSED);
     }
+    if (menu.role === "clerk") expect(await (await page.request.get("/admin/villages")).text()).toContain(REFUSED);
     const last = menu.items.at(-1)!;
     await full.getByRole("link", { name: nav[last], exact: true }).click();
     await expect(page).toHaveURL(hrefs[last]);

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, login, test } from "./fixtures";
+import { expect, login, signOut, test } from "./fixtures";
 
 // The quarterly review as the village does it, on phones: a representative objects to one entry
 // of JS-XH-00001 and approves the rest; the clerk records who came and enters the paper ballots
@@ -13,11 +13,6 @@ const shot = (name: string, project: string) => `tests/e2e/screenshots/review-${
 
 type Entry = { id: string; category: string; marks: number; occurredOn: string };
 type Score = { cumulative: number; thisYear: number; year: number; weights: Record<string, number> };
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByTestId("sign-out").click();
-  await expect(page).toHaveURL(/\/sign-in/);
-}
 
 async function readScore(page: Page): Promise<Score> {
   const value = async (id: string) => Number((await page.getByTestId(id).innerText()).trim());

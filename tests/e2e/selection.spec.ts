@@ -1,5 +1,5 @@
 import pg from "pg";
-import { expect, issueAccessCode, login, test } from "./fixtures";
+import { expect, issueAccessCode, login, signInWithAccessCode, test } from "./fixtures";
 
 // Civilized-family selection (issue 9) of the previous year in China, whatever today's month: its
 // nominations are open (from 1 December of that year) and so are its decisions (the year has
@@ -90,7 +90,8 @@ test("a clerk nominates, the official awards, the family sees it and the honour 
   const nomination = queue.locator(`[data-archive-no="${archiveNo}"]`);
   for (let i = 0; i < 40 && (await nomination.count()) === 0; i++) {
     await queue.getByRole("link", { name: "下一页" }).click();
-    await page.waitForLoadState();
+    // A client-side navigation: wait for the next page's address, not for a load event.
+    await expect(page).toHaveURL(new RegExp(`[?&]queuePage=${i + 2}(&|$)`));
   }
   await expect(nomination).toContainText(note);
   await expect(nomination).toContainText(village);
@@ -119,17 +120,8 @@ test("a clerk nominates, the official awards, the family sees it and the honour 
   await shot("archive");
 
   // The household itself, signing in with the code the clerk gave it and choosing its password.
-  const [account] = await query<{ username: string }>(`SELECT username FROM "Account" WHERE username = $1 AND role = 'HOUSEHOLD' AND active`, [archiveNo]);
-  expect(account?.username).toBe(archiveNo);
   await page.context().clearCookies();
-  await page.goto("/sign-in");
-  await page.getByLabel("用户名或档案编号").fill(account!.username);
-  await page.getByLabel("密码或登录码").fill(code);
-  await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(/\/account\/password$/);
-  await page.getByRole("textbox", { name: /^新密码/ }).fill("Family-2026");
-  await page.getByLabel("再输一次新密码").fill("Family-2026");
-  await page.getByRole("button", { name: "保存密码" }).click();
+  await signInWithAccessCode(page, archiveNo, code);
   await expect(page.getByTestId("household-home")).toBeVisible();
   await expect(page.getByTestId("household-award").and(page.locator(`[data-year="${YEAR}"]`))).toHaveAttribute("data-status", "AWARDED");
 
