@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EligibilityEntry } from "./eligibility";
-import { ALL_TIME, householdScoreRows, reweighRows, rowIneligibility } from "./household-scores";
+import { ALL_TIME, householdScoreRows, rowIneligibility } from "./household-scores";
 import type { Category, EntryStatus } from "./scoring";
 import { versionForYear, versionOn, type SettingsVersion } from "./township-settings";
 
@@ -47,19 +47,19 @@ describe("householdScoreRows", () => {
     expect(householdScoreRows([entry("RED", "PENDING", "2026-11-01")], [FIRST], "2026-12-01")).toEqual([]);
   });
 
-  it("re-weighs only the year a new version takes effect in, and the all-time sum", () => {
-    const rows = householdScoreRows([
+  // What lib/server/scores/reweigh-scores.ts relies on when a version takes effect: only the
+  // running year's score and version change, to its marks under the new weights, and all time follows.
+  it("changes only the running year and the all-time sum when a version takes effect", () => {
+    const entries = [
       entry("RED", "CONFIRMED", "2025-03-01", 2), entry("RED", "CONFIRMED", "2026-03-01", 3), entry("BLACK", "CONFIRMED", "2026-04-01"),
-    ], [FIRST], "2026-12-01");
-    const triple = version("v3", "2026-12-01", { weightRed: 3, weightBlack: 10 });
-    const changed = reweighRows(rows, 2026, triple);
-    expect(changed.map((r) => [r.year, r.score, r.settingsId])).toEqual([[2026, 9 - 10, "v3"], [ALL_TIME, 2 + 9 - 10, null]]);
-    // The same rows as a full recomputation under both versions.
-    const full = householdScoreRows([
-      entry("RED", "CONFIRMED", "2025-03-01", 2), entry("RED", "CONFIRMED", "2026-03-01", 3), entry("BLACK", "CONFIRMED", "2026-04-01"),
-    ], [FIRST, triple], "2026-12-01");
-    expect(full.filter((r) => r.year === 2026 || r.year === ALL_TIME)).toEqual(changed);
-    expect(reweighRows(full, 2026, triple)).toEqual([]);
+      entry("YELLOW", "CONFIRMED", "2026-05-01"),
+    ];
+    const before = householdScoreRows(entries, [FIRST], "2026-12-01");
+    const triple = version("v3", "2026-12-01", { weightRed: 3, weightYellow: 2, weightBlack: 10 });
+    const after = householdScoreRows(entries, [FIRST, triple], "2026-12-01");
+    const changed = after.filter((row) => !before.some((was) => JSON.stringify(was) === JSON.stringify(row)));
+    expect(changed.map((r) => [r.year, r.score, r.settingsId])).toEqual([[2026, 3 * 3 - 2 - 10, "v3"], [ALL_TIME, 2 + 9 - 2 - 10, null]]);
+    expect(after.find((r) => r.year === 2026)).toMatchObject({ redMarks: 3, activeYellowMarks: 1, blackMarks: 1 });
   });
 
   it("counts a yellow unrectified at a year's end against that year and every later one until it is rectified", () => {

@@ -1,5 +1,5 @@
 import { assessEligibility, ineligibilityReasons, type EligibilityEntry, type IneligibilityReason } from "./eligibility";
-import { scoreEntries, scoreOf, yearPeriod, type TownshipSettings } from "./scoring";
+import { scoreEntries, yearPeriod } from "./scoring";
 import { versionForYear, type SettingsVersion } from "./township-settings";
 
 // The maintained score rows of one household (HouseholdScore): one per year from the year of its
@@ -46,8 +46,11 @@ export function householdScoreRows(
   return [...rows, allTimeOf(rows)];
 }
 
-/** The all-time row: the yearly marks added up, and the yearly scores, each under its year's weights. */
-export function allTimeOf(yearRows: readonly ScoreRow[]): ScoreRow {
+/**
+ * The all-time row: the yearly marks added up, and the yearly scores, each under its year's
+ * weights (lib/server/scores/reweigh-scores.ts sums them the same way in SQL).
+ */
+function allTimeOf(yearRows: readonly ScoreRow[]): ScoreRow {
   const total: ScoreRow = { year: ALL_TIME, redMarks: 0, activeYellowMarks: 0, blackMarks: 0, unrectifiedYellows: 0, score: 0, settingsId: null };
   for (const row of yearRows) {
     total.redMarks += row.redMarks;
@@ -56,24 +59,6 @@ export function allTimeOf(yearRows: readonly ScoreRow[]): ScoreRow {
     total.score += row.score;
   }
   return total;
-}
-
-/**
- * A household's rows under a settings version taking effect in `year`: only that year's score
- * and version change (the marks do not depend on settings, and earlier years keep the weights of
- * their last day), and the all-time row follows. Returns the rows that changed.
- */
-export function reweighRows(
-  rows: readonly ScoreRow[], year: number, settings: Pick<TownshipSettings, "weightRed" | "weightYellow" | "weightBlack"> & { id: string },
-): ScoreRow[] {
-  const yearly = rows.filter((r) => r.year !== ALL_TIME).map((r) => r.year !== year ? r : {
-    ...r, settingsId: settings.id, score: scoreOf({ red: r.redMarks, activeYellow: r.activeYellowMarks, black: r.blackMarks }, settings),
-  });
-  const changed = [...yearly, allTimeOf(yearly)];
-  return changed.filter((row) => {
-    const was = rows.find((r) => r.year === row.year);
-    return !was || was.score !== row.score || was.settingsId !== row.settingsId;
-  });
 }
 
 /**

@@ -108,8 +108,11 @@ export function scoreEntries(
   return { score: scoreOf({ red, activeYellow, black }, settings), red, activeYellow, black, ...tally };
 }
 
-/** The score of confirmed marks under the weights: the formula itself. */
-export function scoreOf(
+/**
+ * The score of confirmed marks under the weights: the formula itself (written once more in SQL,
+ * where a settings change re-weighs the stored marks: lib/server/scores/reweigh-scores.ts).
+ */
+function scoreOf(
   marks: { red: number; activeYellow: number; black: number },
   weights: Pick<TownshipSettings, "weightRed" | "weightYellow" | "weightBlack">,
 ): number {

@@ -4,6 +4,7 @@ import { householdScoreRows } from "@/lib/domain/household-scores";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { rectifiedAfterConfirmation, toScoredEntry } from "@/lib/server/archive/archive-views";
 import { lockChains } from "@/lib/server/chain/append-to-chain";
+import { shareTownshipSettingsLocks } from "@/lib/server/township-settings/settings-lock";
 import { settingsVersionsOf } from "@/lib/server/township-settings/settings-versions";
 
 type Tx = Prisma.TransactionClient;
@@ -20,14 +21,20 @@ const BATCH = 2_000;
 export async function refreshScores(tx: Tx, householdIds: readonly string[], now: Date = new Date()): Promise<void> {
   // In household id order, as every chain lock is taken, so that callers never deadlock.
   const ids = [...new Set(householdIds)].sort();
+  if (ids.length === 0) return;
   const today = chinaToday(now);
+  // Under the chains' locks (held already by an entry transition): a status change committing
+  // between reading the entries and writing the rows would otherwise be overwritten. All of them
+  // before the townships' settings locks, which are taken after chains, never before.
+  for (let i = 0; i < ids.length; i += BATCH) await lockChains(tx, ids.slice(i, i + BATCH));
+  const townships = await tx.$queryRaw<{ townshipId: string }[]>`
+    SELECT DISTINCT v."townshipId"::text AS "townshipId" FROM "Household" h JOIN "Village" v ON v."id" = h."villageId"
+    WHERE h."id" = ANY(${ids}::uuid[])`;
+  await shareTownshipSettingsLocks(tx, townships.map((t) => t.townshipId));
   for (let i = 0; i < ids.length; i += BATCH) await refreshBatch(tx, ids.slice(i, i + BATCH), today);
 }
 
 async function refreshBatch(tx: Tx, ids: string[], today: string): Promise<void> {
-  // Under the chains' locks (held already by an entry transition): a status change committing
-  // between reading the entries and writing the rows would otherwise be overwritten.
-  await lockChains(tx, ids);
   const households = await tx.household.findMany({
     where: { id: { in: ids } },
     select: {

@@ -1,45 +1,37 @@
 import "server-only";
-import { ALL_TIME, reweighRows, type ScoreRow } from "@/lib/domain/household-scores";
-import type { SettingsVersion } from "@/lib/domain/township-settings";
-import type { Prisma } from "@/lib/generated/prisma/client";
-
-type Tx = Prisma.TransactionClient;
-
-const rowSelect = {
-  householdId: true, year: true, redMarks: true, activeYellowMarks: true, blackMarks: true, unrectifiedYellows: true, score: true, settingsId: true,
-} as const;
+import { ALL_TIME } from "@/lib/domain/household-scores";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { lockTownshipSettings } from "@/lib/server/township-settings/settings-lock";
+import { settingsInForce } from "@/lib/server/township-settings/settings-versions";
 
 /**
- * Puts a settings version taking effect in `year` into the township's maintained score rows (of
- * the given households, or all): that year's score and version, and the all-time sum
- * (lib/domain/household-scores.ts reweighRows). The marks do not depend on settings, so no entry
- * is read and no chain is locked; a status change committing at the same moment writes rows
- * under the version it read, and the hourly job (refresh-stale-scores.ts), which looks for rows
- * of the year naming another version, brings them in line. Returns the households changed.
+ * Puts the settings version in force on `today` into the township's maintained score rows of the
+ * running year, and the all-time sums follow: the rules of lib/domain (scoring.ts scoreOf, and
+ * household-scores.ts, where all time is the sum of the yearly scores) applied to stored marks.
+ * The marks do not depend on settings, so no entry is read: each row is re-weighed from its own
+ * columns. Only rows naming another version, or whose score is not their marks under it, change.
+ * Returns the households changed.
  */
-export async function reweighScores(
-  tx: Tx, townshipId: string, year: number, settings: SettingsVersion, householdIds?: readonly string[],
-): Promise<number> {
-  const rows = await tx.householdScore.findMany({
-    where: { townshipId, ...(householdIds ? { householdId: { in: [...householdIds] } } : {}) }, select: rowSelect,
-  });
-  const byHousehold = new Map<string, ScoreRow[]>();
-  for (const { householdId, ...row } of rows) {
-    const list = byHousehold.get(householdId);
-    if (list) list.push(row);
-    else byHousehold.set(householdId, [row]);
-  }
-  const changed: (ScoreRow & { householdId: string })[] = [];
-  for (const [householdId, own] of byHousehold) {
-    if (!own.some((r) => r.year === year)) continue;
-    for (const row of reweighRows(own, year, settings)) changed.push({ ...row, householdId });
-  }
+export async function reweighScores(tx: Prisma.TransactionClient, townshipId: string, today: string): Promise<number> {
+  // Refreshes hold this lock shared (settings-lock.ts): no other transaction writes these rows
+  // until this one commits, and a refresh to come reads the new version. The scores are computed
+  // in SQL from each row's own marks, never from values read by an earlier statement: under READ
+  // COMMITTED an UPDATE that waits for another writer re-evaluates on the row's latest version,
+  // so even a writer outside the lock could not leave the new version's id on a stale score.
+  await lockTownshipSettings(tx, townshipId);
+  const settings = await settingsInForce(tx, townshipId, today);
+  const year = Number(today.slice(0, 4));
+  const score = Prisma.sql`"redMarks" * ${settings.weightRed} - "activeYellowMarks" * ${settings.weightYellow} - "blackMarks" * ${settings.weightBlack}`;
+  const changed = await tx.$queryRaw<{ householdId: string }[]>`
+    UPDATE "HouseholdScore" SET "score" = ${score}, "settingsId" = ${settings.id}::uuid, "updatedAt" = now()
+    WHERE "townshipId" = ${townshipId}::uuid AND "year" = ${year}
+      AND ("settingsId" IS DISTINCT FROM ${settings.id}::uuid OR "score" <> ${score})
+    RETURNING "householdId"::text AS "householdId"`;
   if (changed.length === 0) return 0;
   await tx.$executeRaw`
-    UPDATE "HouseholdScore" s SET "score" = v."score", "settingsId" = v."settingsId", "updatedAt" = now()
-    FROM unnest(${changed.map((c) => c.householdId)}::uuid[], ${changed.map((c) => c.year)}::int[],
-                ${changed.map((c) => c.score)}::int[], ${changed.map((c) => (c.year === ALL_TIME ? null : c.settingsId))}::uuid[])
-      AS v("householdId", "year", "score", "settingsId")
-    WHERE s."householdId" = v."householdId" AND s."year" = v."year"`;
-  return new Set(changed.map((c) => c.householdId)).size;
+    UPDATE "HouseholdScore" a SET "score" = y."total", "updatedAt" = now()
+    FROM (SELECT "householdId", sum("score")::int AS "total" FROM "HouseholdScore"
+          WHERE "householdId" = ANY(${changed.map((c) => c.householdId)}::uuid[]) AND "year" <> ${ALL_TIME} GROUP BY "householdId") y
+    WHERE a."householdId" = y."householdId" AND a."year" = ${ALL_TIME} AND a."score" <> y."total"`;
+  return changed.length;
 }

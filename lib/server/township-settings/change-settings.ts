@@ -11,7 +11,7 @@ import type { RequestContext } from "@/lib/server/request-context";
 import { reweighScores } from "@/lib/server/scores/reweigh-scores";
 import { isUniqueViolation } from "@/lib/server/unique-violation";
 import { settingsHistorySelect, toHistoryItem } from "./get-settings";
-import { settingsInForce } from "./settings-versions";
+import { lockTownshipSettings } from "./settings-lock";
 
 // What the audit record keeps of a version: everything that decides a result, and why.
 const auditView = ({ createdBy: _c, createdAt: _a, ...version }: SettingsHistoryItem) => version;
@@ -40,9 +40,8 @@ export async function changeTownshipSettings(
   try {
     return await db.$transaction(async (tx) => {
       // One change at a time per township: the day check and the re-weighing see each other's
-      // versions. An advisory lock, not the Township row's: a row lock would block every audited
-      // write of the township (their foreign keys take a share lock on it) for the whole change.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`township-settings:${townshipId}`}))`;
+      // versions (settings-lock.ts).
+      await lockTownshipSettings(tx, townshipId);
       const day = dayToDate(data.effectiveFrom);
       const taken = await tx.townshipSettings.findUnique({ where: { townshipId_effectiveFrom: { townshipId, effectiveFrom: day } }, select: { id: true } });
       if (taken) throw dayTaken(data.effectiveFrom);
@@ -57,11 +56,7 @@ export async function changeTownshipSettings(
         before: before ? auditView(toHistoryItem(before, null)) : null, after: auditView(created),
       });
       const scheduled = data.effectiveFrom > today;
-      let refreshedHouseholds = 0;
-      if (!scheduled) {
-        const version = await settingsInForce(tx, townshipId, today);
-        refreshedHouseholds = await reweighScores(tx, townshipId, Number(today.slice(0, 4)), version);
-      }
+      const refreshedHouseholds = scheduled ? 0 : await reweighScores(tx, townshipId, today);
       return { version: created, scheduled, refreshedHouseholds };
     }, { timeout: 120_000, maxWait: 30_000 });
   } catch (error) {
