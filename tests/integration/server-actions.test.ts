@@ -96,6 +96,19 @@ describe("a household form", () => {
   });
 });
 
+describe("the token form", () => {
+  it("refused, keeps the name typed through the common keep; created, shows the token once", async () => {
+    const { createTokenAction } = await import("@/app/account/tokens/actions");
+    await signIn("clerk-xinhua");
+    const long = "名".repeat(61);
+    expect(await createTokenAction({}, form({ name: long }))).toMatchObject({ ok: false, values: { name: long }, fieldErrors: { name: expect.any(String) } });
+    expect(page.revalidated).toEqual([]);
+    const created = await createTokenAction({}, form({ name: "村里的报表脚本" }));
+    expect(created).toEqual({ ok: true, token: expect.stringMatching(/^fca_/) });
+    expect(page.revalidated).toEqual(["/account/tokens"]);
+  });
+});
+
 describe("bound arguments", () => {
   it("that are not what the page binds are invalid input, and nothing happens", async () => {
     const { voidEntryAction } = await import("@/app/entries/actions");
