@@ -9,6 +9,7 @@ import { renewSessionToken, sessionCookieName, sessionCookieOptions } from "@/li
 const PUBLIC_PAGES = [/^\/$/, /^\/sign-in$/, /^\/verify(\/.*)?$/, /^\/honour(\/.*)?$/, /^\/notices\/[^/]+$/, /^\/villages\/[^/]+\/rules$/];
 // What a browser or crawler fetches without cookies: the web app manifest and its icons (a
 // manifest is fetched without credentials even for a signed-in person), the tab icons, robots.txt.
+// The one list of them: the matcher below leaves out only Next's build output.
 const PUBLIC_FILES = /^\/(manifest\.webmanifest|robots\.txt|favicon\.ico|icon\.svg|apple-icon\.png|icons\/[\w.-]+\.png)$/;
 
 function contentSecurityPolicy(nonce: string): string {
@@ -62,5 +63,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

@@ -20,6 +20,6 @@ export default async function HomePage() {
     case "REPRESENTATIVE":
       return <VillageHome actor={actor} home={await loadVillageHome(actor)} />;
     case "HOUSEHOLD":
-      return <HouseholdHome actor={actor} home={await loadHouseholdHome(actor)} />;
+      return <HouseholdHome home={await loadHouseholdHome(actor)} />;
   }
 }

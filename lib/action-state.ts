@@ -15,10 +15,7 @@ export type VillageFormState = FormValuesState & { name?: string };
 /** After a success the form keeps the role and place in `values`, ready for the next account. */
 export type AccountFormState = FormValuesState & { accountId?: string; displayName?: string };
 export type ResetPasswordState = ActionState & { temporaryPassword?: string };
-export type TokenActionState = ActionState & {
-  token?: string; // the new token, shown this once
-  name?: string; // what was typed, kept when the form is refused
-};
+export type TokenActionState = FormValuesState & { token?: string }; // the new token, shown this once
 export type VerifyChainsState = ActionState & { result?: ChainVerification };
 
 /** What the printed household card shows; the code is never shown again. */

@@ -7,7 +7,6 @@ import {
   UpdateMemberSchema,
 } from "@/lib/schemas/households";
 import { defineAction } from "@/lib/server/actions/define-action";
-import { formFields } from "@/lib/server/actions/form-fields";
 import type { Actor } from "@/lib/server/authz";
 import { addMember } from "@/lib/server/households/add-member";
 import { createHousehold } from "@/lib/server/households/create-household";
@@ -17,26 +16,25 @@ import { updateHousehold } from "@/lib/server/households/update-household";
 import { updateMember } from "@/lib/server/households/update-member";
 import type { RequestContext } from "@/lib/server/request-context";
 
-// The household page's forms name what they change in hidden fields: `id` (the household or
-// the member) and, for a member, `householdId` (the page to refresh). A refused form gets back
-// what was typed.
-const TargetSchema = z.object({ id: IdSchema, householdId: IdSchema.optional() });
+// The household page's forms are bound to what they change (`action.bind(null, id)`): the
+// household, or for a correction or departure, the member. The page refreshed is the household's
+// the use case answers for. A refused form gets back what was typed.
 
-type Change<S extends z.ZodType> = (actor: Actor, id: string, input: z.output<S>, context: RequestContext) => Promise<unknown>;
+type Change<S extends z.ZodType, R> = (actor: Actor, id: string, input: z.output<S>, context: RequestContext) => Promise<R>;
 
-function householdAction<S extends z.ZodType>(schema: S, change: Change<S>) {
+function householdAction<S extends z.ZodType, R>(schema: S, change: Change<S, R>, householdOf: (result: R) => string) {
   return defineAction({
     permission: "households.manage",
+    args: z.tuple([IdSchema]),
     schema,
     keep: true,
-    run: async ({ actor, input, context, form }) => {
-      const target = TargetSchema.parse(formFields(form, TargetSchema));
-      await change(actor, target.id, input, context);
-      return target.householdId ?? target.id;
-    },
-    revalidate: (householdId) => [`/households/${householdId}`],
+    run: ({ actor, args: [id], input, context }) => change(actor, id, input, context),
+    revalidate: (result) => [`/households/${householdOf(result)}`],
   });
 }
+
+const ofHousehold = (changed: { id: string }) => changed.id;
+const ofMember = (changed: { householdId: string }) => changed.householdId;
 
 export const createHouseholdAction = defineAction({
   permission: "households.manage",
@@ -47,8 +45,8 @@ export const createHouseholdAction = defineAction({
   redirect: (household) => `/households/${household.id}`,
 });
 
-export const updateHouseholdAction = householdAction(UpdateHouseholdSchema, updateHousehold);
-export const setHouseholdStatusAction = householdAction(SetHouseholdStatusSchema, setHouseholdStatus);
-export const addMemberAction = householdAction(AddMemberSchema, addMember);
-export const updateMemberAction = householdAction(UpdateMemberSchema, updateMember);
-export const deactivateMemberAction = householdAction(DeactivateMemberSchema, deactivateMember);
+export const updateHouseholdAction = householdAction(UpdateHouseholdSchema, updateHousehold, ofHousehold);
+export const setHouseholdStatusAction = householdAction(SetHouseholdStatusSchema, setHouseholdStatus, ofHousehold);
+export const addMemberAction = householdAction(AddMemberSchema, addMember, ofMember);
+export const updateMemberAction = householdAction(UpdateMemberSchema, updateMember, ofMember);
+export const deactivateMemberAction = householdAction(DeactivateMemberSchema, deactivateMember, ofMember);

@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { AccountOutput } from "@/lib/schemas/accounts";
 
 /** Why the list may be empty: filters that match nothing, or no account yet (and whether the viewer creates them). */
-export type AccountListEmpty = { filtered: boolean; canCreate: boolean };
+type AccountListEmpty = { filtered: boolean; canCreate: boolean };
 
 /** Accounts as tappable cards: one column on a phone, two on a wider screen. */
 export async function AccountList({ accounts, empty }: { accounts: AccountOutput[]; empty: AccountListEmpty }) {

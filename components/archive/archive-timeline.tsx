@@ -8,7 +8,7 @@ import { DueProcessHistory } from "./due-process-history";
 import { PhotoStrip } from "./photo-strip";
 import { RectificationForm } from "./rectification-form";
 
-export type Allowed = { rectify: boolean; appeal: boolean };
+type Allowed = { rectify: boolean; appeal: boolean };
 
 /** Every entry of the household, latest first, with its status and what can still be done. */
 export async function ArchiveTimeline({ entries, allowed }: { entries: ArchiveEntry[]; allowed: Allowed }) {

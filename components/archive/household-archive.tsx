@@ -1,8 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { HouseholdExtracts } from "@/components/extracts/household-extracts";
 import { HouseholdAwards } from "@/components/selection/household-awards";
-import type { Actor } from "@/lib/server/authz";
-import { loadArchiveSection, type ArchiveSection } from "@/lib/server/archive/load-archive-section";
+import type { ArchiveSection } from "@/lib/server/archive/load-archive-section";
 import { ArchiveTimeline } from "./archive-timeline";
 import { EligibilityBox } from "./eligibility-box";
 import { ScoreCards } from "./score-cards";
@@ -10,7 +9,7 @@ import { ScoreCards } from "./score-cards";
 /**
  * A household's archive as the household itself, or a clerk of its village, reads it: the
  * score, whether it can be selected as a civilized family this year and why not, and every
- * entry with what can still be done about it. The page loads it (lib/server/archive/load-archive-section.ts).
+ * entry with what can still be done about it. The page's loader reads it (lib/server/archive/load-archive-section.ts).
  */
 export async function HouseholdArchiveSection({ section }: { section: ArchiveSection }) {
   const { archive, isOwn, may, extracts } = section;
@@ -25,12 +24,4 @@ export async function HouseholdArchiveSection({ section }: { section: ArchiveSec
       {extracts ? <HouseholdExtracts section={extracts} /> : null}
     </section>
   );
-}
-
-/**
- * The section loaded here, for the household's home (components/home/household-home.tsx) until
- * its page loads the section itself and renders HouseholdArchiveSection.
- */
-export async function HouseholdArchive({ actor, householdId }: { actor: Actor; householdId: string }) {
-  return <HouseholdArchiveSection section={await loadArchiveSection(actor, householdId)} />;
 }

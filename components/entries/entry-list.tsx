@@ -6,7 +6,7 @@ import type { EntrySummary } from "@/lib/schemas/entries";
 import { CategoryBadge, StatusBadge } from "./entry-badges";
 
 /** Why the list may be empty: filters that match nothing, or nothing recorded yet (and whether the viewer records). */
-export type EntryListEmpty = { filtered: boolean; canRecord: boolean; resetHref: string };
+type EntryListEmpty = { filtered: boolean; canRecord: boolean; resetHref: string };
 
 /** Entries as cards: readable on a phone, one tap to the entry or to its household. */
 export async function EntryList({ items, empty }: { items: EntrySummary[]; empty: EntryListEmpty }) {

@@ -3,7 +3,7 @@ import { readAnswer, type Attempt } from "@/lib/api/attempt";
 
 type Recording = ApiPaths["/api/v1/entries"]["post"];
 export type RecordEntryBody = Recording["requestBody"]["content"]["application/json"];
-export type EntryAttempt = Attempt<Recording["responses"][201]["content"]["application/json"]>;
+type EntryAttempt = Attempt<Recording["responses"][201]["content"]["application/json"]>;
 
 // A request a weak signal leaves hanging is given up after this long and retried with the same key.
 const TIMEOUT_MS = 30_000;

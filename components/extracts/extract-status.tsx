@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { chinaToday } from "@/lib/domain/entry-date";
 import type { ExtractView } from "@/lib/schemas/extracts";
 
 const tone: Record<ExtractView["status"], string> = {
@@ -17,7 +18,7 @@ export async function ExtractStatusBadge({ status }: { status: ExtractView["stat
 /** The facts of an extract in a list: purpose, who asked and when, what became of it. */
 export async function ExtractFacts({ extract }: { extract: ExtractView }) {
   const t = await getTranslations("extracts");
-  const day = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10) : "");
+  const day = (iso: string | null) => (iso ? chinaToday(new Date(iso)) : "");
   return (
     <div className="space-y-1">
       <p className="font-medium">

@@ -1,13 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { HouseholdArchive } from "@/components/archive/household-archive";
-import type { Actor } from "@/lib/server/authz";
+import { HouseholdArchiveSection } from "@/components/archive/household-archive";
 import type { HouseholdHomeData } from "@/lib/server/home/load-household-home";
 import { HouseholdTasks } from "./household-tasks";
 
 /** A household's home: its card, what waits on it and what it may do, then its archive and members. */
-export async function HouseholdHome({ actor, home }: { actor: Actor; home: HouseholdHomeData }) {
+export async function HouseholdHome({ home }: { home: HouseholdHomeData }) {
   const t = await getTranslations();
-  const { household, tasks } = home;
+  const { household, archive, tasks } = home;
   return (
     <div className="space-y-5" data-testid="household-home">
       <div>
@@ -23,7 +22,7 @@ export async function HouseholdHome({ actor, home }: { actor: Actor; home: House
         <dd>{household.address}</dd>
       </dl>
       <HouseholdTasks tasks={tasks} />
-      <HouseholdArchive actor={actor} householdId={household.id} />
+      <HouseholdArchiveSection section={archive} />
       <section className="rounded-lg border border-stone-200 bg-white p-4">
         <h2 className="mb-2 font-semibold">{t("home.members")}</h2>
         <ul className="divide-y divide-stone-100">

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { HouseholdTasks as Tasks } from "@/lib/server/home/count-household-tasks";
+import type { HouseholdTasks as Tasks } from "@/lib/server/home/household-tasks";
 import { TaskList, type Task } from "./task-list";
 
 // Anchors on the archive below the tasks: components/archive (entry cards, timeline) and

@@ -14,9 +14,9 @@ export type Task = {
   href?: string;
 };
 
-export function TaskList({ tasks, label, testId }: { tasks: Task[]; label: string; testId?: string }) {
+export function TaskList({ tasks, label }: { tasks: Task[]; label: string }) {
   return (
-    <ul className="space-y-2" aria-label={label} data-testid={testId}>
+    <ul className="space-y-2" aria-label={label}>
       {tasks.map((task) => <li key={task.key}><TaskRow task={task} /></li>)}
     </ul>
   );

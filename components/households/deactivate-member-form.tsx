@@ -8,14 +8,12 @@ import { FormStatus } from "@/components/ui/form-status";
 import type { HouseholdFormState } from "@/lib/action-state";
 import { ReasonField } from "./reason-field";
 
-export function DeactivateMemberForm({ householdId, memberId }: { householdId: string; memberId: string }) {
+export function DeactivateMemberForm({ memberId }: { memberId: string }) {
   const t = useTranslations("households.detail");
-  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(deactivateMemberAction, {});
+  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(deactivateMemberAction.bind(null, memberId), {});
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-3" data-testid="member-deactivate-form">
-      <input type="hidden" name="id" value={memberId} />
-      <input type="hidden" name="householdId" value={householdId} />
       <p className="text-sm text-stone-600">{t("deactivateHint")}</p>
       <ReasonField id={`${memberId}-leave-reason`} error={errors.reason} defaultValue={state.values?.reason} />
       <FormStatus state={state} />

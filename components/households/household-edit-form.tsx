@@ -13,12 +13,11 @@ import { ReasonField } from "./reason-field";
 
 export function HouseholdEditForm({ household, groups }: { household: HouseholdOutput; groups: GroupOption[] }) {
   const t = useTranslations("households");
-  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(updateHouseholdAction, {});
+  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(updateHouseholdAction.bind(null, household.id), {});
   const values = state.ok ? {} : (state.values ?? {});
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-3" data-testid="household-edit-form" key={JSON.stringify(values)}>
-      <input type="hidden" name="id" value={household.id} />
       <Field id="edit-head-name" label={t("field.headName")} error={errors.headName}>
         <input {...fieldProps("edit-head-name", errors.headName)} name="headName" required maxLength={30}
           defaultValue={values.headName ?? household.headName} className={inputClass} />

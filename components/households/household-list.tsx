@@ -6,7 +6,7 @@ import type { HouseholdListItem } from "@/lib/schemas/households";
 import { StatusBadge } from "./status-badge";
 
 /** Why the list may be empty: a search or filter that matches nothing, or no household registered yet. */
-export type HouseholdListEmpty = { filtered: boolean; canCreate: boolean };
+type HouseholdListEmpty = { filtered: boolean; canCreate: boolean };
 
 /** Search results as cards: a whole card is one large tap target. */
 export async function HouseholdList({ households, showVillage, empty }: { households: HouseholdListItem[]; showVillage: boolean; empty: HouseholdListEmpty }) {

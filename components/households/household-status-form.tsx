@@ -12,13 +12,12 @@ import { ReasonField } from "./reason-field";
 
 export function HouseholdStatusForm({ household }: { household: Pick<HouseholdOutput, "id" | "status"> }) {
   const t = useTranslations("households");
-  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(setHouseholdStatusAction, {});
+  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(setHouseholdStatusAction.bind(null, household.id), {});
   const values = state.ok ? {} : (state.values ?? {});
   const errors = state.fieldErrors ?? {};
   const choices = HouseholdStatusSchema.options.filter((s) => s !== household.status);
   return (
     <form action={action} className="space-y-3" data-testid="household-status-form" key={`${household.status}${JSON.stringify(values)}`}>
-      <input type="hidden" name="id" value={household.id} />
       <p className="text-sm text-stone-600">{t("detail.statusHint")}</p>
       <Field id="status-choice" label={t("field.status")} error={errors.status}>
         <select id="status-choice" name="status" required defaultValue={values.status ?? choices[0]} className={inputClass}>

@@ -16,7 +16,9 @@ type Props = { householdId: string; member?: MemberOutput };
 /** Adds a member to the household, or (given one) corrects a member, the reason required then. */
 export function MemberForm({ householdId, member }: Props) {
   const t = useTranslations("households");
-  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(member ? updateMemberAction : addMemberAction, {});
+  const [state, action, pending] = useActionState<HouseholdFormState, FormData>(
+    member ? updateMemberAction.bind(null, member.id) : addMemberAction.bind(null, householdId), {},
+  );
   const values = state.ok ? {} : (state.values ?? {});
   const errors = state.fieldErrors ?? {};
   const [relation, setRelation] = useState(values.relation ?? member?.relation ?? "");
@@ -24,8 +26,6 @@ export function MemberForm({ householdId, member }: Props) {
   const becomingHead = !!member && member.relation !== "HEAD" && relation === "HEAD";
   return (
     <form action={action} className="space-y-3" key={state.ok ? "saved" : JSON.stringify(values)} data-testid={member ? "member-edit-form" : "member-add-form"}>
-      <input type="hidden" name="id" value={member?.id ?? householdId} />
-      <input type="hidden" name="householdId" value={householdId} />
       <Field id={id("name")} label={t("field.name")} error={errors.name}>
         <input {...fieldProps(id("name"), errors.name)} name="name" required maxLength={30} autoComplete="off"
           defaultValue={values.name ?? member?.name ?? ""} className={inputClass} />

@@ -31,7 +31,7 @@ export async function MemberList({ household, canManage }: Props) {
               <div className="flex flex-col gap-2 sm:flex-row">
                 <Disclosure label={t("detail.editMember")} className="sm:min-w-0 sm:flex-1"><MemberForm householdId={household.id} member={m} /></Disclosure>
                 {m.relation === "HEAD" ? null : (
-                  <Disclosure label={t("detail.deactivateMember")} className="sm:min-w-0 sm:flex-1"><DeactivateMemberForm householdId={household.id} memberId={m.id} /></Disclosure>
+                  <Disclosure label={t("detail.deactivateMember")} className="sm:min-w-0 sm:flex-1"><DeactivateMemberForm memberId={m.id} /></Disclosure>
                 )}
               </div>
             ) : null}

@@ -25,7 +25,7 @@ export function CreateTokenForm() {
             required
             maxLength={60}
             autoComplete="off"
-            defaultValue={state.ok ? "" : state.name}
+            defaultValue={state.ok ? "" : state.values?.name}
             aria-invalid={nameError ? true : undefined}
             aria-describedby="token-name-hint"
             className="block min-h-11 w-full rounded-md border border-stone-300 px-3 text-base aria-invalid:border-red-700"

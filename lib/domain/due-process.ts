@@ -28,7 +28,8 @@ export type AppealRefusal =
 /**
  * Whether a household may appeal an entry: only what counts against it — a yellow or black,
  * pending or confirmed (the transition table, entry-lifecycle.ts) — and one appeal at a time.
- * The use case refuses with it and the archive page offers the button only where it allows.
+ * The use case and the transition refuse with it (the API's answer names a red as praise), and
+ * the archive page offers the button only where it allows.
  */
 export function appealRefusal(entry: EntryState & { hasOpenAppeal: boolean }): AppealRefusal | null {
   if (!canTransition(entry, "LODGE_APPEAL")) return entry.category === "RED" ? "RED" : "NOT_COUNTING";

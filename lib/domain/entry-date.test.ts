@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkOccurredOn, chinaDayStart, chinaToday, dayToDate } from "./entry-date";
+import { checkOccurredOn, chinaDateTime, chinaDayStart, chinaToday, dayToDate } from "./entry-date";
 
 describe("chinaToday", () => {
   it("is already tomorrow in China from 16:00 UTC", () => {
@@ -15,6 +15,13 @@ describe("chinaDayStart", () => {
     expect(chinaToday(start)).toBe("2026-11-21");
     expect(chinaToday(new Date(start.getTime() - 1))).toBe("2026-11-20");
     expect(chinaDayStart("2027-01-01").toISOString()).toBe("2026-12-31T16:00:00.000Z");
+  });
+});
+
+describe("chinaDateTime", () => {
+  it("reads the clock in China, to the minute, across the day and the year", () => {
+    expect(chinaDateTime(new Date("2026-12-31T15:59:59.999Z"))).toBe("2026-12-31 23:59");
+    expect(chinaDateTime(new Date("2026-12-31T16:00:00.000Z"))).toBe("2027-01-01 00:00");
   });
 });
 

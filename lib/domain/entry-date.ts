@@ -15,6 +15,10 @@ export function dayToDate(day: string): Date {
 
 export const dateToDay = (date: Date): string => date.toISOString().slice(0, 10);
 
+/** An instant as a clock in China reads it, "YYYY-MM-DD HH:MM". */
+export const chinaDateTime = (instant: Date): string =>
+  new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+
 /** The instant a "YYYY-MM-DD" calendar day begins in China (16:00 UTC the day before). */
 export const chinaDayStart = (day: string): Date => new Date(dayToDate(day).getTime() - CHINA_OFFSET_MS);
 

@@ -5,7 +5,9 @@ import { auditLines, isPlainObject } from "@/lib/domain/audit-lines";
 import {
   AUDIT_FIELDS, auditActionKey, auditFieldLabelKey, auditTargetKey, isAuditAction, isAuditField, isAuditTargetType, type AuditTargetType,
 } from "@/lib/domain/audit-vocabulary";
+import { chinaDayStart } from "@/lib/domain/entry-date";
 import { describeUserAgent } from "@/lib/domain/user-agent";
+import { isUuid } from "@/lib/domain/uuid";
 
 // An audit record as a person reads it: actions, targets and fields in words, values as the
 // rest of the app writes them (roles, statuses, dates in China time), ids as the names the page
@@ -25,7 +27,6 @@ export type ReadLine =
 
 type RecordLike = { action: string; targetType: string; targetId: string | null; before: unknown; after: unknown };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const LONG_HEX = /[0-9a-f]{32,}/gi;
@@ -49,9 +50,9 @@ export function auditFormat({ t, format, names }: { t: Translate; format: Format
     const labels = isAuditField(field) ? enumLabelsOf(field, targetType) : undefined;
     if (labels && t.has(labels.key(value))) return t(labels.key(value));
     if (ADDRESS_FIELDS.has(field)) return readableAddress(value) ?? t("audit.value.empty");
-    if (UUID.test(value)) return names[value] ? nameOf(names[value]) : shortId(value);
+    if (isUuid(value)) return names[value] ? nameOf(names[value]) : shortId(value);
     if (INSTANT.test(value)) return format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short" });
-    if (DAY.test(value)) return format.dateTime(new Date(`${value}T00:00:00+08:00`), { dateStyle: "medium" });
+    if (DAY.test(value)) return format.dateTime(chinaDayStart(value), { dateStyle: "medium" });
     return value.replace(LONG_HEX, (hex) => `${hex.slice(0, 12)}…`);
   }
 
@@ -128,7 +129,7 @@ export function auditFormat({ t, format, names }: { t: Translate; format: Format
     /** The target as the record's details name it: by name, else by a short id. */
     targetRef(record: RecordLike): string | null {
       const id = record.targetId;
-      return targetName(record) ?? (id && UUID.test(id) ? shortId(id) : id);
+      return targetName(record) ?? (id && isUuid(id) ? shortId(id) : id);
     },
     source(ip: string | null, userAgent: string | null): string | null {
       const software = describeUserAgent(userAgent);

@@ -1,3 +1,5 @@
+import { chinaToday, dayToDate } from "../../lib/domain/entry-date";
+
 // The seed's clock. Every timestamp derives from the chosen "today" (--today), never from the
 // real clock, so that the same options always produce the same rows.
 
@@ -42,7 +44,7 @@ export function atBeijing(date: Date, hour: number, minute = 0): Date {
 
 /** The Beijing calendar day of an instant (as a date at UTC midnight). */
 export function beijingDay(instant: Date): Date {
-  return new Date(Math.floor((instant.getTime() + 8 * 3_600_000) / DAY_MS) * DAY_MS);
+  return dayToDate(chinaToday(instant));
 }
 
 /**

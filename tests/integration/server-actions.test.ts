@@ -35,12 +35,18 @@ async function signIn(username: string): Promise<void> {
   page.revalidated = [];
 }
 
-/** A household of 新花村 that clerk-xinhua may change (not the one he lives in). */
-async function household() {
+/** What clerk-xinhua may change: the active households of 新花村 but the one he lives in. */
+async function changeable() {
   const clerk = await db.account.findUniqueOrThrow({ where: { username: "clerk-xinhua" }, select: { homeHouseholdId: true } });
+  return { village: { code: "XH" }, status: "ACTIVE" as const, id: { not: clerk.homeHouseholdId ?? undefined } };
+}
+
+/** A household of 新花村 that clerk-xinhua may change. */
+async function household() {
   return db.household.findFirstOrThrow({
-    where: { village: { code: "XH" }, status: "ACTIVE", id: { not: clerk.homeHouseholdId ?? undefined } },
-    orderBy: { archiveNo: "desc" }, select: { id: true, phone: true, _count: { select: { members: true } } },
+    where: await changeable(),
+    orderBy: { archiveNo: "desc" },
+    select: { id: true, phone: true, address: true, _count: { select: { members: true } } },
   });
 }
 
@@ -49,7 +55,7 @@ describe("a household form", () => {
     const { addMemberAction } = await import("@/app/households/actions");
     await signIn("clerk-xinhua");
     const target = await household();
-    const state = await addMemberAction({}, form({ id: target.id, householdId: target.id, name: " ", relation: "SON", birthYear: "2001" }));
+    const state = await addMemberAction(target.id, {}, form({ name: " ", relation: "SON", birthYear: "2001" }));
     expect(state).toMatchObject({ ok: false, message: INVALID_INPUT, fieldErrors: { name: "请填写姓名。" } });
     expect(state.values).toMatchObject({ name: " ", relation: "SON", birthYear: "2001" });
     expect(await db.member.count({ where: { householdId: target.id } })).toBe(target._count.members);
@@ -60,13 +66,46 @@ describe("a household form", () => {
     const { updateHouseholdAction } = await import("@/app/households/actions");
     await signIn("clerk-xinhua");
     const target = await household();
-    await db.household.update({ where: { id: target.id }, data: { phone: "13800000000" } });
-    const state = await updateHouseholdAction({}, form({ id: target.id, phone: "", address: "", reason: "户主说电话停用了" }));
+    const phone = target.phone === "13800000000" ? "13900000000" : "13800000000";
+    expect(await updateHouseholdAction(target.id, {}, form({ phone, reason: "户主留了新电话" }))).toEqual({ ok: true });
+    const read = () => db.household.findUniqueOrThrow({ where: { id: target.id }, select: { phone: true, address: true } });
+    expect(await read()).toEqual({ phone, address: target.address });
+    page.revalidated = [];
+    const state = await updateHouseholdAction(target.id, {}, form({ phone: "", address: "", reason: "户主说电话停用了" }));
     expect(state).toEqual({ ok: true });
-    const after = await db.household.findUniqueOrThrow({ where: { id: target.id }, select: { phone: true, address: true } });
+    const after = await read();
     expect(after.phone).toBeNull();
-    expect(after.address).not.toBe(""); // an emptied box it may leave out is "unchanged"
+    expect(after.address).toBe(target.address); // an emptied box it may leave out is "unchanged"
     expect(page.revalidated).toEqual([`/households/${target.id}`]);
+  });
+
+  it("bound to a member, refreshes the page of the member's household, whatever the form says", async () => {
+    const { updateMemberAction } = await import("@/app/households/actions");
+    await signIn("clerk-xinhua");
+    const member = await db.member.findFirstOrThrow({
+      where: { relation: { not: "HEAD" }, active: true, household: await changeable() }, select: { id: true, birthYear: true, householdId: true },
+    });
+    const elsewhere = await db.household.findFirstOrThrow({ where: { id: { not: member.householdId } }, select: { id: true } });
+    const birthYear = member.birthYear === 1990 ? 1991 : 1990;
+    // Fields naming another household, as the page's hidden fields once did, change nothing.
+    const fields = { birthYear: String(birthYear), reason: "出生年份登记错了", householdId: elsewhere.id, id: elsewhere.id };
+    const state = await updateMemberAction(member.id, {}, form(fields));
+    expect(state).toEqual({ ok: true });
+    expect(await db.member.findUniqueOrThrow({ where: { id: member.id }, select: { birthYear: true } })).toEqual({ birthYear });
+    expect(page.revalidated).toEqual([`/households/${member.householdId}`]);
+  });
+});
+
+describe("the token form", () => {
+  it("refused, keeps the name typed through the common keep; created, shows the token once", async () => {
+    const { createTokenAction } = await import("@/app/account/tokens/actions");
+    await signIn("clerk-xinhua");
+    const long = "名".repeat(61);
+    expect(await createTokenAction({}, form({ name: long }))).toMatchObject({ ok: false, values: { name: long }, fieldErrors: { name: expect.any(String) } });
+    expect(page.revalidated).toEqual([]);
+    const created = await createTokenAction({}, form({ name: "村里的报表脚本" }));
+    expect(created).toEqual({ ok: true, token: expect.stringMatching(/^fca_/) });
+    expect(page.revalidated).toEqual(["/account/tokens"]);
   });
 });
 

@@ -1,9 +1,9 @@
 "use server";
 
-import { IdParamsSchema } from "@/lib/schemas/common";
+import { z } from "zod";
+import { IdSchema } from "@/lib/schemas/common";
 import { CreateTokenSchema } from "@/lib/schemas/tokens";
 import { defineAction } from "@/lib/server/actions/define-action";
-import { typedValues } from "@/lib/server/actions/form-fields";
 import { createToken } from "@/lib/server/tokens/create-token";
 import { revokeToken } from "@/lib/server/tokens/revoke-token";
 
@@ -13,12 +13,12 @@ export const createTokenAction = defineAction({
   run: ({ actor, input, context }) => createToken(actor, input, context),
   answer: (created) => ({ token: created.token }), // shown this once
   revalidate: ["/account/tokens"],
-  refused: (state, { form }) => ({ ...state, name: typedValues(form, ["name"]).name ?? "" }),
+  keep: true,
 });
 
 export const revokeTokenAction = defineAction({
   permission: "tokens.manageOwn",
-  schema: IdParamsSchema,
-  run: ({ actor, input, context }) => revokeToken(actor, input.id, context),
+  args: z.tuple([IdSchema]),
+  run: ({ actor, args: [id], context }) => revokeToken(actor, id, context),
   revalidate: ["/account/tokens"],
 });

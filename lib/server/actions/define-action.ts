@@ -11,9 +11,9 @@ import type { Permission } from "@/lib/server/authz";
 import { requestContextFrom, type RequestContext } from "@/lib/server/request-context";
 import { formFieldNames, formFields, typedValues } from "./form-fields";
 
-// The one way to write a Server Action (STYLE.md, conventions 3): authenticate with a permission,
-// parse the bound arguments and the form with zod, call the use case, revalidate or redirect,
-// and answer { ok } or translated field errors — never records.
+// The one way to write a Server Action (docs/ARCHITECTURE.md, "Layers", app/**/actions.ts):
+// authenticate with a permission, parse the bound arguments and the form with zod, call the use
+// case, revalidate or redirect, and answer { ok } or translated field errors — never records.
 
 const NO_ARGS = z.tuple([]);
 type ArgsSchema = z.ZodType<readonly unknown[], readonly unknown[]>;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Locale } from "@/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
 import { AppError, type RateLimit } from "@/lib/server/errors";
+import { jsonResponse } from "./json-response";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -69,7 +70,7 @@ type Report = { problems: { row: number; column: string; message: string }[] };
 const isReport = (value: object): value is Report => Array.isArray((value as Partial<Report>).problems);
 
 function json(status: number, error: Record<string, unknown>, headers: Record<string, string> = {}): Response {
-  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+  return jsonResponse({ error }, status, headers);
 }
 
 /** Retry-After and the IETF draft's RateLimit-Limit/Remaining/Reset, all in whole seconds. */

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { requestContextFrom, type RequestContext } from "@/lib/server/request-context";
 import { errorResponse } from "./error-response";
 import { idempotencyKeyOf, requestHash, withIdempotency } from "./idempotency";
+import { jsonResponse } from "./json-response";
 import { resolveCaller } from "./resolve-caller";
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -59,7 +60,7 @@ export function handle<O extends Operation>(
         const result = await run(args);
         if (result instanceof Response) return result;
         if (operation.status === 204) return new Response(null, { status: 204 });
-        return Response.json(result, { status: operation.status ?? 200, headers: { "Cache-Control": "no-store" } });
+        return jsonResponse(result, operation.status);
       };
       const key = actor && isCreatingOperation(operation) ? idempotencyKeyOf(request) : null;
       if (!actor || !key) return await respond();

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { isUniqueViolation } from "@/lib/server/unique-violation";
+import { jsonResponse } from "./json-response";
 
 // The standard Idempotency-Key header (IETF httpapi draft) on every creating operation: a client
 // that lost the answer retries with the same key and gets the first answer again, marked as a
@@ -20,7 +21,8 @@ import { isUniqueViolation } from "@/lib/server/unique-violation";
 // until it is purged: the outcome is unknown, and refusing is safer than writing twice.
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-export const IDEMPOTENCY_REPLAYED_HEADER = "Idempotency-Replayed";
+const IDEMPOTENCY_REPLAYED_HEADER = "Idempotency-Replayed";
+const REPLAYED = { [IDEMPOTENCY_REPLAYED_HEADER]: "true" };
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 const PENDING = 0;
 const WAIT_FOR_FIRST_MS = 10_000;
@@ -102,11 +104,14 @@ async function reserve(claim: Claim, now: Date): Promise<Response | null> {
   }
 }
 
+// Byte for byte the stored answer.
 function replayed(status: number, text: string): Response {
-  return new Response(text || null, {
-    status,
-    headers: { "Content-Type": "application/json", "Cache-Control": "no-store", [IDEMPOTENCY_REPLAYED_HEADER]: "true" },
-  });
+  return new Response(text || null, { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...REPLAYED } });
+}
+
+/** The answer to a retry that an operation recognised itself (recordEntry's idempotencyKey): what it had created, marked as a replay. */
+export function replayedResponse(body: unknown, status: number): Response {
+  return jsonResponse(body, status, REPLAYED);
 }
 
 // The stored body is the answer's text (a JSON string value), so a replay is byte for byte the

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AppealPage, ListAppealsQuery } from "@/lib/schemas/appeals";
-import { authorize, villageIdOf, villageWhere, type Actor } from "@/lib/server/authz";
+import { appealWhere, authorize, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { appealSelect, toAppealView } from "./appeal-views";
 
@@ -12,9 +12,7 @@ import { appealSelect, toAppealView } from "./appeal-views";
  */
 export async function listOpenAppeals(actor: Actor, query: ListAppealsQuery, now: Date = new Date()): Promise<AppealPage> {
   authorize(actor, "appeals.list");
-  // A clerk's list walks the (villageId, status, createdAt) index directly.
-  const scope: Prisma.AppealWhereInput = actor.role === "CLERK" ? { villageId: villageIdOf(actor) } : { village: villageWhere(actor) };
-  const where: Prisma.AppealWhereInput = { ...scope, status: query.status };
+  const where: Prisma.AppealWhereInput = { ...appealWhere(actor), status: query.status };
   const orderBy: Prisma.AppealOrderByWithRelationInput[] = query.status === "OPEN"
     ? [{ createdAt: "asc" }, { id: "asc" }]
     : [{ resolvedAt: "desc" }, { id: "desc" }];

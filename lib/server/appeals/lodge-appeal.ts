@@ -1,5 +1,5 @@
 import "server-only";
-import { appealRefusal, type AppealRefusal } from "@/lib/domain/due-process";
+import { appealRefusal } from "@/lib/domain/due-process";
 import type { AppealView, LodgeAppealInput } from "@/lib/schemas/appeals";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/authz";
@@ -28,8 +28,9 @@ export async function lodgeAppeal(
       tx.entry.findUniqueOrThrow({ where: { id: entryId }, select: { category: true, status: true } }),
       tx.appeal.count({ where: { entryId, status: "OPEN" } }),
     ]);
-    const refusal = appealRefusal({ ...state, hasOpenAppeal: open > 0 });
-    if (refusal) throw refused(refusal);
+    // What is not appealable at all (a red, an entry that no longer counts) is refused by the
+    // transition below, with its reason, and nothing is written.
+    if (appealRefusal({ ...state, hasOpenAppeal: open > 0 }) === "OPEN_APPEAL") throw new AppError("CONFLICT", "errors.appealPending");
     const created = await tx.appeal.create({
       data: {
         entryId, householdId: entry.householdId, villageId: entry.villageId, lodgedById: actor.id, reason: input.reason,
@@ -52,15 +53,4 @@ export async function lodgeAppeal(
     return created.id;
   });
   return unsafeGetAppealView(id);
-}
-
-function refused(refusal: AppealRefusal): AppError {
-  switch (refusal) {
-    case "OPEN_APPEAL":
-      return new AppError("CONFLICT", "errors.appealPending");
-    case "RED":
-      return new AppError("RULE_VIOLATION", "errors.redNotAppealable");
-    case "NOT_COUNTING":
-      return new AppError("RULE_VIOLATION", "errors.entryNotAppealable");
-  }
 }

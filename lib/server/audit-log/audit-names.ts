@@ -1,16 +1,15 @@
 import "server-only";
 import { isPlainObject } from "@/lib/domain/audit-lines";
+import { isUuid } from "@/lib/domain/uuid";
 import type { AuditNames } from "@/lib/i18n/audit-format";
 import type { AuditRecordView } from "@/lib/schemas/audit-log";
 import { db } from "@/lib/server/db";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every id a page of records mentions: its targets and the ids in their before and after. */
 function idsIn(records: AuditRecordView[]): string[] {
   const ids = new Set<string>();
   const visit = (value: unknown): void => {
-    if (typeof value === "string" && UUID.test(value)) ids.add(value.toLowerCase());
+    if (typeof value === "string" && isUuid(value)) ids.add(value.toLowerCase());
     else if (Array.isArray(value)) value.forEach(visit);
     else if (isPlainObject(value)) Object.values(value).forEach(visit);
   };

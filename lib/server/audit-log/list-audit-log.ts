@@ -1,15 +1,12 @@
 import "server-only";
 import { isAuditAction } from "@/lib/domain/audit-vocabulary";
+import { chinaDayStart, dayAfter } from "@/lib/domain/entry-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditLogPage, AuditLogQuery } from "@/lib/schemas/audit-log";
 import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
 import { auditWhere, authorize } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { escapeLike } from "@/lib/server/escape-like";
-
-// Days in filters are days in China (UTC+8 all year, no daylight saving time).
-const CHINA_OFFSET = "+08:00";
-const DAY_MS = 86_400_000;
 
 const recordSelect = {
   id: true, createdAt: true, action: true, targetType: true, targetId: true, townshipId: true,
@@ -66,8 +63,8 @@ function filtersWhere(query: AuditLogQuery, actorId: string | undefined): Prisma
   if (query.targetId) where.targetId = query.targetId;
   if (query.from || query.to) {
     where.createdAt = {
-      ...(query.from ? { gte: startOfDay(query.from) } : {}),
-      ...(query.to ? { lt: new Date(startOfDay(query.to).getTime() + DAY_MS) } : {}),
+      ...(query.from ? { gte: chinaDayStart(query.from) } : {}),
+      ...(query.to ? { lt: chinaDayStart(dayAfter(query.to)) } : {}),
     };
   }
   return where;
@@ -80,6 +77,3 @@ function cursorWhere(cursor: string | undefined): Prisma.AuditLogWhereInput {
   const lastId = BigInt(id ?? "0");
   return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: lastId } }] };
 }
-
-const startOfDay = (day: string) => new Date(`${day}T00:00:00${CHINA_OFFSET}`);
-

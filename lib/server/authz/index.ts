@@ -204,6 +204,24 @@ export function entryWhere(actor: Actor): Prisma.EntryWhereInput {
   }
 }
 
+/**
+ * Prisma `where` for appeals the actor may list ("open appeals are visible to the township",
+ * DESIGN.md); a clerk's walks the (villageId, status, createdAt) index directly.
+ */
+export function appealWhere(actor: Actor): Prisma.AppealWhereInput {
+  switch (actor.role) {
+    case "ADMIN":
+      return {};
+    case "TOWNSHIP_OFFICIAL":
+      return { village: { townshipId: townshipIdOf(actor) } };
+    case "CLERK":
+    case "REPRESENTATIVE":
+      return { villageId: villageIdOf(actor) };
+    case "HOUSEHOLD":
+      return { householdId: scopeId(actor.householdId) };
+  }
+}
+
 /** Prisma `where` for households the actor may read. */
 export function householdWhere(actor: Actor): Prisma.HouseholdWhereInput {
   switch (actor.role) {

@@ -1,5 +1,6 @@
 import "server-only";
-import { nextStatus, type Transition } from "@/lib/domain/entry-lifecycle";
+import { appealRefusal } from "@/lib/domain/due-process";
+import { nextStatus, type EntryState, type Transition } from "@/lib/domain/entry-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EntryStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/server/errors";
@@ -46,7 +47,7 @@ export async function applyEntryTransitionsAcross(tx: Tx, changes: (EntryChange 
     const entry = current.get(change.entryId);
     if (!entry || entry.householdId !== change.householdId) throw new AppError("NOT_FOUND", "errors.notFound");
     const next = nextStatus(entry, change.transition);
-    if (!next) throw refusal(entry.status, change.transition);
+    if (!next) throw refusal(entry, change.transition);
     planned.push({
       change, fromStatus: entry.status, toStatus: next.to,
       event: {
@@ -75,18 +76,21 @@ export async function applyEntryTransitionsAcross(tx: Tx, changes: (EntryChange 
   }));
 }
 
-// What the person is told when the entry has moved on since they looked at it.
-function refusal(status: EntryStatus, transition: Transition): AppError {
+// What the person is told when the entry cannot take the step: it has moved on since they looked
+// at it, or (a red appealed) never could.
+function refusal(entry: EntryState, transition: Transition): AppError {
   switch (transition) {
     case "VOID":
-      return status === "VOIDED"
+      return entry.status === "VOIDED"
         ? new AppError("CONFLICT", "errors.entryAlreadyVoided")
         : new AppError("RULE_VIOLATION", "errors.entryNotVoidable");
     case "RECTIFY":
     case "REQUEST_RECTIFICATION":
       return new AppError("RULE_VIOLATION", "errors.entryNotRectifiable");
-    case "LODGE_APPEAL":
-      return new AppError("RULE_VIOLATION", "errors.entryNotAppealable");
+    case "LODGE_APPEAL": {
+      const isRed = appealRefusal({ ...entry, hasOpenAppeal: false }) === "RED";
+      return new AppError("RULE_VIOLATION", isRed ? "errors.redNotAppealable" : "errors.entryNotAppealable");
+    }
     default:
       return new AppError("CONFLICT", "errors.entryAlreadyDecided");
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Locale } from "@/i18n/locales";
-import { chinaToday, dateToDay } from "@/lib/domain/entry-date";
+import { chinaDateTime, chinaToday, dateToDay } from "@/lib/domain/entry-date";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { ExportVillageEntriesQuery } from "@/lib/schemas/exports";
@@ -14,9 +14,6 @@ const COLUMNS = [
   ["archiveNo", 16, true], ["headName", 10], ["member", 10], ["category", 8], ["ruleCode", 10, true], ["rule", 24],
   ["marks", 6], ["occurredOn", 12, true], ["quarter", 14], ["status", 8], ["description", 40], ["photos", 6], ["recordedAt", 17, true],
 ] as const;
-
-// Recorded times are shown in China's time, to the minute, as on the page.
-const chinaTime = (date: Date) => new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 
 /**
  * Every entry of a village that the list shows with the same filters (the same scope: a
@@ -41,7 +38,7 @@ export async function exportVillageEntries(actor: Actor, villageId: string, quer
   const rows = entries.map((e) => [
     e.household.archiveNo, e.household.headName, e.member?.name ?? "", t(`entries.category.${e.category}`), e.rule.code, e.rule.title,
     e.marks, dateToDay(e.occurredOn), t("entries.quarterLabel", { year: e.year, quarter: e.quarter }), t(`entries.status.${e.status}`),
-    e.description, e._count.evidence, chinaTime(e.recordedAt),
+    e.description, e._count.evidence, chinaDateTime(e.recordedAt),
   ]);
   const fileName = t("entries.export.fileName", { village: village.name, date: chinaToday(new Date()) });
   return buildTableFile(query.format, t("entries.export.sheetName"), columns, rows, fileName);

@@ -1,5 +1,5 @@
 import "server-only";
-import { chinaToday, dateToDay } from "@/lib/domain/entry-date";
+import { chinaToday } from "@/lib/domain/entry-date";
 import { isUnexpired, normalizeCode, signatureOf, type ExtractContent } from "@/lib/domain/extract-content";
 import type { PublicExtractKey, PublicExtractVerification } from "@/lib/schemas/extracts";
 import { db } from "@/lib/server/db";
@@ -33,7 +33,7 @@ export async function verifyExtractCode(
   const unrevoked = row.status !== "REVOKED";
   return {
     code, authentic, unexpired, unrevoked, valid: authentic && unexpired && unrevoked,
-    revokedOn: row.revokedAt ? dateToDay(new Date(row.revokedAt.getTime() + 8 * 3_600_000)) : null,
+    revokedOn: row.revokedAt ? chinaToday(row.revokedAt) : null,
     content,
   };
 }

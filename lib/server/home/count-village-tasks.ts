@@ -1,10 +1,9 @@
 import "server-only";
 import { chinaToday, dateToDay, dayToDate } from "@/lib/domain/entry-date";
 import { quarterOf, type Quarter } from "@/lib/domain/quarter";
-import type { VillageRef } from "@/lib/schemas/dashboard";
+import { unsafeCountOpenAppeals, type OpenAppealCount } from "@/lib/server/appeals/count-open-appeals";
 import { can, type Actor, type Permission } from "@/lib/server/authz";
 import { loadVillageTarget } from "@/lib/server/authz/targets";
-import { unsafeOpenAppealsByAge } from "@/lib/server/dashboard/open-appeals-by-age";
 import { db } from "@/lib/server/db";
 
 /** The version of the rules being drafted or voted on (a village has one at a time), for its council. */
@@ -24,34 +23,30 @@ export type VillageTasks = {
   quarter: Quarter;
   pendingThisQuarter: number | null;
   rectificationsRequested: number | null;
-  openAppeals: { total: number; oldestDays: number | null } | null;
+  openAppeals: OpenAppealCount | null;
   extractsAwaitingConsent: number | null;
   openRuleSet: OpenRuleSet | null;
   ruleSetVotes: RuleSetVoteToCast[] | null;
 };
 
 /** Counts, not rows: this runs on every visit to a clerk's or representative's home. */
-export async function countVillageTasks(actor: Actor, village: VillageRef, now: Date = new Date()): Promise<VillageTasks> {
-  const { villageId } = await loadVillageTarget(actor, "villages.read", village.id);
-  const today = chinaToday(now);
-  const quarter = quarterOf(dayToDate(today));
+export async function countVillageTasks(actor: Actor, villageId: string, now: Date = new Date()): Promise<VillageTasks> {
+  await loadVillageTarget(actor, "villages.read", villageId);
+  const quarter = quarterOf(dayToDate(chinaToday(now)));
   const when = <T>(permission: Permission, load: () => Promise<T>): Promise<T | null> =>
     can(actor, permission) ? load() : Promise.resolve(null);
-  const [pendingThisQuarter, rectificationsRequested, appeals, extractsAwaitingConsent, openRuleSet, ruleSetVotes] = await Promise.all([
+  const [pendingThisQuarter, rectificationsRequested, openAppeals, extractsAwaitingConsent, openRuleSet, ruleSetVotes] = await Promise.all([
     when("entries.record", () => db.entry.count({ where: { villageId, year: quarter.year, quarter: quarter.quarter, status: "PENDING" } })),
     when("rectifications.decide", () => db.rectification.count({ where: { status: "REQUESTED", household: { villageId } } })),
-    // The age as the appeal list and the township dashboard count it.
-    when("appeals.resolve", () => unsafeOpenAppealsByAge([village], today)),
+    // The clerk's appeal list: the village's.
+    when("appeals.resolve", () => unsafeCountOpenAppeals({ villageId }, now)),
     // Asked by the council, waiting for the household to agree (its home page asks it).
     when("extracts.request", () => db.archiveExtract.count({ where: { status: "AWAITING_CONSENT", household: { villageId } } })),
     when("ruleSets.manage", () => findOpenRuleSet(villageId)),
     when("ruleSets.vote", () => listRuleSetVotesToCast(actor.id, villageId)),
   ]);
-  const { total, oldestDays } = appeals?.township ?? { total: 0, oldestDays: null };
   return {
-    quarter, pendingThisQuarter, rectificationsRequested, extractsAwaitingConsent,
-    openAppeals: appeals ? { total, oldestDays } : null,
-    openRuleSet: openRuleSet ?? null, ruleSetVotes,
+    quarter, pendingThisQuarter, rectificationsRequested, openAppeals, extractsAwaitingConsent, openRuleSet: openRuleSet ?? null, ruleSetVotes,
   };
 }
 

@@ -27,5 +27,3 @@ export async function loadHouseholdPage(actor: Actor, householdId: string) {
     canSearch: can(actor, "households.search"),
   };
 }
-
-export type HouseholdPageData = Awaited<ReturnType<typeof loadHouseholdPage>>;

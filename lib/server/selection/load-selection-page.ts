@@ -26,7 +26,7 @@ export function defaultSelectionYear(now: Date, firstYear: number): number {
 }
 
 /** Nominations per page of the township's queue. */
-export const QUEUE_PAGE_SIZE = 30;
+const QUEUE_PAGE_SIZE = 30;
 
 export type SelectionPageAsked = Omit<SelectionQuery, "year"> & { year?: number; queuePage?: number };
 

@@ -8,7 +8,7 @@ export async function getVillageHome(actor: Actor) {
   authorize(actor, "villages.read");
   const village = await db.village.findUniqueOrThrow({
     where: { id: villageIdOf(actor) },
-    select: { id: true, code: true, name: true, kind: true, township: { select: { name: true } } },
+    select: { id: true, name: true, kind: true, township: { select: { name: true } } },
   });
   const { villages } = await unsafeVillageTotals([{ id: village.id, name: village.name, kind: village.kind }]);
   return { village, totals: villages[0]! };
