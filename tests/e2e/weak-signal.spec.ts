@@ -137,3 +137,22 @@ test("a retry after the server recorded the entry but its answer was lost record
   await done.getByRole("link", { name: "查看这条记录" }).click();
   await expect(page).toHaveURL(new RegExp(`/entries/${recorded[0]!.id}$`));
 });
+
+test("a refused entry says at each field what is wrong, read out with the field", async ({ page }) => {
+  await login(page, "clerk-xinhua");
+  const { form } = await openRecordForm(page, "0007");
+  // The calendar offers real days only; a day it cannot make stands for one the server refuses.
+  await form.locator('input[name="occurredOn"]').evaluate((input: HTMLInputElement) => { input.value = "2026-13-01"; });
+  // No rule chosen, nothing written: refused by the server, field by field.
+  await form.getByRole("button", { name: "保存记录" }).click();
+  await expect(form.getByTestId("form-error")).toBeVisible();
+
+  const dateButton = form.getByLabel("发生日期");
+  await expect(dateButton).toHaveAttribute("aria-invalid", "true");
+  await expect(dateButton).toHaveAccessibleDescription(/日期格式应为 年-月-日/);
+  const description = form.getByLabel("事情经过");
+  await expect(description).toHaveAttribute("aria-invalid", "true");
+  await expect(description).toHaveAccessibleDescription("请写明事情经过。");
+  await expect(form).toContainText("请选择依据的细则。");
+  await expectAccessible(page, ['[data-testid="record-entry-form"]']);
+});
