@@ -95,7 +95,7 @@ export function RecordEntryForm({ household, members, today, initialRules, idemp
       </fieldset>
       <FormStatus state={submission.phase === "editing" ? submission : {}} />
       <UnsentNotice submission={submission} />
-      <div className="sticky bottom-0 -mx-3 border-t border-stone-200 bg-stone-50/95 px-3 py-3 sm:static sm:mx-0 sm:border-0 sm:p-0">
+      <div className="sticky bottom-phone-bar -mx-3 border-t border-stone-200 bg-stone-50/95 px-3 py-3 sm:static sm:mx-0 sm:border-0 sm:p-0">
         <button type="submit" disabled={submission.phase === "sending" || uploading} className={buttonClass({ size: "lg", width: "always" })}>
           {submitLabel(t, submission, uploading)}
         </button>

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, login, test } from "./fixtures";
+import { expect, expectAbovePhoneMenu, login, test } from "./fixtures";
 import { photoFile } from "./test-image";
 
 // A clerk records a mark standing in a yard with one bar of signal. A submit that gets no answer
@@ -78,8 +78,17 @@ test("a submit cut off by a lost signal keeps the form, says so, and records onc
   const description = unique("帮五保户修缮房屋，断网后重新提交");
   await fillRed(form, description);
 
+  // On the phone the save bar stays above the menu bar, in the middle of the form and at its end.
+  const save = form.getByRole("button", { name: "保存记录" });
+  if (info.project.name === "phone") {
+    await form.getByRole("radio").first().scrollIntoViewIfNeeded();
+    await expectAbovePhoneMenu(save);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expectAbovePhoneMenu(save);
+  }
+
   await context.setOffline(true);
-  await form.getByRole("button", { name: "保存记录" }).click();
+  await save.click();
   const unsent = page.getByTestId("entry-unsent");
   await expect(unsent).toContainText("网络不稳定，未能提交。");
   await expect(unsent).toContainText("您填写的内容和照片都还在");
