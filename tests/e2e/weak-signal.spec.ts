@@ -102,10 +102,16 @@ test("a submit cut off by a lost signal keeps the form, says so, and records onc
   await page.screenshot({ path: `tests/e2e/screenshots/weak-signal-unsent-${info.project.name}.png`, fullPage: true });
   await expectAccessible(page, ['[data-testid="record-entry-form"]']);
 
-  // Pressing 重新提交 without a signal changes nothing but the attempt count.
-  await page.getByRole("button", { name: "重新提交" }).click();
+  // Pressing 重新提交 without a signal really sends it again: the request fails, the form is back
+  // as it was, and nothing is recorded.
+  const resubmit = form.getByRole("button", { name: "重新提交", exact: true });
+  const failed = page.waitForEvent("requestfailed", (r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/entries");
+  await resubmit.click();
+  expect((await failed).failure()?.errorText).toContain("ERR_INTERNET_DISCONNECTED");
+  await expect(resubmit).toBeEnabled();
   await expect(unsent).toContainText("有信号后会自动重新提交");
   await expect(form.getByLabel("事情经过")).toHaveValue(description);
+  expect(await entriesDescribed(page, householdId, description)).toHaveLength(0);
 
   // The signal comes back: the form sends it again by itself.
   await context.setOffline(false);
