@@ -28,7 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <NextIntlClientProvider>
           <AppHeader actor={actor} />
           {hasMenu && <MainNav role={actor ? actor.role : "ANONYMOUS"} />}
-          <main className={`mx-auto max-w-5xl px-3 py-4 sm:px-4 sm:py-6 ${hasPhoneBar ? "pb-[calc(5rem+env(safe-area-inset-bottom))] sm:pb-6" : ""}`}>
+          <main className={`mx-auto max-w-5xl px-3 py-4 sm:px-4 sm:py-6 ${hasPhoneBar ? "pb-[calc(var(--spacing-phone-bar)+1.5rem)] sm:pb-6" : ""}`}>
             {children}
           </main>
         </NextIntlClientProvider>

@@ -6,7 +6,8 @@ import { EVIDENCE_ACCEPT, EVIDENCE_MAX_PER_ENTRY } from "@/lib/schemas/evidence"
 import { shrinkPhoto } from "./shrink-photo";
 import { uploadPhoto } from "./upload-photo";
 
-// `unsent`: the upload got no answer (no signal); the photo is kept and sent again.
+// `key`: the photo's own, for its whole life in the form; every upload of it sends it as its
+// Idempotency-Key. `unsent`: the upload got no answer (no signal); the photo is kept and sent again.
 type Photo = { key: string; preview: string; id?: string; error?: string; unsent?: boolean };
 
 // An upload without an answer is tried again after 2 s and 5 s, then when the phone is back
@@ -47,7 +48,7 @@ export function EvidenceUploader({ onBusyChange, error, endpoint = "/api/v1/evid
       for (let attempt = 0; ; attempt++) {
         const photo = pending.current.get(key);
         if (!photo) return;
-        const result = await uploadPhoto(endpoint, photo.file, photo.name);
+        const result = await uploadPhoto(endpoint, key, photo.file, photo.name);
         if (!pending.current.has(key)) return; // removed meanwhile
         if (result.kind !== "unanswered") {
           pending.current.delete(key);

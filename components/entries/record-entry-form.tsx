@@ -4,7 +4,10 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState, type FormEvent } from "react";
 import { ArchiveNo } from "@/components/ui/archive-no";
+import { buttonClass } from "@/components/ui/button";
 import { DateField } from "@/components/ui/date-field";
+import { Field, fieldProps, largeInputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import type { RuleView, RulesInForce } from "@/lib/schemas/entries";
 import { EvidenceUploader } from "./evidence-uploader";
 import type { RecordEntryBody } from "./post-entry";
@@ -22,9 +25,6 @@ type Props = {
   // new form (after a confirmed success, "record another") comes with a new key.
   idempotencyKey: string;
 };
-
-const field = "min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-lg";
-const label = "mb-1 block font-medium";
 
 export function RecordEntryForm({ household, members, today, initialRules, idempotencyKey }: Props) {
   const t = useTranslations();
@@ -66,40 +66,37 @@ export function RecordEntryForm({ household, members, today, initialRules, idemp
       <input type="hidden" name="householdId" value={household.id} />
       <HouseholdCard household={household} />
       <fieldset disabled={locked} className="min-w-0 space-y-5">
-        <div>
-          <label htmlFor="occurredOn" className={label}>{t("entries.new.occurredOn")}</label>
+        <Field id="occurredOn" label={t("entries.new.occurredOn")} error={error("occurredOn")}>
           <DateField
-            id="occurredOn" name="occurredOn" defaultValue={today} max={today} min={household.registeredOn}
-            onChange={(day) => void changeDate(day)} aria-invalid={error("occurredOn") ? true : undefined}
+            {...fieldProps("occurredOn", error("occurredOn"))} name="occurredOn" defaultValue={today} max={today}
+            min={household.registeredOn} onChange={(day) => void changeDate(day)}
           />
-          <FieldError message={error("occurredOn")} />
-        </div>
-        <label className="block">
-          <span className={label}>{t("entries.new.member")}</span>
-          <select name="memberId" defaultValue="" className={field}>
+        </Field>
+        <Field id="memberId" label={t("entries.new.member")} error={error("memberId")}>
+          <select {...fieldProps("memberId", error("memberId"))} name="memberId" defaultValue="" className={largeInputClass}>
             <option value="">{t("entries.new.wholeHousehold")}</option>
             {members.map((m) => (
-              <option key={m.id} value={m.id}>{m.name}（{t(`relations.${m.relation}` as never)}）</option>
+              <option key={m.id} value={m.id}>
+                {t("entries.new.memberOption", { name: m.name, relation: t(`relations.${m.relation}` as never) })}
+              </option>
             ))}
           </select>
-          <FieldError message={error("memberId")} />
-        </label>
+        </Field>
         <RulePicker rules={rules} selectedId={rule?.id ?? null} onSelect={setRule} error={error("ruleId")} />
         {rule ? <ChosenRule rule={rule} /> : null}
-        <label className="block">
-          <span className={label}>{t("entries.new.description")}</span>
-          <textarea name="description" required rows={4} maxLength={1000} className={`${field} py-2`} placeholder={t("entries.new.descriptionHint")} />
-          <FieldError message={error("description")} />
-        </label>
+        <Field id="description" label={t("entries.new.description")} error={error("description")}>
+          <textarea
+            {...fieldProps("description", error("description"))} name="description" required rows={4} maxLength={1000}
+            className={`${largeInputClass} py-2`} placeholder={t("entries.new.descriptionHint")}
+          />
+        </Field>
         {rule?.category === "BLACK" ? <LegalBasisFields errors={fieldErrors} /> : null}
         <EvidenceUploader onBusyChange={onBusyChange} error={error("evidenceIds")} />
       </fieldset>
-      {submission.phase === "editing" && submission.message ? (
-        <p className="rounded-md bg-red-50 p-3 text-red-800" role="alert" data-testid="form-error">{submission.message}</p>
-      ) : null}
+      <FormStatus state={submission.phase === "editing" ? submission : {}} />
       <UnsentNotice submission={submission} />
-      <div className="sticky bottom-0 -mx-3 border-t border-stone-200 bg-stone-50/95 px-3 py-3 sm:static sm:mx-0 sm:border-0 sm:p-0">
-        <button type="submit" disabled={submission.phase === "sending" || uploading} className="min-h-12 w-full rounded-md bg-red-800 text-lg font-semibold text-white disabled:opacity-60">
+      <div className="sticky bottom-phone-bar -mx-3 border-t border-stone-200 bg-stone-50/95 px-3 py-3 sm:static sm:mx-0 sm:border-0 sm:p-0">
+        <button type="submit" disabled={submission.phase === "sending" || uploading} className={buttonClass({ size: "lg", width: "always" })}>
           {submitLabel(t, submission, uploading)}
         </button>
       </div>
@@ -142,10 +139,6 @@ function HouseholdCard({ household }: { household: Props["household"] }) {
   );
 }
 
-function FieldError({ message }: { message?: string }) {
-  return message ? <span className="mt-1 block text-sm text-red-700">{message}</span> : null;
-}
-
 function ChosenRule({ rule }: { rule: RuleView }) {
   const t = useTranslations("entries.new");
   return (
@@ -163,16 +156,18 @@ function LegalBasisFields({ errors }: { errors: Record<string, string> }) {
     <fieldset className="space-y-3 rounded-lg border border-stone-800 p-3" data-testid="legal-basis">
       <legend className="px-1 font-semibold">{t("legalTitle")}</legend>
       <p className="text-sm text-stone-700">{t("legalIntro")}</p>
-      <label className="block">
-        <span className={label}>{t("legalAuthority")}</span>
-        <input name="legalAuthority" required maxLength={100} className={field} placeholder={t("legalAuthorityHint")} />
-        <FieldError message={errors.legalAuthority} />
-      </label>
-      <label className="block">
-        <span className={label}>{t("legalDocumentNo")}</span>
-        <input name="legalDocumentNo" required maxLength={100} className={field} placeholder={t("legalDocumentNoHint")} />
-        <FieldError message={errors.legalDocumentNo} />
-      </label>
+      <Field id="legalAuthority" label={t("legalAuthority")} error={errors.legalAuthority}>
+        <input
+          {...fieldProps("legalAuthority", errors.legalAuthority)} name="legalAuthority" required maxLength={100}
+          className={largeInputClass} placeholder={t("legalAuthorityHint")}
+        />
+      </Field>
+      <Field id="legalDocumentNo" label={t("legalDocumentNo")} error={errors.legalDocumentNo}>
+        <input
+          {...fieldProps("legalDocumentNo", errors.legalDocumentNo)} name="legalDocumentNo" required maxLength={100}
+          className={largeInputClass} placeholder={t("legalDocumentNoHint")}
+        />
+      </Field>
     </fieldset>
   );
 }

@@ -11,6 +11,8 @@ import { NavIcon } from "./nav-icons";
 /**
  * The phone's menu: a bar fixed to the bottom of the screen with the role's daily items, and
  * "更多" opening a sheet with all the others, so that every item is one glance or one tap away.
+ * Its height is `--spacing-phone-bar` (app/globals.css): what must stay in sight above it uses
+ * the same, as `bottom-phone-bar` below the `sm` breakpoint.
  */
 export function PhoneMenu({ items }: { items: NavItem[] }) {
   const t = useTranslations("nav");
@@ -20,7 +22,7 @@ export function PhoneMenu({ items }: { items: NavItem[] }) {
   const others = items.filter((item) => !item.isDaily);
   return (
     <nav aria-label={t("menu")} data-testid="phone-menu"
-      className="fixed inset-x-0 bottom-0 z-30 border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)] shadow-[0_-1px_4px_rgb(0_0_0/0.06)] sm:hidden print:hidden">
+      className="fixed inset-x-0 bottom-0 z-30 h-phone-bar border-t border-stone-200 bg-white pb-[env(safe-area-inset-bottom)] shadow-[0_-1px_4px_rgb(0_0_0/0.06)] sm:hidden print:hidden">
       <ul className="flex">
         {daily.map((item) => (
           <li key={item.href} className="flex-1">

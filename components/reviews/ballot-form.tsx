@@ -64,7 +64,7 @@ export function BallotForm({ reviewId, items, paper }: Props) {
                 onToggle={ballot.onToggle} onReason={ballot.onReason} />
             ))}
           </ol>
-          <div className="sticky bottom-0 -mx-3 space-y-1 border-t border-stone-200 bg-white/95 px-3 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
+          <div className="sticky bottom-phone-bar -mx-3 space-y-1 border-t border-stone-200 bg-white/95 px-3 py-3 backdrop-blur sm:bottom-0 sm:mx-0 sm:rounded-lg sm:border">
             <p className="text-sm text-stone-600" aria-live="polite">{t("tally", { objections: exceptions.length, approve: items.length - recusedCount - exceptions.length })}</p>
             <button type="button" onClick={() => setConfirming(ballot.check(voterId))} className={buttonClass({ size: "xl", width: "always" })}>
               {t("approveRest")}

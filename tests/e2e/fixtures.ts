@@ -34,6 +34,25 @@ export const test = base.extend({
 });
 export { expect };
 
+/**
+ * On a phone, a form's sticky submit bar sits above the bottom menu bar: the button is wholly on
+ * screen, ends above the menu, and what is drawn at its centre is the button, not the menu.
+ * (toBeInViewport alone cannot tell: an element covered by another is still in the viewport.)
+ */
+export async function expectAbovePhoneMenu(button: Locator): Promise<void> {
+  const menu = button.page().getByTestId("phone-menu");
+  await expect(menu).toBeVisible();
+  await expect(button).toBeInViewport({ ratio: 1 });
+  const [buttonBox, menuBox] = await Promise.all([button.boundingBox(), menu.boundingBox()]);
+  expect(buttonBox!.y + buttonBox!.height, "the button ends above the menu bar").toBeLessThanOrEqual(menuBox!.y);
+  const hitsButton = await button.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return hit !== null && element.contains(hit);
+  });
+  expect(hitsButton, "a tap at the button's centre reaches the button").toBe(true);
+}
+
 /** A clerk on the 农户登录码 page issues a household's one-time access code and reads it off the card. */
 export async function issueAccessCode(page: Page, archiveNo: string): Promise<string> {
   await page.getByLabel("查找农户").fill(archiveNo);

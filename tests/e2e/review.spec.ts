@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, login, signOut, test } from "./fixtures";
+import { expect, expectAbovePhoneMenu, login, signOut, test } from "./fixtures";
 
 // The quarterly review as the village does it, on phones: a representative objects to one entry
 // of JS-XH-00001 and approves the rest; the clerk records who came and enters the paper ballots
@@ -37,8 +37,11 @@ async function objectAndApproveRest(form: Locator, entryId: string, reason: stri
   const row = form.locator(`[data-testid="ballot-entry"][data-entry-id="${entryId}"]`);
   await row.getByRole("checkbox", { name: "反对" }).check();
   await row.getByLabel("反对理由（必填）").fill(reason);
+  // The spec runs on the phone only: the ballot's sticky bar stays above the menu bar while the reason is typed.
+  const approveRest = form.getByRole("button", { name: "其余全部同意" });
+  await expectAbovePhoneMenu(approveRest);
   if (shots) await form.page().screenshot({ path: shots.ballot });
-  await form.getByRole("button", { name: "其余全部同意" }).click();
+  await approveRest.click();
   const confirm = form.getByTestId("ballot-confirm");
   await expect(confirm).toContainText("反对 1 条");
   await expect(confirm).toContainText(`理由：${reason}`);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, login, test } from "./fixtures";
+import { expect, expectAbovePhoneMenu, login, test } from "./fixtures";
 import { photoFile } from "./test-image";
 
 // A clerk records a mark standing in a yard with one bar of signal. A submit that gets no answer
@@ -78,8 +78,17 @@ test("a submit cut off by a lost signal keeps the form, says so, and records onc
   const description = unique("帮五保户修缮房屋，断网后重新提交");
   await fillRed(form, description);
 
+  // On the phone the save bar stays above the menu bar, in the middle of the form and at its end.
+  const save = form.getByRole("button", { name: "保存记录" });
+  if (info.project.name === "phone") {
+    await form.getByRole("radio").first().scrollIntoViewIfNeeded();
+    await expectAbovePhoneMenu(save);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expectAbovePhoneMenu(save);
+  }
+
   await context.setOffline(true);
-  await form.getByRole("button", { name: "保存记录" }).click();
+  await save.click();
   const unsent = page.getByTestId("entry-unsent");
   await expect(unsent).toContainText("网络不稳定，未能提交。");
   await expect(unsent).toContainText("您填写的内容和照片都还在");
@@ -93,10 +102,16 @@ test("a submit cut off by a lost signal keeps the form, says so, and records onc
   await page.screenshot({ path: `tests/e2e/screenshots/weak-signal-unsent-${info.project.name}.png`, fullPage: true });
   await expectAccessible(page, ['[data-testid="record-entry-form"]']);
 
-  // Pressing 重新提交 without a signal changes nothing but the attempt count.
-  await page.getByRole("button", { name: "重新提交" }).click();
+  // Pressing 重新提交 without a signal really sends it again: the request fails, the form is back
+  // as it was, and nothing is recorded.
+  const resubmit = form.getByRole("button", { name: "重新提交", exact: true });
+  const failed = page.waitForEvent("requestfailed", (r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/entries");
+  await resubmit.click();
+  expect((await failed).failure()?.errorText).toContain("ERR_INTERNET_DISCONNECTED");
+  await expect(resubmit).toBeEnabled();
   await expect(unsent).toContainText("有信号后会自动重新提交");
   await expect(form.getByLabel("事情经过")).toHaveValue(description);
+  expect(await entriesDescribed(page, householdId, description)).toHaveLength(0);
 
   // The signal comes back: the form sends it again by itself.
   await context.setOffline(false);
@@ -136,4 +151,23 @@ test("a retry after the server recorded the entry but its answer was lost record
   expect(recorded[0]!.evidenceCount).toBe(1);
   await done.getByRole("link", { name: "查看这条记录" }).click();
   await expect(page).toHaveURL(new RegExp(`/entries/${recorded[0]!.id}$`));
+});
+
+test("a refused entry says at each field what is wrong, read out with the field", async ({ page }) => {
+  await login(page, "clerk-xinhua");
+  const { form } = await openRecordForm(page, "0007");
+  // The calendar offers real days only; a day it cannot make stands for one the server refuses.
+  await form.locator('input[name="occurredOn"]').evaluate((input: HTMLInputElement) => { input.value = "2026-13-01"; });
+  // No rule chosen, nothing written: refused by the server, field by field.
+  await form.getByRole("button", { name: "保存记录" }).click();
+  await expect(form.getByTestId("form-error")).toBeVisible();
+
+  const dateButton = form.getByLabel("发生日期");
+  await expect(dateButton).toHaveAttribute("aria-invalid", "true");
+  await expect(dateButton).toHaveAccessibleDescription(/日期格式应为 年-月-日/);
+  const description = form.getByLabel("事情经过");
+  await expect(description).toHaveAttribute("aria-invalid", "true");
+  await expect(description).toHaveAccessibleDescription("请写明事情经过。");
+  await expect(form).toContainText("请选择依据的细则。");
+  await expectAccessible(page, ['[data-testid="record-entry-form"]']);
 });

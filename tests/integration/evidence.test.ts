@@ -1,6 +1,6 @@
 import "../helpers/app-database";
 import { createHash, randomUUID } from "node:crypto";
-import { rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as downloadRoute } from "@/app/api/v1/evidence/[id]/route";
@@ -32,12 +32,22 @@ async function headersFor(as: { username: string } | null): Promise<Record<strin
 }
 
 async function upload(as: { username: string } | null, bytes: Uint8Array, name = "photo.png", type = "image/png") {
+  const { status, body } = await uploadWithKey(as, bytes, name, type);
+  return { status, body };
+}
+
+/** As the record form uploads: with the photo's own key as its Idempotency-Key, when given one. */
+async function uploadWithKey(as: { username: string } | null, bytes: Uint8Array, name = "photo.png", type = "image/png", key?: string) {
   const form = new FormData();
   form.append("file", new File([Buffer.from(bytes)], name, { type }));
-  const request = new Request(`${ORIGIN}/api/v1/evidence`, { method: "POST", body: form, headers: await headersFor(as) });
+  const headers = { ...(await headersFor(as)), ...(key ? { "Idempotency-Key": key } : {}) };
+  const request = new Request(`${ORIGIN}/api/v1/evidence`, { method: "POST", body: form, headers });
   const response = await uploadRoute(request, { params: Promise.resolve({}) });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, replayed: response.headers.get("Idempotency-Replayed"), body: await response.json() };
 }
+
+/** The files in the upload directory, by name. */
+const storedFiles = async () => (await readdir(`${uploadDir}/evidence`).catch(() => [])).sort();
 
 async function download(as: { username: string } | null, id: string) {
   const request = new Request(`${ORIGIN}/api/v1/evidence/${id}`, { headers: await headersFor(as) });
@@ -107,6 +117,30 @@ describe("POST /api/v1/evidence", () => {
     huge.set([0xff, 0xd8, 0xff]);
     expect((await upload(clerk, huge, "big.jpg", "image/jpeg")).status).toBe(400);
     expect(await counts()).toEqual(before);
+  });
+
+  it("stores a photo sent again with the same Idempotency-Key once, answering the same evidence", async () => {
+    const bytes = await photo(640, 480);
+    const key = "2841957301-1093847562"; // the shape of the uploader's photo keys
+    const [before, filesBefore] = [await counts(), await storedFiles()];
+    const first = await uploadWithKey(clerk, bytes, "photo.png", "image/png", key);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.replayed).toBeNull();
+    const files = await storedFiles();
+    expect(files).toHaveLength(filesBefore.length + 1);
+
+    // The answer was lost on the way back: the retry gets the same photo, marked as a replay.
+    const again = await uploadWithKey(clerk, bytes, "photo.png", "image/png", key);
+    expect(again).toEqual({ ...first, replayed: "true" });
+    expect(await counts()).toEqual({ ...before, photos: before.photos + 1, audit: before.audit + 1 });
+    expect(await storedFiles()).toEqual(files);
+
+    // Another photo under that key is refused rather than taken for the first one.
+    const other = await uploadWithKey(clerk, await photo(640, 481), "photo.png", "image/png", key);
+    expect(other.status).toBe(409);
+    expect(await storedFiles()).toEqual(files);
+    // Without a key, the same bytes are a new upload.
+    expect((await upload(clerk, bytes)).body.id).not.toBe(first.body.id);
   });
 
   it("takes photos from clerks only", async () => {
