@@ -27,7 +27,10 @@ export default defineConfig({
   use: { baseURL: `http://127.0.0.1:${port}`, locale: "zh-CN", launchOptions, trace: "retain-on-failure" },
   projects: [
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions } },
-    // A spec that changes state for good (closing the one open review) runs once, on the phone.
+    // A test tagged @phone-only runs once, on the phone, the device the product is made for: it
+    // changes state for good (closing the one open review), or the screen's size plays no part in
+    // it (headers, API probes, sign-in, a cut signal). Every page is still drawn and checked on a
+    // desktop too by the navigation and accessibility specs.
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, grepInvert: /@phone-only/ },
   ],
   webServer: {

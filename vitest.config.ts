@@ -23,7 +23,9 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each file has a database of its own; on a PostgreSQL server files run side by side (the
+          // embedded server of a machine without one is one process, so there they take turns).
+          fileParallelism: Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL),
         },
       },
     ],

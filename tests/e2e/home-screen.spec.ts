@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 // A clerk adds the app to the phone's home screen: the browser fetches the manifest and its icons
 // without cookies, so they must answer anybody, as must /favicon.ico and /robots.txt.
 
-test("the web app manifest and its icons are served to a visitor who is not signed in", async ({ page, request }) => {
+test("the web app manifest and its icons are served to a visitor who is not signed in", { tag: "@phone-only" }, async ({ page, request }) => {
   await page.goto("/sign-in");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
   expect(href).toBeTruthy();
@@ -28,7 +28,7 @@ test("the web app manifest and its icons are served to a visitor who is not sign
   expect(favicon.headers()["content-type"]).toMatch(/image\/(x-icon|vnd\.microsoft\.icon)/);
 });
 
-test("robots.txt keeps the private pages out of search engines and lets the public ones in", async ({ request }) => {
+test("robots.txt keeps the private pages out of search engines and lets the public ones in", { tag: "@phone-only" }, async ({ request }) => {
   const response = await request.get("/robots.txt", { maxRedirects: 0 });
   expect(response.status()).toBe(200);
   const lines = (await response.text()).split("\n").map((line) => line.trim());

@@ -98,7 +98,7 @@ async function recordEvidenceFor(clerk: Page, other: Other): Promise<{ entryId: 
   return { entryId: (await recorded.json()).id, photoId };
 }
 
-test("a household can never read another household's data, through any page or endpoint", async ({ page, browser, baseURL }) => {
+test("a household can never read another household's data, through any page or endpoint", { tag: "@phone-only" }, async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   await login(page, ME);
   await expect(page.getByTestId("archive-no")).toHaveText(ME);

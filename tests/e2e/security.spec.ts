@@ -1,6 +1,6 @@
 import { expect, login, test } from "./fixtures";
 
-test("every response carries the security headers, with a nonce-based CSP and no unsafe-eval", async ({ request }) => {
+test("every response carries the security headers, with a nonce-based CSP and no unsafe-eval", { tag: "@phone-only" }, async ({ request }) => {
   for (const path of ["/sign-in", "/api/health", "/api/v1/me"]) {
     const response = await request.get(path);
     const headers = response.headers();
@@ -14,14 +14,14 @@ test("every response carries the security headers, with a nonce-based CSP and no
   }
 });
 
-test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {
+test("the session cookie is HttpOnly and SameSite=Lax", { tag: "@phone-only" }, async ({ page, context }) => {
   await login(page, "official");
   const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
 });
 
-test("a cookie-authenticated API write from another origin is refused", async ({ page }) => {
+test("a cookie-authenticated API write from another origin is refused", { tag: "@phone-only" }, async ({ page }) => {
   await login(page, "official");
   const response = await page.request.post("/api/v1/me/password", {
     headers: { origin: "https://evil.example" },

@@ -10,7 +10,7 @@ const homes = [
 ] as const;
 
 for (const home of homes) {
-  test(`${home.username} signs in and sees the ${home.role} home`, async ({ page }, info) => {
+  test(`${home.username} signs in and sees the ${home.role} home`, { tag: "@phone-only" }, async ({ page }, info) => {
     await login(page, home.username);
     await expect(page.getByTestId("signed-in-as")).toContainText(home.role);
     if (home.check === "heading") await expect(page.getByRole("heading", { level: 1 })).toHaveText(home.text);
@@ -19,7 +19,7 @@ for (const home of homes) {
   });
 }
 
-test("a wrong password is refused in plain Chinese, and anonymous visitors are sent to sign in", async ({ page }) => {
+test("a wrong password is refused in plain Chinese, and anonymous visitors are sent to sign in", { tag: "@phone-only" }, async ({ page }) => {
   await page.goto("/township");
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByLabel("用户名或档案编号").fill("official");
@@ -28,7 +28,7 @@ test("a wrong password is refused in plain Chinese, and anonymous visitors are s
   await expect(page.getByTestId("sign-in-error")).toContainText("密码不正确");
 });
 
-test("signing out ends the session", async ({ page }) => {
+test("signing out ends the session", { tag: "@phone-only" }, async ({ page }) => {
   await login(page, "clerk-xinhua");
   await page.getByTestId("sign-out").click();
   await expect(page).toHaveURL(/\/sign-in/);
@@ -36,8 +36,8 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("the sixth wrong password finds the account locked, and the message says until when", async ({ page }, info) => {
-  const username = info.project.name === "phone" ? "clerk-hanfeng-2" : "clerk-chayuan-2";
+test("the sixth wrong password finds the account locked, and the message says until when", { tag: "@phone-only" }, async ({ page }, info) => {
+  const username = "clerk-hanfeng-2";
   await page.goto("/sign-in");
   await page.getByLabel("用户名或档案编号").fill(username);
   for (let attempt = 1; attempt <= 6; attempt++) {

@@ -53,7 +53,7 @@ const chineseDate = (day: string) => {
   return `${y}年${m}月${d}日`;
 };
 
-test("a submit cut off by a lost signal keeps the form, says so, and records once when the signal is back", async ({ page, context }, info) => {
+test("a submit cut off by a lost signal keeps the form, says so, and records once when the signal is back", { tag: "@phone-only" }, async ({ page, context }, info) => {
   await login(page, "clerk-xinhua");
   const { form, householdId } = await openRecordForm(page, "0005");
 
@@ -122,7 +122,7 @@ test("a submit cut off by a lost signal keeps the form, says so, and records onc
   expect(recorded[0]).toMatchObject({ occurredOn: yesterday, evidenceCount: 1, status: "PENDING" });
 });
 
-test("a retry after the server recorded the entry but its answer was lost records nothing twice", async ({ page }, info) => {
+test("a retry after the server recorded the entry but its answer was lost records nothing twice", { tag: "@phone-only" }, async ({ page }, info) => {
   await login(page, "clerk-xinhua");
   const { form, householdId } = await openRecordForm(page, "0006");
   const description = unique("拾到钱包归还失主，回执丢失");
@@ -153,7 +153,7 @@ test("a retry after the server recorded the entry but its answer was lost record
   await expect(page).toHaveURL(new RegExp(`/entries/${recorded[0]!.id}$`));
 });
 
-test("a refused entry says at each field what is wrong, read out with the field", async ({ page }) => {
+test("a refused entry says at each field what is wrong, read out with the field", { tag: "@phone-only" }, async ({ page }) => {
   await login(page, "clerk-xinhua");
   const { form } = await openRecordForm(page, "0007");
   // The calendar offers real days only; a day it cannot make stands for one the server refuses.
