@@ -16,6 +16,7 @@ export const requestRectificationAction = defineAction({
   permission: "rectifications.request",
   args: z.tuple([IdSchema]),
   schema: RequestRectificationSchema,
+  keep: true,
   run: ({ actor, args: [entryId], input, context }) => requestRectification(actor, entryId, input, context),
   revalidate: (request) => archivePaths(request.household.id),
 });
@@ -24,6 +25,7 @@ export const lodgeAppealAction = defineAction({
   permission: "appeals.lodge",
   args: z.tuple([IdSchema]),
   schema: LodgeAppealSchema,
+  keep: true,
   run: ({ actor, args: [entryId], input, context }) => lodgeAppeal(actor, entryId, input, context),
   revalidate: (appeal) => archivePaths(appeal.household.id),
 });

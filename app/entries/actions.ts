@@ -13,6 +13,7 @@ export const voidEntryAction = defineAction({
   permission: "entries.void",
   args: z.tuple([IdSchema]),
   schema: VoidEntrySchema,
+  keep: true,
   run: ({ actor, args: [entryId], input, context }) => voidEntry(actor, entryId, input, context),
   revalidate: (_, { args: [entryId] }) => [`/entries/${entryId}`],
 });

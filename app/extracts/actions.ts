@@ -32,6 +32,7 @@ export const changeExtractAction = defineAction({
   permission: ([, step]) => permissionOf[step],
   args: z.tuple([IdSchema, StepSchema]),
   schema: ([, step]) => (step === "decline" || step === "revoke" ? ExtractReasonSchema : NoInputSchema),
+  keep: true,
   run: ({ actor, args: [extractId, step], input, context }) => changeExtract(actor, extractId, step, input, context),
   revalidate: everyPage,
 });

@@ -15,6 +15,7 @@ export const nominateAction = defineAction({
   permission: "selection.nominate",
   args: z.tuple([IdSchema, z.int()]),
   schema: NominateSchema,
+  keep: true,
   input: (fields, { args: [householdId, year] }) => ({ ...fields, householdId, year }),
   run: ({ actor, input, context }) => nominate(actor, input, context),
   revalidate: (_, { input }) => selectionPaths(input.householdId),
@@ -24,6 +25,7 @@ export const withdrawNominationAction = defineAction({
   permission: "selection.nominate",
   args: z.tuple([IdSchema]),
   schema: WithdrawNominationSchema,
+  keep: true,
   run: ({ actor, args: [awardId], input, context }) => withdrawNomination(actor, awardId, input, context),
   revalidate: (withdrawn) => selectionPaths(withdrawn.household.id),
 });
@@ -40,6 +42,7 @@ export const withdrawAwardAction = defineAction({
   permission: "selection.decide",
   args: z.tuple([IdSchema]),
   schema: WithdrawAwardSchema,
+  keep: true,
   run: ({ actor, args: [awardId], input, context }) => withdrawAward(actor, awardId, input, context),
   revalidate: (withdrawn) => selectionPaths(withdrawn.household.id),
 });

@@ -79,7 +79,7 @@ export default withNotice(async function SelectionPage({ searchParams }: { searc
             </ul>
           )}
           <Pager page={nominations.page} pageSize={nominations.pageSize} total={nominations.total} href={queueHref} label={t("queuePagerNav")}
-            position={t("queuePagerPosition", { page: nominations.page, pages: queuePages, total: nominations.total })} />
+            position={t("queuePagerPosition", { page: nominations.page, pages: queuePages, total: nominations.total })} nextTestId="queue-next-page" />
         </section>
       ) : null}
       <section className="space-y-3" aria-labelledby="list-title">
@@ -98,7 +98,7 @@ export default withNotice(async function SelectionPage({ searchParams }: { searc
           </ul>
         )}
         <Pager page={list.page} pageSize={list.pageSize} total={list.total} href={href}
-          position={t("listPagerPosition", { page: list.page, pages, total: list.total })} />
+          position={t("listPagerPosition", { page: list.page, pages, total: list.total })} nextTestId="list-next-page" />
       </section>
     </div>
   );

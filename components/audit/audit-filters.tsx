@@ -1,5 +1,9 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { DateField } from "@/components/ui/date-field";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import {
   AUDIT_ACTIONS, AUDIT_AREAS, AUDIT_TARGET_TYPES, auditActionKey, auditArea, auditAreaKey, auditTargetKey,
 } from "@/lib/domain/audit-vocabulary";
@@ -9,15 +13,7 @@ type Props = { values: Record<string, string>; errors: Record<string, string> };
 type Option = { value: string; label: string };
 type Group = { label: string; options: Option[] };
 
-const control = "block min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 text-base aria-invalid:border-red-700";
-const textFields = [
-  { name: "actor", type: "text" }, { name: "targetId", type: "text" }, { name: "from", type: "date" }, { name: "to", type: "date" },
-] as const;
 const filterNames = ["action", "actor", "targetType", "targetId", "from", "to"] as const;
-
-function Note({ id, error }: { id: string; error: string | undefined }) {
-  return error ? <p id={id} className="text-xs text-red-700">{error}</p> : null;
-}
 
 /**
  * A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared.
@@ -35,55 +31,52 @@ export async function AuditFilters({ values, errors }: Props) {
   }));
   const targets: Option[] = AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: t(auditTargetKey(type)) }));
   const isSet = filterNames.some((name) => values[name]) || Object.keys(errors).length > 0;
-  const select = (name: "action" | "targetType", any: string, options: Option[], grouped: Group[] = []) => {
+  const field = (name: (typeof filterNames)[number], control: (id: string, error: string | undefined) => ReactNode) => (
+    <Field id={`filter-${name}`} label={t(`audit.filter.${name}`)} error={errors[name]}>{control(`filter-${name}`, errors[name])}</Field>
+  );
+  const select = (name: "action" | "targetType", any: string, options: Option[], grouped: Group[] = []) => field(name, (id, error) => {
     const value = values[name] ?? "";
     const known = [...options, ...grouped.flatMap((g) => g.options)].some((o) => o.value === value);
     return (
-      <div className="space-y-1">
-        <label htmlFor={`filter-${name}`} className="block text-sm font-medium">{t(`audit.filter.${name}`)}</label>
-        <select id={`filter-${name}`} name={name} defaultValue={value} className={control}
-          aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `filter-${name}-note` : undefined}>
-          <option value="">{any}</option>
-          {/* A filter set in the address that no option names is shown as it was given. */}
-          {value && !known ? <option value={value}>{value}</option> : null}
-          {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          {grouped.map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-            </optgroup>
-          ))}
-        </select>
-        <Note id={`filter-${name}-note`} error={errors[name]} />
-      </div>
+      <select {...fieldProps(id, error)} name={name} defaultValue={value} className={inputClass}>
+        <option value="">{any}</option>
+        {/* A filter set in the address that no option names is shown as it was given. */}
+        {value && !known ? <option value={value}>{value}</option> : null}
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {grouped.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </optgroup>
+        ))}
+      </select>
     );
-  };
+  });
+  const text = (name: "actor" | "targetId") => field(name, (id, error) => (
+    <input {...fieldProps(id, error)} name={name} defaultValue={values[name] ?? ""} className={inputClass} />
+  ));
+  // A day the address gives that is not a day is left out (its error says so), not shown as a wrong date.
+  const day = (name: "from" | "to") => field(name, (id, error) => (
+    <DateField {...fieldProps(id, error)} name={name} defaultValue={error ? "" : values[name]} clearable />
+  ));
   return (
     <details open={isSet} className="group rounded-lg border border-stone-200 bg-white shadow-sm">
       <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 px-4 font-semibold [&::-webkit-details-marker]:hidden">
         {isSet ? t("audit.filtersActive") : t("audit.filtersTitle")}
         <Chevron />
       </summary>
-      <form method="get" action="/audit" className="space-y-3 border-t border-stone-200 p-4">
+      {/* Keyed by the filters, so that leaving for another set of them (清除筛选) shows that set, not what was chosen before. */}
+      <form key={filterNames.map((name) => values[name] ?? "").join("\n")} method="get" action="/audit" className="space-y-3 border-t border-stone-200 p-4">
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {select("action", t("audit.anyAction"), [], groups)}
           {select("targetType", t("audit.anyTarget"), targets)}
-          {textFields.map((field) => {
-            const error = errors[field.name];
-            return (
-              <div key={field.name} className="space-y-1">
-                <label htmlFor={`filter-${field.name}`} className="block text-sm font-medium">{t(`audit.filter.${field.name}`)}</label>
-                <input id={`filter-${field.name}`} name={field.name} type={field.type} defaultValue={values[field.name] ?? ""}
-                  aria-invalid={error ? true : undefined} aria-describedby={error ? `filter-${field.name}-note` : undefined} className={control} />
-                <Note id={`filter-${field.name}-note`} error={error} />
-              </div>
-            );
-          })}
+          {text("actor")}
+          {text("targetId")}
+          {day("from")}
+          {day("to")}
         </div>
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className="min-h-11 rounded-md bg-red-800 px-5 font-medium text-white">{t("audit.apply")}</button>
-          <Link href="/audit" className="flex min-h-11 items-center rounded-md border border-stone-300 px-5 text-stone-700">
-            {t("audit.reset")}
-          </Link>
+          <button type="submit" className={buttonClass()}>{t("audit.apply")}</button>
+          <Link href="/audit" className={buttonClass({ tone: "plain" })}>{t("audit.reset")}</Link>
         </div>
       </form>
     </details>

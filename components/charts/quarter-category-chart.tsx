@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { Field, inputClass } from "@/components/ui/field";
 import { CATEGORY_FILL, GRID, legendText, TICK } from "./chart-colors";
 import { ChartFigure } from "./chart-figure";
 
@@ -27,13 +28,13 @@ export function QuarterCategoryChart({ rows, villages, year }: { rows: Row[]; vi
   return (
     <ChartFigure label={t("byVillageQuarter.chartLabel", { village: villageName, year })} note={t("dataInTable")} testId="chart-byVillageQuarter"
       controls={
-        <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
-          <label htmlFor={selectId} className="text-stone-700">{t("byVillageQuarter.chooseVillage")}</label>
-          <select id={selectId} value={villageId} onChange={(e) => setVillageId(e.target.value)}
-            className="min-h-11 rounded-md border border-stone-300 bg-white px-2 text-base" data-testid="chart-village">
-            <option value="">{t("township")}</option>
-            {villages.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
-          </select>
+        <div className="mb-2 max-w-xs">
+          <Field id={selectId} label={t("byVillageQuarter.chooseVillage")}>
+            <select id={selectId} value={villageId} onChange={(e) => setVillageId(e.target.value)} className={inputClass} data-testid="chart-village">
+              <option value="">{t("township")}</option>
+              {villages.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            </select>
+          </Field>
         </div>
       }>
       <BarChart responsive accessibilityLayer={false} data={data} style={{ width: "100%", height: 260 }} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>

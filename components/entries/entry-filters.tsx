@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
 import type { RuleView } from "@/lib/schemas/entries";
 
 type Option = { value: string; label: string };
@@ -14,20 +15,17 @@ type Props = {
 
 const STATUSES = ["PENDING", "CONFIRMED", "REJECTED", "VOIDED", "RECTIFIED"] as const;
 const CATEGORIES = ["RED", "YELLOW", "BLACK"] as const;
-const control = "block min-h-12 w-full rounded-md border border-stone-300 bg-white px-3 text-base aria-invalid:border-red-700";
 
 /** A plain GET form: the filters live in the URL, so a filtered list can be bookmarked and shared. */
 export async function EntryFilters({ values, errors, quarters, rules, villageId }: Props) {
   const t = await getTranslations("entries");
   const select = (name: string, options: Option[]) => (
-    <div className="space-y-1">
-      <label htmlFor={`filter-${name}`} className="block text-sm font-medium">{t(`filter.${name}` as never)}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={values[name] ?? ""} aria-invalid={errors[name] ? true : undefined} className={control}>
+    <Field id={`filter-${name}`} label={t(`filter.${name}` as never)} error={errors[name]}>
+      <select {...fieldProps(`filter-${name}`, errors[name])} name={name} defaultValue={values[name] ?? ""} className={inputClass}>
         <option value="">{t("filter.all")}</option>
         {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-      {errors[name] ? <p className="text-xs text-red-700">{errors[name]}</p> : null}
-    </div>
+    </Field>
   );
   return (
     <form method="get" action="/entries" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
@@ -37,11 +35,11 @@ export async function EntryFilters({ values, errors, quarters, rules, villageId 
         {select("status", STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
         {select("category", CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })))}
         {select("ruleId", rules.map((r) => ({ value: r.id, label: `${r.code} ${r.title}` })))}
-        <div className="col-span-2 space-y-1 lg:col-span-1">
-          <label htmlFor="filter-archiveNo" className="block text-sm font-medium">{t("filter.archiveNo")}</label>
-          <input id="filter-archiveNo" name="archiveNo" defaultValue={values.archiveNo ?? ""} placeholder="JS-XH-00001"
-            aria-invalid={errors.archiveNo ? true : undefined} className={control} />
-          {errors.archiveNo ? <p className="text-xs text-red-700">{errors.archiveNo}</p> : null}
+        <div className="col-span-2 lg:col-span-1">
+          <Field id="filter-archiveNo" label={t("filter.archiveNo")} error={errors.archiveNo}>
+            <input {...fieldProps("filter-archiveNo", errors.archiveNo)} name="archiveNo" defaultValue={values.archiveNo ?? ""} placeholder="JS-XH-00001"
+              className={inputClass} />
+          </Field>
         </div>
       </div>
       <div className="flex flex-wrap gap-3">

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import { PrintButton } from "@/components/ui/print-button";
 import { QrCode } from "@/components/ui/qr-code";
 import { dayToDate } from "@/lib/domain/entry-date";
@@ -17,7 +18,7 @@ export async function ExtractBody({ content }: { content: ExtractContent }) {
   return (
     <div className="space-y-4">
       <dl className="extract-facts grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="extract-facts">
-        <dt>{t("archiveNo")}</dt><dd className="whitespace-nowrap font-mono">{content.household.archiveNo}</dd>
+        <dt>{t("archiveNo")}</dt><dd className="font-mono"><ArchiveNo>{content.household.archiveNo}</ArchiveNo></dd>
         <dt>{t("head")}</dt><dd>{content.household.headName}</dd>
         <dt>{t("village")}</dt><dd>{content.township.county}{content.township.name}{content.household.village}</dd>
         <dt>{t("purpose")}</dt><dd>{t(`purposes.${content.purpose}`)}{content.purposeNote ? `（${content.purposeNote}）` : ""}</dd>

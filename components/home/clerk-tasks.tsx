@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
 import { dayToDate } from "@/lib/domain/entry-date";
 import { formatQuarter } from "@/lib/domain/quarter";
 import type { VillageTasks } from "@/lib/server/home/count-village-tasks";
@@ -46,8 +47,7 @@ export async function ClerkTasks({ tasks, canRecord }: { tasks: VillageTasks; ca
     <section className="space-y-3" aria-labelledby="clerk-tasks-title" data-testid="clerk-tasks">
       <h2 id="clerk-tasks-title" className="text-lg font-bold">{t("title")}</h2>
       {canRecord ? (
-        <Link href="/entries/new" data-testid="task-record"
-          className="flex min-h-14 items-center justify-center rounded-md bg-red-800 px-6 text-xl font-bold text-white">
+        <Link href="/entries/new" data-testid="task-record" className={buttonClass({ size: "xl", width: "always" })}>
           {t("record")}
         </Link>
       ) : null}

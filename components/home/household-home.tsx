@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { HouseholdArchiveSection } from "@/components/archive/household-archive";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { HouseholdHomeData } from "@/lib/server/home/load-household-home";
 import { HouseholdTasks } from "./household-tasks";
 
@@ -15,7 +16,7 @@ export async function HouseholdHome({ home }: { home: HouseholdHomeData }) {
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-lg border border-stone-200 bg-white p-4">
         <dt className="text-stone-600">{t("home.archiveNo")}</dt>
-        <dd className="font-mono" data-testid="archive-no">{household.archiveNo}</dd>
+        <dd className="font-mono" data-testid="archive-no"><ArchiveNo>{household.archiveNo}</ArchiveNo></dd>
         <dt className="text-stone-600">{t("home.village")}</dt>
         <dd>{household.township.name}{household.village.name}</dd>
         <dt className="text-stone-600">{t("home.address")}</dt>

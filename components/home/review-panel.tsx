@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { QuorumStatus } from "@/components/reviews/quorum-status";
+import { buttonClass } from "@/components/ui/button";
 import type { ReviewOverview, ReviewOverviewItem } from "@/lib/server/home/load-review-overview";
 
 /**
@@ -23,8 +24,7 @@ export async function ReviewPanel({ reviews, isClerk }: { reviews: ReviewOvervie
             <p className="text-stone-700">{t("entries", { count: review.entries })}</p>
           </div>
           {isClerk ? <ClerkStep review={review} /> : <MyVote review={review} />}
-          <Link href={`/reviews/${review.id}`} data-testid="home-review-link"
-            className="flex min-h-14 items-center justify-center rounded-md bg-red-800 px-6 text-xl font-bold text-white">
+          <Link href={`/reviews/${review.id}`} data-testid="home-review-link" className={buttonClass({ size: "xl", width: "always" })}>
             {isClerk ? t("manage") : (review.awaitingMyVote ?? 0) > 0 ? t("vote") : t("view")}
           </Link>
         </div>
@@ -32,7 +32,7 @@ export async function ReviewPanel({ reviews, isClerk }: { reviews: ReviewOvervie
       {quarters.map((q) => (
         <div key={`${q.year}Q${q.quarter}`} className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-4" data-testid="home-quarter-ready">
           <p className="font-semibold">{t("ready", { year: q.year, quarter: q.quarter, pending: q.pending })}</p>
-          <Link href="/reviews" className="inline-flex min-h-12 items-center rounded-md bg-red-800 px-5 text-lg font-semibold text-white">{t("openIt")}</Link>
+          <Link href="/reviews" className={buttonClass({ size: "lg" })}>{t("openIt")}</Link>
         </div>
       ))}
     </section>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import type { ReviewNotice } from "@/lib/schemas/reviews";
 
 type Entry = ReviewNotice["entries"][number];
@@ -29,7 +30,7 @@ export async function NoticeEntries({ category, entries, withDetail, formatDay }
           <tbody>
             {entries.map((entry, index) => (
               <tr key={index} data-testid="notice-entry" data-archive-no={entry.archiveNo}>
-                <td className="whitespace-nowrap tabular-nums" data-label={t("col.archiveNo")}>{entry.archiveNo}</td>
+                <td className="tabular-nums" data-label={t("col.archiveNo")}><ArchiveNo>{entry.archiveNo}</ArchiveNo></td>
                 <td className="whitespace-nowrap" data-label={t("col.head")}>{entry.headName}</td>
                 {withDetail ? <td data-label={t("col.rule")}>{entry.ruleTitle}</td> : null}
                 <td className="text-right tabular-nums" data-label={t("col.marks")}>{entry.marks}</td>

@@ -3,14 +3,15 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { castRuleSetBallotAction } from "@/app/rule-sets/[id]/actions";
+import { buttonClass, type ButtonStyle } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import type { RuleSetFormState } from "@/lib/action-state";
 
-const DECISIONS = [
-  ["APPROVE", "bg-green-700 text-white"],
-  ["REJECT", "bg-stone-800 text-white"],
-  ["ABSTAIN", "border border-stone-400 bg-white text-stone-900"],
-] as const;
+const DECISIONS: [decision: "APPROVE" | "REJECT" | "ABSTAIN", tone: ButtonStyle["tone"]][] = [
+  ["APPROVE", "confirm"],
+  ["REJECT", "dark"],
+  ["ABSTAIN", "plain"],
+];
 
 /** A representative's vote on a phone: three large buttons, one tap each, cast once. */
 export function BallotForm({ ruleSetId }: { ruleSetId: string }) {
@@ -23,8 +24,7 @@ export function BallotForm({ ruleSetId }: { ruleSetId: string }) {
         <legend className="text-lg font-semibold">{t("yourVote")}</legend>
         <div className="grid gap-3 sm:grid-cols-3">
           {DECISIONS.map(([decision, tone]) => (
-            <button key={decision} type="submit" name="decision" value={decision}
-              className={`min-h-14 rounded-md px-5 text-xl font-semibold disabled:opacity-60 ${tone}`}>
+            <button key={decision} type="submit" name="decision" value={decision} className={buttonClass({ tone, size: "xl", width: "always" })}>
               {pending ? t("casting") : t(`decision.${decision}`)}
             </button>
           ))}

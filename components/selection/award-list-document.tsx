@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import { chinaToday } from "@/lib/domain/entry-date";
 import type { AwardList } from "@/lib/schemas/selection";
 
@@ -18,7 +19,7 @@ export async function AwardListDocument({ list }: { list: AwardList }) {
             </thead>
             <tbody>
               {village.families.map((family, i) => (
-                <tr key={family.archiveNo}><td>{i + 1}</td><td className="whitespace-nowrap font-mono">{family.archiveNo}</td><td>{family.headName}</td><td>{family.awardedOn}</td></tr>
+                <tr key={family.archiveNo}><td>{i + 1}</td><td className="font-mono"><ArchiveNo>{family.archiveNo}</ArchiveNo></td><td>{family.headName}</td><td>{family.awardedOn}</td></tr>
               ))}
             </tbody>
           </table>

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { nominateAction, withdrawAwardAction, withdrawNominationAction } from "@/app/selection/actions";
 import { ArchiveNo } from "@/components/ui/archive-no";
+import { ReasonForm } from "@/components/ui/reason-form";
 import { chinaToday } from "@/lib/domain/entry-date";
 import type { SelectionItem } from "@/lib/schemas/selection";
 import { DecideForm } from "./decide-form";
-import { NominateForm } from "./nominate-form";
-import { WithdrawForm } from "./withdraw-form";
 
 const day = (iso: string) => chinaToday(new Date(iso));
 const statusStyle = {
@@ -53,10 +53,18 @@ export async function SelectionCard({ item, year, isOwn, showVillage }: Props) {
         <p className="text-sm text-amber-900" data-testid="pending-entries">{t("pendingEntries", { year, count: item.pendingEntries })}</p>
       ) : null}
       {isOwn ? <p className="text-sm text-stone-600">{t("ownHousehold")}</p> : null}
-      {item.actions.nominate ? <NominateForm householdId={household.id} year={year} /> : null}
-      {item.actions.withdraw && award ? <WithdrawForm awardId={award.id} kind="nomination" /> : null}
+      {/* The council nominates with the note the township reads, or withdraws its undecided nomination saying why. */}
+      {item.actions.nominate ? (
+        <ReasonForm action={nominateAction.bind(null, household.id, year)} messages="selection.nominate" field="note" testId="nominate-form" />
+      ) : null}
+      {item.actions.withdraw && award ? (
+        <ReasonForm action={withdrawNominationAction.bind(null, award.id)} messages="selection.withdraw" tone="dark" testId="withdraw-nomination-form" />
+      ) : null}
       {item.actions.decide && award ? <DecideForm awardId={award.id} /> : null}
-      {item.actions.withdrawAward && award ? <WithdrawForm awardId={award.id} kind="award" /> : null}
+      {/* The township withdraws an award saying why, e.g. a black of the year confirmed after it. */}
+      {item.actions.withdrawAward && award ? (
+        <ReasonForm action={withdrawAwardAction.bind(null, award.id)} messages="selection.withdrawAward" tone="dark" testId="withdraw-award-form" />
+      ) : null}
     </li>
   );
 }

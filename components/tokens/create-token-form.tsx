@@ -3,7 +3,9 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createTokenAction } from "@/app/account/tokens/actions";
-import { buttonClass } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/button";
+import { Field, fieldProps, inputClass } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
 import type { TokenActionState } from "@/lib/action-state";
 import { NewTokenNotice } from "./new-token-notice";
 
@@ -17,33 +19,19 @@ export function CreateTokenForm() {
     <div className="space-y-4">
       {state.ok && state.token ? <NewTokenNotice token={state.token} /> : null}
       <form action={formAction} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-        <div className="space-y-1">
-          <label htmlFor="token-name" className="block font-medium">{t("nameLabel")}</label>
+        <Field id="token-name" label={t("nameLabel")} hint={t("nameHint")} error={nameError}>
           <input
-            id="token-name"
+            {...fieldProps("token-name", nameError, true)}
             name="name"
             required
             maxLength={60}
             autoComplete="off"
             defaultValue={state.ok ? "" : state.values?.name}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby="token-name-hint"
-            className="block min-h-11 w-full rounded-md border border-stone-300 px-3 text-base aria-invalid:border-red-700"
+            className={inputClass}
           />
-          <p id="token-name-hint" className={`text-sm ${nameError ? "text-red-700" : "text-stone-500"}`}>
-            {nameError ?? t("nameHint")}
-          </p>
-        </div>
-        {!state.ok && state.message && !nameError ? (
-          <p role="alert" className="text-sm text-red-700">{state.message}</p>
-        ) : null}
-        <button
-          type="submit"
-          disabled={pending}
-          className={buttonClass({ width: "phone" })}
-        >
-          {pending ? t("creating") : t("create")}
-        </button>
+        </Field>
+        <FormStatus state={state} />
+        <SubmitButton pending={pending} label={t("create")} pendingLabel={t("creating")} />
       </form>
     </div>
   );

@@ -2,10 +2,12 @@
 
 import * as Popover from "@radix-ui/react-popover";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState, type CSSProperties } from "react";
+import { useId, useRef, useState, type CSSProperties } from "react";
 import { DayPicker, type Matcher } from "react-day-picker";
 import { enUS, zhCN } from "react-day-picker/locale";
 import "react-day-picker/style.css";
+import { buttonClass } from "./button";
+import { fieldBoxClass } from "./field";
 
 type Props = {
   /** The button's id: a `<label htmlFor>` names it, as it would an input. */
@@ -56,6 +58,7 @@ export function DateField(props: Props) {
   const [own, setOwn] = useState(props.defaultValue ?? "");
   const [open, setOpen] = useState(false);
   const valueId = useId();
+  const trigger = useRef<HTMLButtonElement>(null);
   const day = props.value ?? own;
   const selected = toLocalDate(day);
   const first = toLocalDate(min);
@@ -74,8 +77,8 @@ export function DateField(props: Props) {
       <input type="hidden" name={name} value={day} />
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger
-          id={id} type="button" aria-invalid={props["aria-invalid"]} aria-describedby={describedBy}
-          className="flex min-h-11 w-full items-center justify-between gap-2 rounded-md border border-stone-300 bg-white px-3 text-left text-base aria-invalid:border-red-700"
+          ref={trigger} id={id} type="button" aria-invalid={props["aria-invalid"]} aria-describedby={describedBy}
+          className={`flex items-center justify-between gap-2 text-left ${fieldBoxClass}`}
         >
           <span id={valueId} className={day ? "" : "text-stone-600"}>{day ? formatDay(day, locale) : t("choose")}</span>
           <CalendarIcon />
@@ -101,8 +104,7 @@ export function DateField(props: Props) {
         </Popover.Portal>
       </Popover.Root>
       {props.clearable && day ? (
-        <button type="button" onClick={() => choose("")} aria-label={t("clear")}
-          className="min-h-11 shrink-0 rounded-md border border-stone-300 bg-white px-3 text-stone-700">
+        <button type="button" onClick={() => { choose(""); trigger.current?.focus(); }} aria-label={t("clear")} className={`shrink-0 ${buttonClass({ tone: "plain" })}`}>
           {t("clearShort")}
         </button>
       ) : null}

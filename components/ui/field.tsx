@@ -2,8 +2,11 @@ import type { ReactNode } from "react";
 
 // A label for every field and the field's error right under it, tied to the input for screen readers.
 
-export const inputClass =
-  "block min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 text-base aria-invalid:border-red-700 read-only:bg-stone-100";
+/** The box a field is drawn in, for a control that is not an input (the date field's button). */
+export const fieldBoxClass = "min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 text-base aria-invalid:border-red-700";
+
+// Only an input marked readonly is greyed: `:read-only` also matches every select.
+export const inputClass = `block ${fieldBoxClass} [&[readonly]]:bg-stone-100`;
 
 /** Larger text, for what is filled in on a phone standing up: signing in, a ballot, a reason. */
 export const largeInputClass =

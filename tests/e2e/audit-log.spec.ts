@@ -112,6 +112,23 @@ test("a township official reads the audit log as plain Chinese, one compact card
   expect(shown.every((what) => what.startsWith("登录") && !what.startsWith("登录失败"))).toBe(true);
   await expect(page.getByLabel("操作", { exact: true })).toHaveValue("auth.signIn");
 
+  // A first day chosen on the calendar (today, where it opens) narrows the log; cleared, it is gone again.
+  const from = page.getByLabel("开始日期");
+  await from.click();
+  await expect(page.getByRole("dialog", { name: "日历" })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(from).not.toHaveText("选择日期");
+  await page.getByRole("button", { name: "筛选", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]from=\d{4}-\d{2}-\d{2}(&|$)/);
+  await expect(cards.first()).toBeVisible();
+  await page.getByRole("button", { name: "清除日期" }).click();
+  await expect(from).toHaveText("选择日期");
+  await expect(from).toBeFocused();
+  await page.getByRole("button", { name: "筛选", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]from=(&|$)/);
+  await expect(page.getByLabel("操作", { exact: true })).toHaveValue("auth.signIn");
+  await expect(from).toHaveText("选择日期");
+
   // The same page in English.
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
   await page.reload();

@@ -87,3 +87,28 @@ test("an official raises the red weight from today and the ranking changes at on
   await page.goto("/township/rankings");
   await page.screenshot({ path: shot("after"), fullPage: true });
 });
+
+// The widest rows are every year's scores on the last page (four-digit ranks, tied), and English
+// headers are longer than Chinese ones: there too, every column shows and nothing scrolls sideways.
+test("on a phone every column of the ranking shows, in Chinese and in English @phone-only", async ({ page }) => {
+  await login(page, "official");
+  for (const locale of ["zh-CN", "en"]) {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: new URL("/", page.url()).href }]);
+    await page.goto("/township/rankings?year=all");
+    const total = Number((await page.getByTestId("ranking-total").innerText()).replace(/\D/g, ""));
+    await page.goto(`/township/rankings?year=all&page=${Math.ceil(total / 50)}`);
+    const table = page.getByTestId("ranking-table");
+    await expect(table).toBeVisible();
+    const widths = await table.evaluate((element) => ({
+      table: element.scrollWidth, box: element.parentElement!.clientWidth, page: document.documentElement.scrollWidth, screen: window.innerWidth,
+    }));
+    expect(widths.table, `${locale}: the table is wider than its box`).toBeLessThanOrEqual(widths.box);
+    expect(widths.page, `${locale}: the page scrolls sideways`).toBeLessThanOrEqual(widths.screen);
+    // The last column ends inside the table's box, not behind its edge to be scrolled to.
+    const edge = (await table.locator("..").boundingBox())!;
+    for (const cell of [table.getByRole("columnheader").last(), page.getByTestId("ranking-row").last().locator("[data-col=parts]")]) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width, `${locale}: ${await cell.innerText()}`).toBeLessThanOrEqual(edge.x + edge.width);
+    }
+  }
+});

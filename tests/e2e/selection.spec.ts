@@ -60,14 +60,22 @@ test("a clerk nominates, the official awards, the family sees it and the honour 
   await filters.getByLabel("显示").selectOption({ label: "符合条件、未推荐" });
   await filters.getByRole("button", { name: "查看" }).click();
   await expect(page).toHaveURL(/filter=candidates/);
-  const first = page.getByTestId("selection-item").filter({ has: page.getByTestId("nominate-form") }).first();
+  const first = page.getByTestId("selection-item").filter({ has: page.getByTestId("nominate-form-open") }).first();
   const archiveNo = (await first.getAttribute("data-archive-no"))!;
   expect(archiveNo).toMatch(/^JS-[A-Z]+-\d{5}$/);
   const card = page.locator(`[data-testid="selection-item"][data-archive-no="${archiveNo}"]`);
   await expect(card.getByTestId("eligibility-badge")).toHaveText("符合条件");
   await expect(card.getByTestId("award-status")).toHaveCount(0);
   await card.getByText("推荐为文明家庭").click();
-  await card.getByLabel("推荐理由").fill(note);
+  // Refused (a note of one character), the form keeps what was typed and puts the cursor back in it.
+  const reason = card.getByLabel("推荐理由");
+  await reason.fill("好");
+  await card.getByRole("button", { name: "确认推荐" }).click();
+  await expect(card.getByText("请写明推荐理由（至少 2 个字）。")).toBeVisible();
+  await expect(reason).toHaveValue("好");
+  await expect(reason).toBeFocused();
+  await expect(reason).toHaveAccessibleDescription("请写明推荐理由（至少 2 个字）。");
+  await reason.fill(note);
   await card.getByRole("button", { name: "确认推荐" }).click();
   // The page is rendered again: nominated, the household is no longer a candidate.
   await expect(card).toHaveCount(0);
@@ -85,11 +93,14 @@ test("a clerk nominates, the official awards, the family sees it and the honour 
   await page.context().clearCookies();
   await login(page, "official");
   await page.goto(`/selection?year=${YEAR}`);
-  // The queue is paged (its own pager): page through it to the nomination.
+  // The queue and the list have a pager each, each with its own test id (none has the default one).
+  await expect(page.getByTestId("list-next-page")).toHaveCount(1);
+  await expect(page.getByTestId("next-page")).toHaveCount(0);
+  // The queue is paged: page through it to the nomination.
   const queue = page.getByTestId("nominations");
   const nomination = queue.locator(`[data-archive-no="${archiveNo}"]`);
   for (let i = 0; i < 40 && (await nomination.count()) === 0; i++) {
-    await queue.getByRole("link", { name: "下一页" }).click();
+    await page.getByTestId("queue-next-page").click();
     // A client-side navigation: wait for the next page's address, not for a load event.
     await expect(page).toHaveURL(new RegExp(`[?&]queuePage=${i + 2}(&|$)`));
   }

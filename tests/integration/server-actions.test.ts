@@ -123,3 +123,35 @@ describe("bound arguments", () => {
     expect(page.revalidated).toEqual([]);
   });
 });
+
+describe("the actions behind a reason form (components/ui/reason-form.tsx)", () => {
+  // The form shows again what comes back under `values`: refused, for a wrong field or a target
+  // that is not there, each sends back exactly what was typed, and only that.
+  it("refused, send back the typed text", async () => {
+    const { voidEntryAction } = await import("@/app/entries/actions");
+    const { changeExtractAction } = await import("@/app/extracts/actions");
+    const { lodgeAppealAction, requestRectificationAction } = await import("@/app/archive-actions");
+    const { nominateAction, withdrawAwardAction, withdrawNominationAction } = await import("@/app/selection/actions");
+    type Run = (state: object, data: FormData) => Promise<{ ok?: boolean; message?: string; values?: Record<string, string> }>;
+    const cases: [user: string, field: string, action: Run][] = [
+      ["clerk-xinhua", "reason", voidEntryAction.bind(null, randomUUID())],
+      ["clerk-xinhua", "note", nominateAction.bind(null, randomUUID(), 2025)],
+      ["clerk-xinhua", "reason", withdrawNominationAction.bind(null, randomUUID())],
+      ["official", "reason", withdrawAwardAction.bind(null, randomUUID())],
+      ["official", "reason", changeExtractAction.bind(null, randomUUID(), "decline")],
+      ["JS-XH-00001", "reason", lodgeAppealAction.bind(null, randomUUID())],
+      ["JS-XH-00001", "note", requestRectificationAction.bind(null, randomUUID())],
+    ];
+    const auditBefore = await db.auditLog.count();
+    for (const [user, field, action] of cases) {
+      await signIn(user);
+      for (const typed of ["好", "  那天记错了农户，\n应为邻居家 "]) {
+        const state = await action({}, form({ [field]: typed }));
+        expect(state, `${user} ${field} "${typed}"`).toMatchObject({ ok: false, message: expect.any(String) });
+        expect(state.values).toEqual({ [field]: typed });
+      }
+    }
+    expect(await db.auditLog.count()).toBe(auditBefore);
+    expect(page.revalidated).toEqual([]);
+  });
+});

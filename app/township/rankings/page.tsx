@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ArchiveNo } from "@/components/ui/archive-no";
 import { buttonClass } from "@/components/ui/button";
 import { ExportLinks } from "@/components/ui/export-links";
+import { Field, inputClass } from "@/components/ui/field";
 import { Pager } from "@/components/ui/pager";
 import { withNotice } from "@/components/ui/with-notice";
 import { RankingsQuerySchema, type RankingItem, type RankingsPage } from "@/lib/schemas/rankings";
@@ -54,7 +56,6 @@ export default withNotice(async function RankingsPage({ searchParams }: { search
   ]);
   const settingsHref = actor.role === "ADMIN" ? `/township/settings?${new URLSearchParams({ township: ranking.township.code })}` : "/township/settings";
   const scope = ranking.village ? t("scopeVillage", { village: ranking.village.name }) : t("scopeTownship", { township: ranking.township.name });
-  const selectClass = "block min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 text-base";
   return (
     <div className="space-y-4">
       <div>
@@ -63,25 +64,24 @@ export default withNotice(async function RankingsPage({ searchParams }: { search
       </div>
       <form method="get" action="/township/rankings" className="grid grid-cols-2 gap-3 rounded-lg border border-stone-200 bg-white p-3 shadow-sm sm:grid-cols-4 sm:items-end" data-testid="ranking-filters">
         {query.township ? <input type="hidden" name="township" value={query.township} /> : null}
-        <div className="space-y-1">
-          <label htmlFor="ranking-year" className="block text-sm font-medium">{t("year")}</label>
-          <select id="ranking-year" name="year" defaultValue={String(ranking.year)} className={selectClass}>
+        <Field id="ranking-year" label={t("year")}>
+          <select id="ranking-year" name="year" defaultValue={String(ranking.year)} className={inputClass}>
             {years.map((y) => <option key={y} value={y}>{t("yearOption", { year: y })}</option>)}
             <option value="all">{t("allYears")}</option>
           </select>
-        </div>
+        </Field>
         {villages ? (
-          <div className="space-y-1">
-            <label htmlFor="ranking-village" className="block text-sm font-medium">{t("village")}</label>
-            <select id="ranking-village" name="villageId" defaultValue={ranking.village?.id ?? ""} className={selectClass}>
+          <Field id="ranking-village" label={t("village")}>
+            <select id="ranking-village" name="villageId" defaultValue={ranking.village?.id ?? ""} className={inputClass}>
               <option value="">{t("allVillages")}</option>
               {villages.items.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
             </select>
-          </div>
+          </Field>
         ) : null}
-        <div className="col-span-2 space-y-1 sm:col-span-1">
-          <label htmlFor="ranking-q" className="block text-sm font-medium">{t("search")}</label>
-          <input id="ranking-q" name="q" type="search" defaultValue={query.q} maxLength={50} placeholder={t("searchPlaceholder")} className={selectClass} />
+        <div className="col-span-2 sm:col-span-1">
+          <Field id="ranking-q" label={t("search")}>
+            <input id="ranking-q" name="q" type="search" defaultValue={query.q} maxLength={50} placeholder={t("searchPlaceholder")} className={inputClass} />
+          </Field>
         </div>
         <button type="submit" className={`${buttonClass()} col-span-2 sm:col-span-1`}>{t("show")}</button>
       </form>
@@ -123,22 +123,24 @@ async function RankingTable({ items, showVillage }: { items: RankingItem[]; show
             <th scope="col" className={cell}>{t("column.head")}</th>
             {showVillage ? <th scope="col" className={cell}>{t("column.village")}</th> : null}
             <th scope="col" className={`${cell} text-right`}>{t("column.score")}</th>
+            {/* May break after a slash: "Red/Yellow/Black" in one piece is wider than its column on a phone. */}
             <th scope="col" className={`${cell} text-right`}>
-              <span className="text-red-700">{t("column.red")}</span>/<span className="text-amber-800">{t("column.yellow")}</span>/<span>{t("column.black")}</span>
+              <span className="text-red-700">{t("column.red")}</span>/<wbr /><span className="text-amber-800">{t("column.yellow")}</span>/<wbr /><span>{t("column.black")}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {items.map((item) => (
             <tr key={item.householdId} className="border-t border-stone-100" data-testid="ranking-row" data-archive-no={item.archiveNo}>
-              <td className={`${cell} whitespace-nowrap tabular-nums`} data-col="rank">
+              {/* The tie mark goes under a long rank on a phone rather than widening the row. */}
+              <td className={`${cell} tabular-nums`} data-col="rank">
                 <span className="font-semibold">{item.rank}</span>
-                {item.tied ? <span className="ml-1 rounded bg-stone-200 px-1 text-xs text-stone-800">{t("tied")}</span> : null}
+                {item.tied ? <span className="ml-1 inline-block whitespace-nowrap rounded bg-stone-200 px-1 text-xs text-stone-800">{t("tied")}</span> : null}
               </td>
-              <td className={`${cell} hidden whitespace-nowrap font-mono text-xs sm:table-cell sm:text-sm`}>{item.archiveNo}</td>
+              <td className={`${cell} hidden font-mono text-xs sm:table-cell sm:text-sm`}><ArchiveNo>{item.archiveNo}</ArchiveNo></td>
               <th scope="row" className={`${cell} text-left font-medium`}>
                 <Link href={`/households/${item.householdId}`} className="text-red-800 underline underline-offset-2">{item.headName}</Link>
-                <span className="block whitespace-nowrap font-mono text-xs font-normal text-stone-600 sm:hidden">{item.archiveNo}</span>
+                <ArchiveNo className="block font-mono text-xs font-normal text-stone-600 sm:hidden">{item.archiveNo}</ArchiveNo>
               </th>
               {showVillage ? <td className={cell}>{item.villageName}</td> : null}
               <td className={`${cell} text-right text-base font-bold tabular-nums`} data-col="score">{item.score}</td>
