@@ -25,6 +25,8 @@ export function RequestExtractForm({ action, forHousehold }: { action: RequestAc
   const tp = useTranslations("extracts.purpose");
   const [state, formAction, pending] = useActionState<FormValuesState, FormData>(action, {});
   const [open, setOpen] = useState(false);
+  // The radios are not controlled: React resets a form after its action, which would uncheck a
+  // controlled one while its state still says it is chosen; reset, they come back to the state.
   const [purpose, setPurpose] = useState("SCHOOL_ADMISSION");
   const id = useId();
   const note = useRef<HTMLInputElement>(null);
@@ -51,7 +53,7 @@ export function RequestExtractForm({ action, forHousehold }: { action: RequestAc
         <div className="flex flex-col gap-1">
           {PURPOSES.map((p) => (
             <label key={p} className="flex min-h-11 items-center gap-2 text-lg">
-              <input ref={purpose === p ? chosen : undefined} type="radio" name="purpose" value={p} checked={purpose === p}
+              <input ref={purpose === p ? chosen : undefined} type="radio" name="purpose" value={p} defaultChecked={purpose === p}
                 onChange={() => setPurpose(p)} className="size-5" />
               {tp(p)}
             </label>
