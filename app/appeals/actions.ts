@@ -10,6 +10,7 @@ export const resolveAppealAction = defineAction({
   permission: "appeals.resolve",
   args: z.tuple([IdSchema]),
   schema: ResolveAppealSchema,
+  keep: true,
   run: ({ actor, args: [appealId], input, context }) => resolveAppeal(actor, appealId, input, context),
   revalidate: (resolved) => ["/appeals", `/households/${resolved.household.id}`, `/entries/${resolved.entry.id}`, "/"],
 });

@@ -17,6 +17,7 @@ export const requestExtractAction = defineAction({
   permission: "extracts.request",
   args: z.tuple([IdSchema]),
   schema: RequestExtractSchema,
+  keep: true,
   run: ({ actor, args: [householdId], input, context }) => requestExtract(actor, householdId, input, context),
   revalidate: everyPage,
 });

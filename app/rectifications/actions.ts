@@ -10,6 +10,7 @@ export const decideRectificationAction = defineAction({
   permission: "rectifications.decide",
   args: z.tuple([IdSchema]),
   schema: DecideRectificationSchema,
+  keep: true,
   run: ({ actor, args: [rectificationId], input, context }) => decideRectification(actor, rectificationId, input, context),
   revalidate: (decided) => ["/rectifications", `/households/${decided.household.id}`, `/entries/${decided.entry.id}`, "/"],
 });

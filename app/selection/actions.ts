@@ -34,6 +34,7 @@ export const decideNominationAction = defineAction({
   permission: "selection.decide",
   args: z.tuple([IdSchema]),
   schema: DecideNominationSchema,
+  keep: true,
   run: ({ actor, args: [awardId], input, context }) => decideNomination(actor, awardId, input, context),
   revalidate: (decided) => selectionPaths(decided.household.id),
 });

@@ -56,7 +56,8 @@ export async function AuditFilters({ values, errors }: Props) {
   ));
   // A day the address gives that is not a day is left out (its error says so), not shown as a wrong date.
   const day = (name: "from" | "to") => field(name, (id, error) => (
-    <DateField {...fieldProps(id, error)} name={name} defaultValue={error ? "" : values[name]} clearable />
+    <DateField {...fieldProps(id, error)} name={name} defaultValue={error ? "" : values[name]}
+      clearable label={t(`audit.filter.${name}`)} />
   ));
   return (
     <details open={isSet} className="group rounded-lg border border-stone-200 bg-white shadow-sm">

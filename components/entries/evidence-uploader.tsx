@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_PER_ENTRY } from "@/lib/schemas/evidence";
 import { shrinkPhoto } from "./shrink-photo";
 import { uploadPhoto } from "./upload-photo";
@@ -32,6 +32,7 @@ export function EvidenceUploader({ onBusyChange, error, endpoint = "/api/v1/evid
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const id = useId();
   // The files still to be uploaded, by photo key; a photo leaves once uploaded, refused or removed.
   const pending = useRef(new Map<string, { file: Blob; name: string }>());
   const sending = useRef(new Set<string>()); // one upload at a time per photo, whoever retries
@@ -110,7 +111,7 @@ export function EvidenceUploader({ onBusyChange, error, endpoint = "/api/v1/evid
   return (
     <fieldset className="space-y-2">
       <legend className="mb-1 font-medium">{t("photos", { max: EVIDENCE_MAX_PER_ENTRY })}</legend>
-      <p className="text-sm text-stone-500">{t("photosHint", { max: EVIDENCE_MAX_PER_ENTRY })}</p>
+      <p id={`${id}-hint`} className="text-sm text-stone-500">{t("photosHint", { max: EVIDENCE_MAX_PER_ENTRY })}</p>
       <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="evidence-list">
         {photos.map((photo) => (
           <li key={photo.key} className="relative overflow-hidden rounded-md border border-stone-200 bg-white">
@@ -136,12 +137,13 @@ export function EvidenceUploader({ onBusyChange, error, endpoint = "/api/v1/evid
           {t("addPhoto")}
           <input
             ref={input} type="file" accept={EVIDENCE_ACCEPT.join(",")} capture="environment" multiple
+            aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
             className="sr-only" onChange={(event) => add(event.currentTarget.files)} data-testid="evidence-input"
           />
         </label>
       ) : null}
       {notice ? <p className="text-sm text-amber-800">{notice}</p> : null}
-      {error ? <p className="text-sm text-red-700">{error}</p> : null}
+      {error ? <p id={`${id}-error`} className="text-sm text-red-700">{error}</p> : null}
     </fieldset>
   );
 }

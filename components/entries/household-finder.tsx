@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { ArchiveNo } from "@/components/ui/archive-no";
+import { Field, fieldProps, largeInputClass } from "@/components/ui/field";
 
 type Found = { id: string; archiveNo: string; headName: string; group: { name: string } | null; members: number };
 
@@ -10,19 +11,18 @@ export async function HouseholdFinder({ q, results }: { q: string; results: Foun
   const t = await getTranslations("entries.new");
   return (
     <div className="space-y-4">
-      <form method="get" action="/entries/new" className="space-y-2" role="search">
-        <label htmlFor="household-q" className="block font-medium">{t("findLabel")}</label>
-        <div className="flex gap-2">
-          <input
-            id="household-q" name="q" type="search" defaultValue={q} autoFocus enterKeyHint="search"
-            placeholder={t("findPlaceholder")}
-            className="min-h-12 w-full min-w-0 flex-1 rounded-md border border-stone-300 px-3 text-lg"
-          />
-          <button type="submit" className={`${buttonClass({ size: "lg" })} shrink-0`}>
-            {t("find")}
-          </button>
-        </div>
-        <p className="text-sm text-stone-500">{t("findHint")}</p>
+      <form method="get" action="/entries/new" role="search">
+        <Field id="household-q" label={t("findLabel")} hint={t("findHint")}>
+          <div className="flex gap-2">
+            <input
+              {...fieldProps("household-q", undefined, true)} name="q" type="search" defaultValue={q} autoFocus enterKeyHint="search"
+              placeholder={t("findPlaceholder")} className={`${largeInputClass} min-w-0 flex-1`}
+            />
+            <button type="submit" className={`${buttonClass({ size: "lg" })} shrink-0`}>
+              {t("find")}
+            </button>
+          </div>
+        </Field>
       </form>
       {q && results.length === 0 ? <p className="rounded-md bg-stone-100 p-3" data-testid="no-households">{t("noneFound")}</p> : null}
       <ul className="space-y-2" data-testid="household-results">

@@ -1,48 +1,71 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { largeInputClass } from "@/components/ui/field";
+import { Field, fieldProps, largeInputClass } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState, FormValuesState } from "@/lib/action-state";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+/** Refused, it sends the purpose and its note back under `values` (defineAction's `keep`). */
+type RequestAction = (state: FormValuesState, form: FormData) => Promise<FormValuesState>;
+
+const PURPOSES = ["SCHOOL_ADMISSION", "CIVIL_SERVICE", "OTHER"] as const;
 
 const primary = buttonClass({ size: "lg" });
 const secondary = buttonClass({ tone: "plain", size: "lg" });
 
-/** Asking for an extract: the purpose, and for "other" what it is for. */
-export function RequestExtractForm({ action, forHousehold }: { action: Action; forHousehold: boolean }) {
+/**
+ * Asking for an extract: the purpose, and for "other" what it is for. Refused, it keeps what was
+ * chosen and typed and puts the cursor back in the field with the error.
+ */
+export function RequestExtractForm({ action, forHousehold }: { action: RequestAction; forHousehold: boolean }) {
   const t = useTranslations("extracts.request");
   const tp = useTranslations("extracts.purpose");
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
+  const [state, formAction, pending] = useActionState<FormValuesState, FormData>(action, {});
   const [open, setOpen] = useState(false);
+  // The radios are not controlled: React resets a form after its action, which would uncheck a
+  // controlled one while its state still says it is chosen; reset, they come back to the state.
   const [purpose, setPurpose] = useState("SCHOOL_ADMISSION");
-  if (state.ok) return <p className="rounded-md bg-green-50 p-3 text-green-800" role="status" data-testid="extract-requested">{forHousehold ? t("doneHousehold") : t("doneClerk")}</p>;
+  const id = useId();
+  const note = useRef<HTMLInputElement>(null);
+  const chosen = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state.fieldErrors?.purposeNote) note.current?.focus();
+    else if (state.fieldErrors?.purpose) chosen.current?.focus();
+  }, [state]);
+  if (state.ok) {
+    return <div data-testid="extract-requested"><FormStatus state={state} success={forHousehold ? t("doneHousehold") : t("doneClerk")} /></div>;
+  }
   if (!open) {
     return <button type="button" onClick={() => setOpen(true)} className={buttonClass({ tone: "plain", size: "lg", width: "phone" })} data-testid="extract-request-open">{t("open")}</button>;
   }
+  const purposeId = `${id}-purpose`;
+  const noteId = `${id}-note`;
+  const purposeError = state.fieldErrors?.purpose;
+  const noteError = state.fieldErrors?.purposeNote;
   return (
     <form action={formAction} className="space-y-3 rounded-lg border border-stone-300 bg-stone-50 p-3" data-testid="extract-request-form">
       <p className="text-stone-700">{forHousehold ? t("introHousehold") : t("introClerk")}</p>
-      <fieldset>
+      <fieldset aria-describedby={purposeError ? `${purposeId}-note` : undefined}>
         <legend className="mb-1 font-medium">{t("purpose")}</legend>
         <div className="flex flex-col gap-1">
-          {(["SCHOOL_ADMISSION", "CIVIL_SERVICE", "OTHER"] as const).map((p) => (
+          {PURPOSES.map((p) => (
             <label key={p} className="flex min-h-11 items-center gap-2 text-lg">
-              <input type="radio" name="purpose" value={p} checked={purpose === p} onChange={() => setPurpose(p)} className="size-5" />
+              <input ref={purpose === p ? chosen : undefined} type="radio" name="purpose" value={p} defaultChecked={purpose === p}
+                onChange={() => setPurpose(p)} className="size-5" />
               {tp(p)}
             </label>
           ))}
         </div>
+        {purposeError ? <p id={`${purposeId}-note`} className="mt-1 text-sm text-red-700">{purposeError}</p> : null}
       </fieldset>
       {purpose === "OTHER" ? (
-        <label className="block">
-          <span className="mb-1 block font-medium">{t("note")}</span>
-          <input name="purposeNote" required maxLength={200} className={`${largeInputClass} py-2`} />
-          {state.fieldErrors?.purposeNote ? <span className="mt-1 block text-sm text-red-700">{state.fieldErrors.purposeNote}</span> : null}
-        </label>
+        <Field id={noteId} label={t("note")} error={noteError}>
+          <input ref={note} {...fieldProps(noteId, noteError)} name="purposeNote" required maxLength={200}
+            defaultValue={state.values?.purposeNote} className={`${largeInputClass} py-2`} />
+        </Field>
       ) : null}
       <FormStatus state={state} />
       <div className="flex flex-wrap gap-3">
@@ -58,11 +81,11 @@ export function ActionButton({ action, label, doneLabel, testId, tone = "primary
   action: Action; label: string; doneLabel: string; testId: string; tone?: "primary" | "secondary";
 }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
-  if (state.ok) return <p className="rounded-md bg-green-50 p-2 text-green-800" role="status">{doneLabel}</p>;
+  if (state.ok) return <FormStatus state={state} success={doneLabel} />;
   return (
-    <form action={formAction} className="inline">
+    <form action={formAction} className="space-y-2">
       <button type="submit" disabled={pending} className={tone === "primary" ? primary : secondary} data-testid={testId}>{label}</button>
-      {state.message ? <p className="mt-2 rounded-md bg-red-50 p-2 text-red-800" role="alert">{state.message}</p> : null}
+      <FormStatus state={state} />
     </form>
   );
 }

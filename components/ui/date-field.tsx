@@ -20,11 +20,13 @@ type Props = {
   onChange?: (day: string) => void;
   min?: string;
   max?: string;
-  /** An optional field (a filter) can be emptied again; a required one cannot. */
-  clearable?: boolean;
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
-};
+} & (
+  | { clearable?: false }
+  /** An optional field (a filter) can be emptied again; its clear button is named after the field's label. */
+  | { clearable: true; label: string }
+);
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -104,7 +106,7 @@ export function DateField(props: Props) {
         </Popover.Portal>
       </Popover.Root>
       {props.clearable && day ? (
-        <button type="button" onClick={() => { choose(""); trigger.current?.focus(); }} aria-label={t("clear")} className={`shrink-0 ${buttonClass({ tone: "plain" })}`}>
+        <button type="button" onClick={() => { choose(""); trigger.current?.focus(); }} aria-label={t("clear", { field: props.label })} className={`shrink-0 ${buttonClass({ tone: "plain" })}`}>
           {t("clearShort")}
         </button>
       ) : null}

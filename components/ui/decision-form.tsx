@@ -1,15 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
-import type { ActionState } from "@/lib/action-state";
+import { useActionState, useEffect, useId, useRef } from "react";
+import type { FormValuesState } from "@/lib/action-state";
 import { buttonClass, type ButtonStyle } from "./button";
-import { largeInputClass } from "./field";
+import { Field, fieldProps, largeInputClass } from "./field";
 import { FormStatus } from "./form-status";
 
 type Choice = { value: string; label: string; tone: ButtonStyle["tone"] };
 
 type Props = {
-  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  /** Refused, it sends the reason back under `values` (defineAction's `keep`), so it is shown again. */
+  action: (state: FormValuesState, form: FormData) => Promise<FormValuesState>;
   /** The form field that carries the choice, and one button per choice. */
   decision: { name: string; choices: Choice[] };
   /** The written reason: its field name, label and, if any, example text. */
@@ -22,22 +23,30 @@ type Props = {
 
 /**
  * A decision taken in one tap with the reason the other side will read: approve or decline,
- * uphold or dismiss. Once taken it says so in place of the form.
+ * uphold or dismiss. Once taken it says so in place of the form; refused, it keeps the reason and
+ * puts the cursor back in it, its error read out with it.
  */
 export function DecisionForm({ action, decision, reason, note, done, testId }: Props) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
+  const [state, formAction, pending] = useActionState<FormValuesState, FormData>(action, {});
+  const text = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (!state.ok && state.message) text.current?.focus();
+  }, [state]);
   if (state.ok) return <FormStatus state={state} success={done} />;
   const error = state.fieldErrors?.[reason.name];
+  // A refusal without a field error (decided meanwhile) is read out with the reason too.
+  const statusId = `${id}-status`;
+  const describedBy = [fieldProps(id, error)["aria-describedby"], state.message && !error ? statusId : undefined].filter(Boolean).join(" ") || undefined;
   return (
     <form action={formAction} className="space-y-3 border-t border-stone-100 pt-3" data-testid={testId}>
-      <label className="block">
-        <span className="mb-1 block font-medium">{reason.label}</span>
-        <textarea name={reason.name} required={reason.required} rows={reason.rows ?? 2} maxLength={500} placeholder={reason.placeholder}
-          aria-invalid={error ? true : undefined} className={`${largeInputClass} py-2`} />
-        {error ? <span className="mt-1 block text-sm text-red-700">{error}</span> : null}
-      </label>
+      <Field id={id} label={reason.label} error={error}>
+        <textarea ref={text} {...fieldProps(id, error)} aria-describedby={describedBy} name={reason.name} required={reason.required}
+          rows={reason.rows ?? 2} maxLength={500} placeholder={reason.placeholder} defaultValue={state.values?.[reason.name]}
+          className={`${largeInputClass} py-2`} />
+      </Field>
       {note ? <p className="text-sm text-stone-600">{note}</p> : null}
-      <FormStatus state={state} />
+      <div id={statusId}><FormStatus state={state} /></div>
       <div className="flex flex-wrap gap-3">
         {decision.choices.map((choice) => (
           <button key={choice.value} type="submit" name={decision.name} value={choice.value} disabled={pending}

@@ -113,7 +113,7 @@ test("a township official reads the audit log as plain Chinese, one compact card
   await expect(page.getByLabel("操作", { exact: true })).toHaveValue("auth.signIn");
 
   // A first day chosen on the calendar (today, where it opens) narrows the log; cleared, it is gone again.
-  const from = page.getByLabel("开始日期");
+  const from = page.getByLabel("开始日期", { exact: true });
   await from.click();
   await expect(page.getByRole("dialog", { name: "日历" })).toBeVisible();
   await page.keyboard.press("Enter");
@@ -121,7 +121,16 @@ test("a township official reads the audit log as plain Chinese, one compact card
   await page.getByRole("button", { name: "筛选", exact: true }).click();
   await expect(page).toHaveURL(/[?&]from=\d{4}-\d{2}-\d{2}(&|$)/);
   await expect(cards.first()).toBeVisible();
-  await page.getByRole("button", { name: "清除日期" }).click();
+  // With a last day chosen too, each clear button is named after its field, so that a screen reader tells them apart.
+  const to = page.getByLabel("结束日期", { exact: true });
+  await to.click();
+  await page.keyboard.press("Enter");
+  await expect(to).not.toHaveText("选择日期");
+  await page.getByRole("button", { name: "清除结束日期" }).click();
+  await expect(to).toHaveText("选择日期");
+  await expect(to).toBeFocused();
+  await expect(from).not.toHaveText("选择日期");
+  await page.getByRole("button", { name: "清除开始日期" }).click();
   await expect(from).toHaveText("选择日期");
   await expect(from).toBeFocused();
   await page.getByRole("button", { name: "筛选", exact: true }).click();

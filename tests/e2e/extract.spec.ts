@@ -34,6 +34,19 @@ test("a household asks, the township issues, the QR code's URL confirms it", asy
   const section = page.getByTestId("household-extracts");
   await expect(section).toBeVisible();
   await section.getByTestId("extract-request-open").click();
+  // Refused (an "other" purpose said in one character), the form keeps what was chosen and typed
+  // and puts the cursor back in the note, its error read out with it.
+  await section.getByLabel("其他用途").check();
+  const note = section.getByLabel("用途说明");
+  await note.fill("好");
+  await section.getByTestId("extract-request-submit").click();
+  const noteError = "用途选“其他”时，请写明用途（至少 2 个字）。";
+  await expect(section.getByText(noteError)).toBeVisible();
+  await expect(section.getByLabel("其他用途")).toBeChecked();
+  await expect(note).toHaveValue("好");
+  await expect(note).toBeFocused();
+  await expect(note).toHaveAccessibleDescription(noteError);
+  await section.screenshot({ path: shot("request-refused", project) });
   await section.getByLabel("升学").check();
   await section.getByTestId("extract-request-submit").click();
   await expect(section.getByTestId("extract-requested")).toHaveText("已提交，等待乡镇出具。");

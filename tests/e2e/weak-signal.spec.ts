@@ -168,6 +168,9 @@ test("a refused entry says at each field what is wrong, read out with the field"
   const description = form.getByLabel("事情经过");
   await expect(description).toHaveAttribute("aria-invalid", "true");
   await expect(description).toHaveAccessibleDescription("请写明事情经过。");
-  await expect(form).toContainText("请选择依据的细则。");
+  const rules = form.getByRole("group", { name: "依据的细则" });
+  await expect(rules).toHaveAttribute("aria-invalid", "true");
+  await expect(rules).toHaveAccessibleDescription("请选择依据的细则。");
+  await expect(rules.getByRole("radio").first()).toHaveAccessibleDescription("请选择依据的细则。");
   await expectAccessible(page, ['[data-testid="record-entry-form"]']);
 });

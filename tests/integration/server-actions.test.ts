@@ -155,3 +155,44 @@ describe("the actions behind a reason form (components/ui/reason-form.tsx)", () 
     expect(page.revalidated).toEqual([]);
   });
 });
+
+describe("the actions behind a decision form (components/ui/decision-form.tsx) and the extract request", () => {
+  // Refused, for a reason too short or a target that is not there, each sends back what was
+  // typed and chosen, exactly, so that the form shows it again.
+  it("refused, send back the typed text and the choice", async () => {
+    const { resolveAppealAction } = await import("@/app/appeals/actions");
+    const { decideRectificationAction } = await import("@/app/rectifications/actions");
+    const { decideNominationAction } = await import("@/app/selection/actions");
+    const { requestExtractAction } = await import("@/app/extracts/actions");
+    type Run = (state: object, data: FormData) => Promise<{ ok?: boolean; message?: string; values?: Record<string, string> }>;
+    const cases: [user: string, choice: Record<string, string>, field: string, action: Run][] = [
+      ["clerk-xinhua", { outcome: "DISMISSED" }, "resolution", resolveAppealAction.bind(null, randomUUID())],
+      ["clerk-xinhua", { decision: "DECLINE" }, "reason", decideRectificationAction.bind(null, randomUUID())],
+      ["official", { decision: "DECLINE" }, "reason", decideNominationAction.bind(null, randomUUID())],
+      ["clerk-xinhua", { purpose: "OTHER" }, "purposeNote", requestExtractAction.bind(null, randomUUID())],
+      ["JS-XH-00001", { purpose: "OTHER" }, "purposeNote", requestExtractAction.bind(null, randomUUID())],
+    ];
+    const auditBefore = await db.auditLog.count();
+    const extractsBefore = await db.archiveExtract.count();
+    for (const [user, choice, field, action] of cases) {
+      await signIn(user);
+      for (const typed of ["好", "  入户核实过，\n还没有整改完 "]) {
+        const state = await action({}, form({ ...choice, [field]: typed }));
+        expect(state, `${user} ${field} "${typed}"`).toMatchObject({ ok: false, message: expect.any(String) });
+        expect(state.values).toEqual({ ...choice, [field]: typed });
+      }
+    }
+    expect(await db.auditLog.count()).toBe(auditBefore);
+    expect(await db.archiveExtract.count()).toBe(extractsBefore);
+    expect(page.revalidated).toEqual([]);
+  });
+
+  it("the extract request, refused for its note, names the field", async () => {
+    const { requestExtractAction } = await import("@/app/extracts/actions");
+    await signIn("JS-XH-00001");
+    const own = await db.account.findUniqueOrThrow({ where: { username: "JS-XH-00001" }, select: { householdId: true } });
+    const state = await requestExtractAction(own.householdId!, {}, form({ purpose: "OTHER", purposeNote: "好" }));
+    expect(state).toMatchObject({ ok: false, message: INVALID_INPUT, fieldErrors: { purposeNote: "用途选“其他”时，请写明用途（至少 2 个字）。" } });
+    expect(state.values).toEqual({ purpose: "OTHER", purposeNote: "好" });
+  });
+});
