@@ -8,12 +8,17 @@ test("the API reference shows the operations of /api/v1 to a signed-in clerk", a
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   const reference = page.getByTestId("api-reference");
   // The tags of the document, each a section that Scalar fills as it scrolls into view; the
-  // operations of "entries" are shown by method, path and summary (lib/api/operations/entries.ts).
+  // operations of "entries" are listed by method and path, and shown each under its summary
+  // (lib/api/operations/entries.ts).
   const entries = reference.getByRole("region", { name: "entries" });
   await expect(entries.getByRole("heading", { name: "entries" })).toBeVisible({ timeout: 30_000 });
   await entries.scrollIntoViewIfNeeded();
-  await expect(entries.getByRole("heading", { name: /\/api\/v1\/entries Record a mark/ })).toBeVisible();
-  await expect(entries.getByRole("heading", { name: /Withdraw an entry with a reason/ })).toBeVisible();
+  const list = entries.getByRole("list", { name: "entries endpoints" });
+  await expect(list.getByRole("link", { name: "post /api/v1/entries", exact: true })).toBeVisible();
+  await expect(entries.getByRole("heading", { name: /^Record a mark/ })).toBeVisible();
+  // An operation further down is shown when its line in the list is followed.
+  await list.getByRole("link", { name: "post /api/v1/entries/{id}/void", exact: true }).click();
+  await expect(entries.getByRole("heading", { name: /^Withdraw an entry with a reason/ })).toBeInViewport();
 });
 
 test("the API reference sends anonymous visitors to sign in", async ({ page }) => {

@@ -1,38 +1,9 @@
-import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { expect, login, openMoreSheet, test } from "./fixtures";
+import { hrefs, menus, nav } from "./menu-pages";
 
 // Every item of each role's menu is in sight: on a phone in the bottom bar or one tap away behind
-// 更多, on a wider screen all in the menu at once. The menus are derived from the policy in
-// lib/server/authz/navigation.ts, which is server-only and cannot be loaded into a Playwright
-// worker; so each role's items are written out here by their catalogue keys (in the policy's
-// order; lib/server/authz/policy.test.ts and navigation.test.ts hold the policy to the same lists)
-// and read in zh-CN, as the person sees them.
-const nav = JSON.parse(readFileSync("messages/zh-CN.json", "utf8")).nav as Record<string, string> & { short: Record<string, string> };
-
-const hrefs = {
-  home: "/", township: "/township", dashboard: "/township/dashboard", rankings: "/township/rankings",
-  settings: "/township/settings", recordEntry: "/entries/new", entries: "/entries", reviews: "/reviews",
-  households: "/households", rectifications: "/rectifications", appeals: "/appeals", ruleSets: "/rule-sets",
-  extracts: "/extracts", selection: "/selection", accounts: "/admin/accounts", accessCodes: "/access-codes",
-  villages: "/admin/villages", audit: "/audit", chains: "/admin/chains", tokens: "/account/tokens", account: "/account",
-} as const;
-type Key = keyof typeof hrefs;
-
-const township: Key[] = ["township", "dashboard", "rankings", "settings", "entries", "reviews", "households", "appeals", "ruleSets",
-  "extracts", "selection", "accounts", "accessCodes", "villages", "audit", "chains", "tokens", "account"];
-const menus: { role: string; username: string; items: Key[]; bar: Key[] }[] = [
-  { role: "admin", username: "admin", items: township, bar: ["township", "accounts", "villages", "audit"] },
-  { role: "official", username: "official", items: township, bar: ["township", "rankings", "extracts", "selection"] },
-  {
-    role: "clerk", username: "clerk-xinhua", bar: ["home", "recordEntry", "reviews", "households"],
-    items: ["home", "rankings", "recordEntry", "entries", "reviews", "households", "rectifications", "appeals", "ruleSets",
-      "selection", "accessCodes", "tokens", "account"],
-  },
-  { role: "representative", username: "rep-xinhua-1", items: ["home", "entries", "reviews", "ruleSets", "tokens", "account"], bar: ["home", "reviews", "ruleSets"] },
-  // The first household of each village has a password in the demo data (README).
-  { role: "household", username: "JS-XH-00001", items: ["home", "account"], bar: ["home", "account"] },
-];
+// 更多, on a wider screen all in the menu at once (the menus: ./menu-pages.ts).
 
 /** In full view without scrolling, at least 44 × 44 px, and leading where the policy says. */
 async function expectInSight(link: Locator, href?: string): Promise<void> {
