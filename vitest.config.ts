@@ -26,6 +26,7 @@ export default defineConfig({
           // Each file has a database of its own; on a PostgreSQL server files run side by side (the
           // embedded server of a machine without one is one process, so there they take turns).
           fileParallelism: Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL),
+          globalSetup: ["tests/helpers/app-template.ts"],
         },
       },
     ],

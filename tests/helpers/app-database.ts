@@ -2,20 +2,25 @@
 // migrated database with a small seeded township and points the app's DATABASE_URL at it
 // before any app module reads the environment. ESM evaluates imports in order, and the
 // top-level await below finishes before the next import of the test file is evaluated.
-import { afterAll } from "vitest";
+// On a PostgreSQL server the database is a copy of the template made once (./app-template.ts).
+import { afterAll, inject } from "vitest";
 import { seedDemo } from "../../prisma/seed/seed-demo";
 import { applyMigrations } from "../../scripts/db/migrate";
+import { TEST_HOUSEHOLDS, TEST_TODAY } from "./app-template";
 import { createFreshDatabase } from "./fresh-database";
 
-export const TEST_TODAY = "2026-11-20";
+export { TEST_TODAY };
 
-const database = await createFreshDatabase("app");
-try {
-  await applyMigrations(database.url);
-  await seedDemo(database.url, { households: 240, today: TEST_TODAY, quiet: true });
-} catch (error) {
-  await database.drop(); // no stray database or embedded server when set-up fails
-  throw error;
+const template = inject("appTemplate");
+const database = await createFreshDatabase("app", template || undefined);
+if (!template) {
+  try {
+    await applyMigrations(database.url);
+    await seedDemo(database.url, { households: TEST_HOUSEHOLDS, today: TEST_TODAY, quiet: true });
+  } catch (error) {
+    await database.drop(); // no stray database or embedded server when set-up fails
+    throw error;
+  }
 }
 
 process.env.DATABASE_URL = database.url;

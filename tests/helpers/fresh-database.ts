@@ -12,14 +12,15 @@ export function testServerUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-export async function createFreshDatabase(label = "t"): Promise<FreshDatabase> {
+/** A new database; on a server, a copy of the database `template` when one is named. */
+export async function createFreshDatabase(label = "t", template?: string): Promise<FreshDatabase> {
   const serverUrl = testServerUrl();
   if (!serverUrl) {
     const embedded = await startEmbeddedDatabase({ dataDir: "memory://", port: await freePort() });
     return { url: embedded.url, drop: embedded.stop };
   }
   const name = `fca_${label}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`.toLowerCase();
-  await withAdmin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  await withAdmin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
