@@ -17,7 +17,8 @@ export type SeedContext = {
   uuid: (key: string, at: Date) => string;
   township: TownshipSpec;
   /**
-   * How many times each household's marks of a year are drawn (1 for the demo township): the
+   * How many times each household's marks of a year are drawn (1 for the demo township; 3.5:
+   * three or four times, half and half, the yellow and black rates times 3.5): the
    * prefecture generator raises it for about ten entries per household, keeping the demo's
    * proportions of categories and statuses.
    */
@@ -30,7 +31,7 @@ export function createContext(seed: string, today: string, options: ContextOptio
   const todayDate = parseDay(today);
   const township = options.township ?? DEMO_TOWNSHIP;
   const activity = options.activity ?? 1;
-  if (!Number.isInteger(activity) || activity < 1) throw new Error(`activity must be a positive integer, got ${activity}`);
+  if (!Number.isFinite(activity) || activity < 1) throw new Error(`activity must be a number of at least 1, got ${activity}`);
   // The demo township keeps the key it always had, so its rows stay the same; every other
   // township gets its own, so that its ids and draws differ.
   const seedKey = township.code === DEMO_TOWNSHIP.code ? `jiashan-demo:${seed}` : `jiashan-demo:${seed}:${township.code}`;
