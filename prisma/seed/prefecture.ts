@@ -9,12 +9,12 @@ export const TOWNSHIP_HOUSEHOLDS = 13_600;
 /** Households of one township at least: ten per village, so each has three representatives. */
 export const MIN_TOWNSHIP_HOUSEHOLDS = VILLAGES.length * 10;
 
-/** The households of each township: ceil(n / 13,600) townships, as even as can be. */
-export function splitPrefecture(households: number): number[] {
+/** The households of each township: ceil(n / 13,600) townships (`perTownship` in tests), as even as can be. */
+export function splitPrefecture(households: number, perTownship = TOWNSHIP_HOUSEHOLDS): number[] {
   if (!Number.isInteger(households) || households < MIN_TOWNSHIP_HOUSEHOLDS) {
     throw new Error(`households must be an integer of at least ${MIN_TOWNSHIP_HOUSEHOLDS}, got ${households}`);
   }
-  const townships = Math.ceil(households / TOWNSHIP_HOUSEHOLDS);
+  const townships = Math.ceil(households / perTownship);
   const base = Math.floor(households / townships);
   const extra = households % townships;
   return Array.from({ length: townships }, (_, i) => base + (i < extra ? 1 : 0));

@@ -9,11 +9,16 @@ import { loadWithoutChecks } from "./load-without-checks";
 // generators, written with COPY one village at a time, one transaction per township, so that a
 // crash leaves whole townships.
 
-export type PrefectureOptions = { households: number; seed: string; today: string; activity: number };
+export type PrefectureOptions = {
+  households: number; seed: string; today: string; activity: number;
+  /** Households of a township at most (13,600; smaller in tests). */
+  perTownship?: number;
+};
 
 /** Fills the empty database at `databaseUrl` (migrating it when it has no tables); returns the rows written. */
 export async function loadPrefecture(databaseUrl: string, options: PrefectureOptions, log: (line: string) => void): Promise<number> {
-  const sizes = splitPrefecture(options.households);
+  const { perTownship, ...generator } = options;
+  const sizes = splitPrefecture(options.households, perTownship);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -25,7 +30,7 @@ export async function loadPrefecture(databaseUrl: string, options: PrefectureOpt
         const township = prefectureTownship(index);
         await client.query("BEGIN");
         try {
-          for await (const batch of generateBatches({ ...options, households, township })) rows += await writer.write(batch.data);
+          for await (const batch of generateBatches({ ...generator, households, township })) rows += await writer.write(batch.data);
           await client.query("COMMIT");
         } catch (error) {
           await client.query("ROLLBACK").catch(() => {});
