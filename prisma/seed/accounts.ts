@@ -25,8 +25,9 @@ const STAFF_SINCE = utcDate(2018, 11, 5);
 
 export function townshipAccounts(ctx: SeedContext, townshipId: string, passwordHash: string): AccountRow[] {
   const rng = ctx.rng.fork("township-accounts");
-  const account = (username: string, displayName: string, role: AccountRow["role"], n: number): AccountRow => {
+  const account = (name: string, displayName: string, role: AccountRow["role"], n: number): AccountRow => {
     const at = atBeijing(STAFF_SINCE, 9, n);
+    const username = role === "ADMIN" ? name : `${ctx.township.accountPrefix}${name}`;
     return {
       id: ctx.uuid(`account:${username}`, at), username, usernameKey: usernameKey(username), displayName, role,
       townshipId: role === "ADMIN" ? null : townshipId, villageId: null, householdId: null,
@@ -34,8 +35,9 @@ export function townshipAccounts(ctx: SeedContext, townshipId: string, passwordH
     };
   };
   const officer = () => fullName(rng, surname(rng), rng.chance(0.5) ? "MALE" : "FEMALE", rng.int(1970, 1990));
+  const admin = account("admin", "系统管理员", "ADMIN", 0);
   return [
-    account("admin", "系统管理员", "ADMIN", 0),
+    ...(ctx.township.hasAdmin ? [admin] : []),
     account("official", `${officer()}（镇文明办）`, "TOWNSHIP_OFFICIAL", 1),
     account("official-2", `${officer()}（镇综治办）`, "TOWNSHIP_OFFICIAL", 2),
   ];
@@ -59,8 +61,9 @@ export function villageStaff(
     const adults = h.members.filter((m) => year - m.birthYear >= 25 && year - m.birthYear <= 68);
     return adults.includes(h.head) ? h.head : (adults[0] ?? h.head);
   };
-  const account = (username: string, role: "CLERK" | "REPRESENTATIVE", home: HouseholdInfo | undefined, n: number): AccountRow => {
+  const account = (name: string, role: "CLERK" | "REPRESENTATIVE", home: HouseholdInfo | undefined, n: number): AccountRow => {
     const at = atBeijing(STAFF_SINCE, 10 + Math.floor(n / 60), n % 60);
+    const username = `${ctx.township.accountPrefix}${name}`;
     return {
       id: ctx.uuid(`account:${username}`, at), username, usernameKey: usernameKey(username),
       displayName: home ? holder(home).name : username, role,

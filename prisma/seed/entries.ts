@@ -94,10 +94,16 @@ export function draftEntries(ctx: SeedContext, rng: Rng, village: VillageData, p
         return { window, on: dayIn(window) };
       };
       const plan = redPlan(year);
-      const reds = household.featured ? 2 + rng.poisson(1.5 * share)
-        : rng.chance(Math.min(0.95, plan.share * propensity * share)) ? 1 + rng.poisson(plan.extra) : 0;
-      const yellows = rng.poisson((household.featured ? 0.02 : YELLOW_RATE * trouble * village.activity) * share);
-      const blacks = household.featured ? 0 : rng.poisson(BLACK_RATE * trouble * share);
+      // ctx.activity > 1 (the prefecture generator) draws the year's reds that many times and
+      // multiplies the yellow and black rates: more entries, the same proportions.
+      // A fractional part adds one more draw with that probability (never drawn at 1: the demo's rows stay).
+      const rounds = Math.floor(ctx.activity) + (ctx.activity % 1 > 0 && rng.chance(ctx.activity % 1) ? 1 : 0);
+      let reds = household.featured ? 2 + rng.poisson(1.5 * share) : 0;
+      for (let round = 0; !household.featured && round < rounds; round++) {
+        reds += rng.chance(Math.min(0.95, plan.share * propensity * share)) ? 1 + rng.poisson(plan.extra) : 0;
+      }
+      const yellows = rng.poisson((household.featured ? 0.02 : YELLOW_RATE * trouble * village.activity) * share * ctx.activity);
+      const blacks = household.featured ? 0 : rng.poisson(BLACK_RATE * trouble * share * ctx.activity);
       for (let k = 0; k < reds; k++) planned.push({ category: "RED", ...pick() });
       for (let k = 0; k < yellows; k++) planned.push({ category: "YELLOW", ...pick() });
       for (let k = 0; k < blacks; k++) planned.push({ category: "BLACK", ...pick() });

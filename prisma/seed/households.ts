@@ -3,7 +3,7 @@ import { fullName, initialsOf, mobile, surname } from "./names";
 import type { Rng } from "./random";
 import { addDays, atBeijing, day, daysBetween, maxDate, minDate, utcDate } from "./time";
 import type { Gender, GroupRow, HouseholdRow, MemberRow, Relation, VillageRow } from "./types";
-import { TOWNSHIP, groupName, groupSizes, type VillageSpec } from "./villages";
+import { groupName, groupSizes, type VillageSpec } from "./villages";
 
 type Person = { name: string; relation: Relation; gender: Gender; birthYear: number };
 
@@ -57,7 +57,7 @@ function buildHousehold(
     ? "ACTIVE"
     : rng.weighted([["ACTIVE", 96.5], ["MOVED_OUT", 2.3], ["INACTIVE", 1.2]] as const);
   const hasPhone = rng.chance(status !== "ACTIVE" ? 0.5 : age > 75 ? 0.7 : 0.94);
-  const archiveNo = `${TOWNSHIP.code}-${spec.code}-${String(serial).padStart(5, "0")}`;
+  const archiveNo = `${ctx.township.code}-${spec.code}-${String(serial).padStart(5, "0")}`;
   const id = ctx.uuid(`household:${archiveNo}`, createdAt);
 
   const people = familyOf(rng, { name: headName, relation: "HEAD", gender, birthYear: headBirth }, family, year);
@@ -67,7 +67,7 @@ function buildHousehold(
   }));
   const row: HouseholdRow = {
     id, villageId: village.id, groupId: group.id, archiveNo, headName, headInitials: initialsOf(headName),
-    address: `${TOWNSHIP.name}${spec.name}${group.number}组${houseNo}号`,
+    address: `${ctx.township.name}${spec.name}${group.number}组${houseNo}号`,
     phone: hasPhone ? mobile(rng) : null, status, registeredOn: day(registered),
     createdAt, updatedAt: createdAt, chainLength: 0, chainHead: null,
   };

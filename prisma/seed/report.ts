@@ -10,21 +10,20 @@ import { TOWNSHIP } from "./villages";
 export function progressBar(): { onProgress: (p: SeedProgress) => void; stop: () => void } {
   if (!process.stderr.isTTY) return { onProgress: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: "{phase} [{bar}] {percentage}% | {value}/{total} {what}", hideCursor: true },
+    { stream: process.stderr, format: "seeding [{bar}] {percentage}% | {value}/{total} villages | {rows} rows", hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
-  let phase: SeedProgress["phase"] | null = null;
+  let started = false;
   return {
     onProgress: (p) => {
-      const payload = p.phase === "generate" ? { phase: "generating", what: "villages" } : { phase: "writing   ", what: p.table };
-      if (p.phase === phase) return bar.update(p.done, payload);
-      if (phase) bar.stop();
+      const payload = { rows: p.rows.toLocaleString("en-US") };
+      if (started) return bar.update(p.done, payload);
       bar.start(p.total, p.done, payload);
-      phase = p.phase;
+      started = true;
     },
     stop: () => {
-      if (phase) bar.stop();
-      phase = null;
+      if (started) bar.stop();
+      started = false;
     },
   };
 }

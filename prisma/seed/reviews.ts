@@ -74,8 +74,9 @@ function startReview(ctx: SeedContext, village: VillageData, period: Period, ope
     closedById: null, closedAt: null, noticeEndsOn: null, minutes: null,
   };
   out.reviews.push(review);
-  out.roster.push(...village.reps.map((r) => ({ reviewId: review.id, representativeId: r.id, homeHouseholdId: r.homeHouseholdId })));
-  out.items.push(...items.map((d) => ({ reviewId: review.id, entryId: d.row.id })));
+  // Loops, not push(...list): a village of a million-household seed has thousands of each.
+  for (const r of village.reps) out.roster.push({ reviewId: review.id, representativeId: r.id, homeHouseholdId: r.homeHouseholdId });
+  for (const d of items) out.items.push({ reviewId: review.id, entryId: d.row.id });
   return review;
 }
 

@@ -1,10 +1,11 @@
 import pg from "pg";
 import { createContext } from "./context";
-import { generate } from "./generate";
+import { copyWriter, supportsCopy } from "./copy-writer";
+import { generateBatches } from "./generate";
 import { formatSummary, progressBar } from "./report";
 import { realToday } from "./time";
 import { TOWNSHIP, VILLAGES } from "./villages";
-import { countRows, totalRows, writeAll } from "./write";
+import { countRows, unnestWriter, type BatchWriter } from "./write";
 
 export const DEFAULT_HOUSEHOLDS = 13_600;
 export const DEFAULT_SEED = "2019";
@@ -21,9 +22,8 @@ export type SeedOptions = {
   quiet?: boolean;
 };
 
-export type SeedProgress =
-  | { phase: "generate"; done: number; total: number }
-  | { phase: "write"; done: number; total: number; table: string };
+/** Villages generated and written so far, and the rows written. */
+export type SeedProgress = { done: number; total: number; rows: number };
 
 export type SeedSummary = {
   /** True when the township already existed and nothing was written. */
@@ -77,8 +77,6 @@ async function seed(databaseUrl: string, options: SeedOptions, progress: (p: See
     };
     if (await townshipExists(client)) return await finish(true);
 
-    const data = await generate(settings, (done, total) => progress({ phase: "generate", done, total }));
-    const total = totalRows(data);
     await client.query("BEGIN");
     try {
       // Two seeds started at once: the second waits here, then finds the township and stops.
@@ -87,7 +85,14 @@ async function seed(databaseUrl: string, options: SeedOptions, progress: (p: See
         await client.query("ROLLBACK");
         return await finish(true);
       }
-      await writeAll(client, data, (done, table) => progress({ phase: "write", done, total, table }));
+      // Generated and written village by village, in this one transaction: memory holds one village.
+      const writer: BatchWriter = (await supportsCopy(client)) ? copyWriter(client) : unnestWriter(client);
+      let rows = 0;
+      let done = 0;
+      for await (const batch of generateBatches(settings)) {
+        rows += await writer.write(batch.data);
+        if (batch.village !== null) progress({ done: ++done, total: VILLAGES.length, rows });
+      }
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});

@@ -6,6 +6,20 @@ import type { Rng } from "./random";
 
 export const TOWNSHIP = { code: "JS", name: "夹山镇", county: "石门县" } as const;
 
+/**
+ * One township to generate: the demo township, or one of the prefecture's (scripts/bench). Its
+ * code prefixes every archive number; `accountPrefix` keeps its staff's sign-in names apart from
+ * other townships' (t002-clerk-xinhua); only the demo township has the administrator.
+ */
+export type TownshipSpec = {
+  code: string;
+  name: string;
+  county: string;
+  villages: readonly VillageSpec[];
+  accountPrefix: string;
+  hasAdmin: boolean;
+};
+
 export type VillageSpec = {
   code: string;
   slug: string;
@@ -34,17 +48,19 @@ export const VILLAGES: readonly VillageSpec[] = [
   { code: "BF", slug: "baofeng", name: "宝峰村", kind: "VILLAGE", weight: 0.8 },
 ];
 
+export const DEMO_TOWNSHIP: TownshipSpec = { ...TOWNSHIP, villages: VILLAGES, accountPrefix: "", hasAdmin: true };
+
 /**
  * Splits `total` households across the villages by weight, with some random variation
  * (±15 %), by largest remainder so the parts add up exactly. Every village gets at least one.
  */
-export function householdsPerVillage(rng: Rng, total: number): number[] {
-  if (!Number.isInteger(total) || total < VILLAGES.length) {
-    throw new Error(`--households must be an integer of at least ${VILLAGES.length}`);
+export function householdsPerVillage(rng: Rng, total: number, villages: readonly VillageSpec[] = VILLAGES): number[] {
+  if (!Number.isInteger(total) || total < villages.length) {
+    throw new Error(`--households must be an integer of at least ${villages.length}`);
   }
-  const weights = VILLAGES.map((v) => v.weight * (0.85 + 0.3 * rng.float()));
+  const weights = villages.map((v) => v.weight * (0.85 + 0.3 * rng.float()));
   const sum = weights.reduce((a, b) => a + b, 0);
-  const spare = total - VILLAGES.length;
+  const spare = total - villages.length;
   const exact = weights.map((w) => (w / sum) * spare);
   const counts = exact.map((x) => 1 + Math.floor(x));
   let left = total - counts.reduce((a, b) => a + b, 0);

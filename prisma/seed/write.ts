@@ -1,39 +1,51 @@
 import type pg from "pg";
 import { TABLE_ORDER, type SeedData } from "./types";
 
-// Bulk writer: INSERT … SELECT FROM unnest(one array per column) of a few thousand rows each,
-// all on the one connection of the seed's transaction. Binding one array per column rather than
-// a parameter per value (a multi-row VALUES list) halves the writing time on the embedded server
-// (pglite-server), which parses in WebAssembly.
+// Bulk writers, on the one connection of the caller's transaction, one batch (the township's own
+// rows, then one village) at a time, each table in foreign-key order:
+// - unnest: INSERT … SELECT FROM unnest(one array per column) of a few thousand rows each. It
+//   binds far fewer parameters than a multi-row VALUES list, which halves the writing time on
+//   the embedded server (pglite-server, parsing in WebAssembly), whose wire protocol has no COPY.
+// - copy (copy-writer.ts): COPY FROM STDIN, for PostgreSQL servers.
 
 /** Rows per statement. */
 export const ROWS_PER_STATEMENT = 5_000;
 
-function toParam(value: unknown): unknown {
+export type BatchWriter = {
+  /** Writes the batch; returns the number of rows written. */
+  write: (data: SeedData) => Promise<number>;
+};
+
+/** A row's value as PostgreSQL reads it from text, or null. */
+export function toText(value: unknown): string | null {
   // Timestamps go in as UTC ISO strings: Prisma's DateTime columns are `timestamp(3)` without
   // time zone holding UTC, and node-pg would otherwise write a Date in the process's local zone.
   // JSON columns (an award's assessment) go in as JSON text.
+  if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
-  return value !== null && typeof value === "object" ? JSON.stringify(value) : value;
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
 }
 
 export function totalRows(data: SeedData): number {
   return TABLE_ORDER.reduce((sum, table) => sum + data[table].length, 0);
 }
 
-export async function writeAll(
-  client: pg.ClientBase,
-  data: SeedData,
-  onProgress: (written: number, table: string) => void,
-): Promise<void> {
-  let written = 0;
+/** The tables of a batch that have rows, in writing order, with their rows and columns. */
+export function* tablesOf(data: SeedData): Generator<{ table: string; columns: string[]; rows: readonly Record<string, unknown>[] }> {
   for (const table of TABLE_ORDER) {
     const rows = data[table] as readonly Record<string, unknown>[];
     const first = rows[0];
-    if (!first) continue;
-    const columns = Object.keys(first);
-    // One array parameter per column, unnested into rows: far fewer parameters to bind than a
-    // multi-row VALUES list, and much faster on both servers for hundreds of thousands of rows.
+    if (first) yield { table, columns: Object.keys(first), rows };
+  }
+}
+
+export function unnestWriter(client: pg.ClientBase): BatchWriter {
+  const statements = new Map<string, string>();
+  const statementFor = async (table: string, columns: string[]): Promise<string> => {
+    const key = `${table}(${columns.join(",")})`;
+    const known = statements.get(key);
+    if (known) return known;
     const types = await columnTypes(client, table);
     const casts = columns.map((c, i) => {
       const type = types.get(c);
@@ -41,13 +53,23 @@ export async function writeAll(
       return `$${i + 1}::${type}[]`;
     });
     const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT * FROM unnest(${casts.join(", ")})`;
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      await client.query(sql, columns.map((c) => chunk.map((row) => toParam(row[c]))));
-      written += chunk.length;
-      onProgress(written, table);
-    }
-  }
+    statements.set(key, sql);
+    return sql;
+  };
+  return {
+    write: async (data) => {
+      let written = 0;
+      for (const { table, columns, rows } of tablesOf(data)) {
+        const sql = await statementFor(table, columns);
+        for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+          const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+          await client.query(sql, columns.map((c) => chunk.map((row) => toText(row[c]))));
+          written += chunk.length;
+        }
+      }
+      return written;
+    },
+  };
 }
 
 /** The SQL type of each column of a table, as a cast names it ("uuid", "timestamp", "\"EntryStatus\""). */
