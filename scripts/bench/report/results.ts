@@ -30,6 +30,7 @@ export function checkTargets(result: BenchResult): Verdict[] {
   for (const op of result.operations) {
     for (const run of op.runs) {
       const at = `${op.key} ${op.name}, c=${run.concurrency}`;
+      if (run.app.requests === 0) verdicts.push({ target: `${at}: answered within the run`, value: "no answer", ok: false });
       if (run.app.failures > 0) verdicts.push({ target: `${at}: every answer 2xx`, value: JSON.stringify(run.statuses), ok: false });
       const r = ratio(run);
       if (r !== null && [1, 2, 3, 5].includes(op.issueOp)) verdicts.push({ target: `${at}: app/floor ≤ 3 at p50`, value: r.toFixed(1), ok: r <= 3 });

@@ -6,10 +6,13 @@ import type { Targets } from "./targets";
 // the official, a personal API token made by the API-token use case under that session
 // (households hold no tokens: they use the session). The tokens are revoked at the end.
 
+type Headers = Record<string, string>;
+
+/** Headers that sign a request in: a token for the API, the session cookie for pages (which take no token). */
 export type Credentials = {
-  clerk: Record<string, string>;
-  official: Record<string, string>;
-  household: Record<string, string>;
+  clerk: { api: Headers; page: Headers };
+  official: { api: Headers; page: Headers };
+  household: Headers;
   revoke: () => Promise<void>;
 };
 
@@ -24,6 +27,7 @@ export async function signIn(targets: Targets): Promise<Credentials> {
   const { db } = await import("@/lib/server/db");
 
   const session = (accountId: string) => issueSessionToken({ accountId, signedInAt: new Date(), viaAccessCode: false });
+  const cookie = async (accountId: string) => ({ cookie: `${sessionCookieName()}=${await session(accountId)}` });
   const actorOf = async (accountId: string) => {
     const actor = await resolveActor(null, await session(accountId));
     if (!actor) throw new Error(`account ${accountId} cannot sign in`);
@@ -42,9 +46,9 @@ export async function signIn(targets: Targets): Promise<Credentials> {
   };
   try {
     return {
-      clerk: await bearer(targets.clerk.id),
-      official: await bearer(targets.official.id),
-      household: { cookie: `${sessionCookieName()}=${await session(targets.householdAccount.id)}` },
+      clerk: { api: await bearer(targets.clerk.id), page: await cookie(targets.clerk.id) },
+      official: { api: await bearer(targets.official.id), page: await cookie(targets.official.id) },
+      household: await cookie(targets.householdAccount.id),
       revoke,
     };
   } catch (error) {

@@ -64,12 +64,11 @@ export function initialsSearchFloor(t: Targets): Floor {
 
 export function suffixSearchFloor(t: Targets): Floor {
   const digits = t.search.suffix;
+  const byNumber = [t.village.id, `${digits}%`, `%-${digits.padStart(5, "0")}`];
   // Three digits or more may also be part of a phone number.
-  const phone = digits.length >= 3 ? `OR h."phone" LIKE $4` : `OR $4::text IS NULL`;
-  return {
-    sql: householdPage(`h."archiveNo" LIKE $2 OR h."archiveNo" LIKE $3 ${phone}`),
-    params: [t.village.id, `${digits}%`, `%-${digits.padStart(5, "0")}`, digits.length >= 3 ? `%${digits}%` : null], ids: searchIds,
-  };
+  return digits.length >= 3
+    ? { sql: householdPage(`h."archiveNo" LIKE $2 OR h."archiveNo" LIKE $3 OR h."phone" LIKE $4`), params: [...byNumber, `%${digits}%`], ids: searchIds }
+    : { sql: householdPage(`h."archiveNo" LIKE $2 OR h."archiveNo" LIKE $3`), params: byNumber, ids: searchIds };
 }
 
 const ranked = (inVillage: string) => `

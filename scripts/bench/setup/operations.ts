@@ -54,16 +54,16 @@ export function buildOperations(url: string, p: Prepared, seconds: number, floor
   const get = (path: string, headers: Record<string, string>): HttpLoad => ({ url, next: () => ({ path, headers }) });
   const timed = () => ({ seconds });
   const q = (text: string) => encodeURIComponent(text);
-  const search = (text: string) => get(`/api/v1/households?villageId=${t.village.id}&q=${q(text)}`, c.clerk);
+  const search = (text: string) => get(`/api/v1/households?villageId=${t.village.id}&q=${q(text)}`, c.clerk.api);
   const nextHousehold = cycle(p.householdIds);
   const nextExtract = cycle(p.requestedExtracts);
   const nextCode = cycle(p.issuedCodes);
   let client = 0;
 
   return [
-    { key: "1a", issueOp: 1, name: "household archive (API, clerk)", load: get(`/api/v1/households/${t.household.id}/archive`, c.clerk),
+    { key: "1a", issueOp: 1, name: "household archive (API, clerk)", load: get(`/api/v1/households/${t.household.id}/archive`, c.clerk.api),
       amount: timed, floor: archiveFloor(t), shown: async (a) => ((await json(a)).entries as { id: string }[]).map((e) => e.id) },
-    { key: "1b", issueOp: 1, name: "household archive (page, clerk)", load: get(`/households/${t.household.id}`, c.clerk),
+    { key: "1b", issueOp: 1, name: "household archive (page, clerk)", load: get(`/households/${t.household.id}`, c.clerk.page),
       amount: timed, floor: archiveFloor(t) },
     { key: "1c", issueOp: 1, name: "own archive (page, household)", load: get(`/households/${t.householdAccount.householdId}`, c.household),
       amount: timed },
@@ -73,23 +73,23 @@ export function buildOperations(url: string, p: Prepared, seconds: number, floor
       amount: timed, floor: initialsSearchFloor(t), shown: itemIds("id") },
     { key: "2c", issueOp: 2, name: `search by number "${t.search.suffix}"`, load: search(t.search.suffix),
       amount: timed, floor: suffixSearchFloor(t), shown: itemIds("id") },
-    { key: "3a", issueOp: 3, name: `township ranking ${t.year}, top 50`, load: get(`/api/v1/township/rankings?year=${t.year}&pageSize=50`, c.official),
+    { key: "3a", issueOp: 3, name: `township ranking ${t.year}, top 50`, load: get(`/api/v1/township/rankings?year=${t.year}&pageSize=50`, c.official.api),
       amount: timed, floor: townshipRankingFloor(t), shown: itemIds("householdId") },
-    { key: "3b", issueOp: 3, name: `village ranking ${t.year}`, load: get(`/api/v1/township/rankings?year=${t.year}&villageId=${t.village.id}&pageSize=50`, c.official),
+    { key: "3b", issueOp: 3, name: `village ranking ${t.year}`, load: get(`/api/v1/township/rankings?year=${t.year}&villageId=${t.village.id}&pageSize=50`, c.official.api),
       amount: timed, floor: villageRankingFloor(t), shown: itemIds("householdId") },
-    { key: "4a", issueOp: 4, name: "township overview (page)", load: get("/township", c.official),
+    { key: "4a", issueOp: 4, name: "township overview (page)", load: get("/township", c.official.page),
       amount: timed, floor: overviewFloor(t), shown: namesOnPage(floorNames) },
-    { key: "4b", issueOp: 4, name: "township dashboard (API)", load: get("/api/v1/township/dashboard", c.official), amount: timed },
-    { key: "5", issueOp: 5, name: `village entries ${t.quarter}, page 1`, load: get(`/api/v1/villages/${t.village.id}/entries?quarter=${t.quarter}`, c.clerk),
+    { key: "4b", issueOp: 4, name: "township dashboard (API)", load: get("/api/v1/township/dashboard", c.official.api), amount: timed },
+    { key: "5", issueOp: 5, name: `village entries ${t.quarter}, page 1`, load: get(`/api/v1/villages/${t.village.id}/entries?quarter=${t.quarter}`, c.clerk.api),
       amount: timed, floor: villageEntriesFloor(t), shown: itemIds("id") },
     { key: "6", issueOp: 6, name: "record an entry (API)", amount: timed, load: { url, next: (): HttpRequest => ({
       method: "POST", path: "/api/v1/entries",
-      headers: { ...c.clerk, "content-type": "application/json", "idempotency-key": randomUUID() },
+      headers: { ...c.clerk.api, "content-type": "application/json", "idempotency-key": randomUUID() },
       body: JSON.stringify({ householdId: nextHousehold(), ruleId: p.redRuleId, occurredOn: p.today, description: "基准测试：清扫公共区域一天" }),
     }) } },
     { key: "8a", issueOp: 8, name: "issue an extract (API, official)",
       amount: (n) => ({ requests: extractsToIssue(seconds, n) }),
-      load: { url, next: () => ({ method: "POST", path: `/api/v1/extracts/${nextExtract()}/issue`, headers: c.official }) } },
+      load: { url, next: () => ({ method: "POST", path: `/api/v1/extracts/${nextExtract()}/issue`, headers: c.official.api }) } },
     { key: "8b", issueOp: 8, name: "verify an extract (public API)", amount: timed,
       // Each request from a client network of its own (documentation addresses, carried by the
       // trusted loopback proxy): the per-address limit is part of the cost, not a wall.

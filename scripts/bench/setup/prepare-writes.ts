@@ -12,7 +12,7 @@ export async function prepareWrites(url: string, db: pg.Pool, t: Targets, c: Cre
   const { rows } = await db.query<{ id: string }>(
     `SELECT "id" FROM "Household" WHERE "villageId" = $1 AND "status" = 'ACTIVE' AND "id" IS DISTINCT FROM $2 ORDER BY "archiveNo"`,
     [t.village.id, t.clerk.homeHouseholdId]);
-  const rules = await call<{ items: { id: string; category: string }[] }>(url, "GET", `/api/v1/villages/${t.village.id}/rules?pageSize=100`, c.clerk);
+  const rules = await call<{ items: { id: string; category: string }[] }>(url, "GET", `/api/v1/villages/${t.village.id}/rules?pageSize=100`, c.clerk.api);
   const red = rules.items.find((rule) => rule.category === "RED");
   if (!red) throw new Error(`village ${t.village.code} has no red rule in force today`);
   const requestedExtracts: string[] = [];
@@ -25,7 +25,8 @@ export async function prepareWrites(url: string, db: pg.Pool, t: Targets, c: Cre
 
 async function call<T>(url: string, method: "GET" | "POST", path: string, headers: Record<string, string>, body?: unknown): Promise<T> {
   const answer = await fetch(url + path, {
-    method, headers: { ...headers, ...(body ? { "content-type": "application/json" } : {}) }, body: body ? JSON.stringify(body) : null,
+    // A write signed in by cookie must name the app's own origin, as the app's pages do.
+    method, headers: { ...headers, ...(body ? { "content-type": "application/json", origin: url } : {}) }, body: body ? JSON.stringify(body) : null,
   });
   if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${await answer.text()}`);
   return (await answer.json()) as T;

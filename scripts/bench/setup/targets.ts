@@ -47,6 +47,9 @@ export async function pickTargets(db: pg.Pool, now = new Date()): Promise<Target
     SELECT a."id", a."username", a."householdId" FROM "Account" a JOIN "Household" h ON h."id" = a."householdId"
     WHERE h."villageId" = $1 AND h."status" = 'ACTIVE' AND a."role" = 'HOUSEHOLD' AND a."active" AND NOT a."mustChangePassword"
     ORDER BY (SELECT count(*) FROM "Entry" e WHERE e."householdId" = h."id") DESC, a."username" LIMIT 1`, [village.id]);
+  // A door number from the middle of the village: three digits or more, as most are.
+  const { archiveNo: doorNumber } = await one<{ archiveNo: string }>(db, "household", `
+    SELECT "archiveNo" FROM "Household" WHERE "villageId" = $1 ORDER BY "archiveNo" OFFSET $2 LIMIT 1`, [village.id, Math.floor(village.households / 2)]);
   const current = quarterOf(dayToDate(chinaToday(now)));
   // The latest quarter that has ended, with entries in the village: the list a clerk checks before the review.
   const quarter = await one<{ year: number; quarter: number }>(db, "quarter with entries", `
@@ -56,10 +59,10 @@ export async function pickTargets(db: pg.Pool, now = new Date()): Promise<Target
     township: { id: official.townshipId, code: official.code },
     village, official: { id: official.id, username: official.username }, clerk, household, householdAccount,
     search: {
-      // What a clerk types: the first two characters of a name, the head's initials, the number on the door.
+      // What a clerk types: the first two characters of a name, the head's initials, a number on a door.
       name: [...household.headName].slice(0, 2).join(""),
       initials: household.headInitials,
-      suffix: String(Number(household.archiveNo.split("-").at(-1))),
+      suffix: String(Number(doorNumber.split("-").at(-1))),
     },
     quarter: `${quarter.year}Q${quarter.quarter}`,
     year: current.year,
