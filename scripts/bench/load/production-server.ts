@@ -36,7 +36,15 @@ export async function startProductionServer(databaseUrl: string, port: number): 
   const keep = (chunk: Buffer) => log.push(chunk.toString());
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const stop = () => stopGroup(child);
+  // However the benchmark ends (an error, Ctrl-C: bench.ts turns signals into an exit), the server goes with it.
+  const endGroup = () => {
+    if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+  };
+  process.once("exit", endGroup);
+  const stop = async () => {
+    process.removeListener("exit", endGroup);
+    await stopGroup(child);
+  };
   try {
     await waitForHealth(url, child);
   } catch (error) {
