@@ -95,16 +95,18 @@ export const villageRankingFloor = (t: Targets): Floor => ({
 export function villageEntriesFloor(t: Targets): Floor {
   const [year, quarter] = t.quarter.split("Q").map(Number);
   return {
+    // The page is cut first and then joined: joining the whole quarter first hashes every household.
     sql: `
+      WITH page AS (
+        SELECT * FROM "Entry" WHERE "villageId" = $1 AND "year" = $2 AND "quarter" = $3 ORDER BY "recordedAt" DESC, "id" DESC LIMIT ${PAGE})
       SELECT e."id", e."category", e."marks", e."occurredOn", e."year", e."quarter", e."description", e."status", e."recordedAt",
         h."id" AS "householdId", h."archiveNo", h."headName", m."id" AS "memberId", m."name" AS "memberName",
         r."id" AS "ruleId", r."code", r."title",
         (SELECT count(*) FROM "EvidencePhoto" p WHERE p."entryId" = e."id") AS "photos",
         (SELECT count(*) FROM "Entry" e WHERE e."villageId" = $1 AND e."year" = $2 AND e."quarter" = $3) AS "total"
-      FROM "Entry" e JOIN "Household" h ON h."id" = e."householdId" JOIN "Rule" r ON r."id" = e."ruleId"
+      FROM page e JOIN "Household" h ON h."id" = e."householdId" JOIN "Rule" r ON r."id" = e."ruleId"
       LEFT JOIN "Member" m ON m."id" = e."memberId"
-      WHERE e."villageId" = $1 AND e."year" = $2 AND e."quarter" = $3
-      ORDER BY e."recordedAt" DESC, e."id" DESC LIMIT ${PAGE}`,
+      ORDER BY e."recordedAt" DESC, e."id" DESC`,
     params: [t.village.id, year, quarter], ids: (rows) => rows.map((r) => String(r.id)),
   };
 }
