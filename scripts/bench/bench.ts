@@ -72,7 +72,9 @@ async function run(databaseUrl: string, label: string, seconds: number, port: nu
       }
       if (op.key === "4a") overviewNames.push(...(await floorIds(admin, op)));
       if (op.floor && op.shown) await checkFloor(server.url, admin, op);
-      operations.push(await measureOperation(op, databaseUrl, floorSeconds, floorCache));
+      memory.windowPeak();
+      const measured = await measureOperation(op, databaseUrl, floorSeconds, floorCache);
+      operations.push({ ...measured, peakMemoryBytes: memory.windowPeak() });
     }
   } finally {
     memory.stop();
@@ -93,7 +95,7 @@ async function run(databaseUrl: string, label: string, seconds: number, port: nu
   };
 }
 
-async function measureOperation(op: Operation, databaseUrl: string, floorSeconds: number, floorCache: Map<string, Sample[]>): Promise<OperationResult> {
+async function measureOperation(op: Operation, databaseUrl: string, floorSeconds: number, floorCache: Map<string, Sample[]>): Promise<Omit<OperationResult, "peakMemoryBytes">> {
   const fixed = "requests" in op.amount(1);
   await measureHttp(op.load, 2, fixed ? { requests: 4 } : { seconds: WARMUP_SECONDS });
   const floorKey = op.floor && JSON.stringify([op.floor.sql, op.floor.params]);

@@ -42,11 +42,25 @@ export function treeResidentBytes(root: number): number {
   return total;
 }
 
-/** Samples a process tree's resident memory every `everyMs` and keeps the peak. */
-export function sampleMemory(root: number, everyMs = 200): { peakBytes: () => number; stop: () => void } {
+/**
+ * Samples a process tree's resident memory every `everyMs` and keeps the peak of the whole run,
+ * and the peak since the last `windowPeak()` call (which operation drove it).
+ */
+export function sampleMemory(root: number, everyMs = 200) {
   let peak = treeResidentBytes(root);
+  let window = peak;
   const timer = setInterval(() => {
-    peak = Math.max(peak, treeResidentBytes(root));
+    const now = treeResidentBytes(root);
+    peak = Math.max(peak, now);
+    window = Math.max(window, now);
   }, everyMs);
-  return { peakBytes: () => peak, stop: () => clearInterval(timer) };
+  return {
+    peakBytes: () => peak,
+    windowPeak: () => {
+      const seen = window;
+      window = 0;
+      return seen;
+    },
+    stop: () => clearInterval(timer),
+  };
 }

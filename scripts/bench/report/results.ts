@@ -4,7 +4,7 @@ import type { Sample } from "../load/measure";
 
 export type RunResult = { concurrency: number; app: Sample; floor: Sample | null; statuses: Record<string, number> };
 
-export type OperationResult = { key: string; issueOp: number; name: string; runs: RunResult[] };
+export type OperationResult = { key: string; issueOp: number; name: string; runs: RunResult[]; peakMemoryBytes: number };
 
 export type BenchResult = {
   label: string;
