@@ -38,7 +38,11 @@ export async function startProductionServer(databaseUrl: string, port: number): 
   child.stderr!.on("data", keep);
   // However the benchmark ends (an error, Ctrl-C: bench.ts turns signals into an exit), the server goes with it.
   const endGroup = () => {
-    if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+    try {
+      if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
   };
   process.once("exit", endGroup);
   const stop = async () => {
