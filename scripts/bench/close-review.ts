@@ -1,10 +1,12 @@
-// `npm run bench:close-review` (options: --entries N, --representatives N)
+// `npm run bench:close-review` (options: --entries N, --representatives N, --result FILE: the
+// timing as JSON, for `npm run bench`)
 //
 // Times closing a quarterly review of 1,000 entries with 60 representatives on a database of its
 // own (a new database on the server of TEST_DATABASE_URL or DATABASE_URL when set, otherwise an
 // in-memory embedded one), dropped at the end: migrations, a small demo seed, then a village of
 // its own (tests/helpers/review-village.ts) where everything happens through the use cases —
 // entries recorded, the review opened, 60 ballots cast with some objections, the review closed.
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chinaToday, dateToDay, dayToDate } from "@/lib/domain/entry-date";
 import { previousQuarter, quarterOf, quarterStart } from "@/lib/domain/quarter";
@@ -14,7 +16,7 @@ import { createFreshDatabase } from "../../tests/helpers/fresh-database";
 import { applyMigrations } from "../db/migrate";
 import { time } from "./time";
 
-const { values } = parseArgs({ options: { entries: { type: "string", default: "1000" }, representatives: { type: "string", default: "60" } } });
+const { values } = parseArgs({ options: { entries: { type: "string", default: "1000" }, representatives: { type: "string", default: "60" }, result: { type: "string" } } });
 const entries = Number(values.entries);
 const representatives = Number(values.representatives);
 
@@ -56,7 +58,10 @@ try {
       await castBallot(rep, review.id, { defaultDecision: "APPROVE", exceptions }, testContext);
     }
   });
+  const closeStarted = performance.now();
   const closed = await time("closeReview", () => closeReview(village.clerk, review.id, { meetingDate: chinaToday(new Date()), minutes: "基准测试会议记录" }, testContext));
+  const seconds = (performance.now() - closeStarted) / 1000;
+  if (values.result) writeFileSync(values.result, JSON.stringify({ seconds, entries, representatives }));
   const decided = await db.reviewEntryResult.groupBy({ by: ["passed"], where: { reviewId: review.id }, _count: { _all: true } });
   console.log(`closed: ${closed.entries} entries, ${closed.attending}/${closed.roster} attending, ` +
     decided.map((d) => `${d._count._all} ${d.passed ? "confirmed" : "rejected"}`).join(", "));

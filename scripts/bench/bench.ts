@@ -1,0 +1,176 @@
+// `npm run bench -- --database-url URL --label NAME [--duration S] [--port P] [--only 1a,2c,7]`
+// `npm run bench -- --compare small.json large.json`
+//
+// Issue 11, point 2: the product's operations against its production build, under load
+// (autocannon, concurrency 1 and 16), each read beside its raw-SQL floor, the server's peak
+// memory, and closing a 1,000-entry review; a table on stdout and bench-results/<label>.json.
+// docs/PERFORMANCE.md ("Benchmark") says how to run it and what it measured.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { chinaToday } from "@/lib/domain/entry-date";
+import { measureHttp, measureSql, type Sample } from "./load/measure";
+import { sampleMemory } from "./load/process-memory";
+import { ensureProductionBuild, startProductionServer } from "./load/production-server";
+import { compareResults } from "./report/compare";
+import { checkTargets, printVerdicts, type BenchResult, type OperationResult } from "./report/results";
+import { resultTable } from "./report/table";
+import { signIn } from "./setup/credentials";
+import { checkFloor, checkVerification, floorIds, issuedCodes } from "./setup/checks";
+import { buildOperations, extractsToIssue, type Operation } from "./setup/operations";
+import { prepareWrites } from "./setup/prepare-writes";
+import { pickTargets } from "./setup/targets";
+
+const CONCURRENCY = [1, 16];
+const WARMUP_SECONDS = 2;
+
+const { values } = parseArgs({
+  options: {
+    "database-url": { type: "string" }, label: { type: "string" }, duration: { type: "string", default: "10" },
+    port: { type: "string", default: "3321" }, compare: { type: "boolean", default: false },
+    only: { type: "string" },
+  },
+  allowPositionals: true,
+});
+
+/** --only: some operations by key (7 = the review close), for trying a change; the full run has all. */
+const only = values.only ? new Set(values.only.split(",")) : null;
+
+async function run(databaseUrl: string, label: string, seconds: number, port: number): Promise<BenchResult> {
+  const startedAt = new Date().toISOString();
+  const loadBefore = os.loadavg();
+  ensureProductionBuild();
+  const admin = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // Planner statistics as autovacuum keeps them on a production server (the CI server runs with
+  // autovacuum off): without them, estimates far off the real row counts send app and floor alike
+  // into other plans, JIT compilation included.
+  const analyzed = performance.now();
+  await admin.query("ANALYZE");
+  console.log(`ANALYZE: ${((performance.now() - analyzed) / 1000).toFixed(1)} s`);
+  const targets = await pickTargets(admin);
+  const database = await databaseSize(admin);
+  console.log(`${label}: ${database.households} households, ${database.entries} entries; township ${targets.township.code}, ` +
+    `village ${targets.village.code} (${targets.village.households} households), household ${targets.household.archiveNo} (${targets.household.entries} entries)`);
+
+  const server = await startProductionServer(databaseUrl, port);
+  const memory = sampleMemory(server.pid);
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: server.secret });
+  const credentials = await signIn(targets);
+  const floorSeconds = Math.max(2, seconds / 2);
+  const operations: OperationResult[] = [];
+  try {
+    const prepared = await prepareWrites(server.url, admin, targets, credentials, extractsToIssue(seconds, 1) + extractsToIssue(seconds, 16) + 4);
+    const overviewNames: string[] = [];
+    const ops = buildOperations(server.url, { ...prepared, targets, credentials, today: chinaToday(new Date()) }, seconds, () => overviewNames);
+    const floorCache = new Map<string, Sample[]>();
+    for (const op of ops.filter((o) => !only || only.has(o.key))) {
+      if (op.key === "8b") {
+        prepared.issuedCodes.push(...(await issuedCodes(admin, prepared.requestedExtracts)));
+        await checkVerification(server.url, op);
+      }
+      if (op.key === "4a") overviewNames.push(...(await floorIds(admin, op)));
+      if (op.floor && op.shown) await checkFloor(server.url, admin, op);
+      memory.windowPeak();
+      const measured = await measureOperation(op, databaseUrl, floorSeconds, floorCache);
+      operations.push({ ...measured, peakMemoryBytes: memory.windowPeak() });
+    }
+  } finally {
+    memory.stop();
+    await credentials.revoke();
+    await server.stop();
+  }
+  const closeReview = !only || only.has("7") ? timeCloseReview(databaseUrl) : null;
+  const postgres = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
+  await admin.end();
+  return {
+    label, startedAt, finishedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version, postgres, loadBefore, loadAfter: os.loadavg(),
+    },
+    database, targets: { ...targets }, options: { durationSeconds: seconds, floorSeconds, warmupSeconds: WARMUP_SECONDS, concurrency: CONCURRENCY },
+    operations, closeReview, peakMemoryBytes: memory.peakBytes(),
+  };
+}
+
+async function measureOperation(op: Operation, databaseUrl: string, floorSeconds: number, floorCache: Map<string, Sample[]>): Promise<Omit<OperationResult, "peakMemoryBytes">> {
+  const fixed = "requests" in op.amount(1);
+  await measureHttp(op.load, 2, fixed ? { requests: 4 } : { seconds: WARMUP_SECONDS });
+  const floorKey = op.floor && JSON.stringify([op.floor.sql, op.floor.params]);
+  const floors = floorKey ? floorCache.get(floorKey) ?? [] : [];
+  const runs: OperationResult["runs"] = [];
+  for (const [i, concurrency] of CONCURRENCY.entries()) {
+    const { statuses, ...app } = await measureHttp(op.load, concurrency, op.amount(concurrency));
+    if (op.floor && !floors[i]) {
+      const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
+      const { sql, params } = op.floor;
+      await measureSql(pool, concurrency, 1, (db) => db.query(sql, params));
+      floors[i] = await measureSql(pool, concurrency, floorSeconds, (db) => db.query(sql, params));
+      await pool.end();
+    }
+    runs.push({ concurrency, app, floor: floors[i] ?? null, statuses });
+    const floor = floors[i];
+    console.log(`${op.key.padEnd(3)} ${op.name.padEnd(44)} c=${String(concurrency).padEnd(2)} p50 ${app.p50.toFixed(1).padStart(7)} ms  ` +
+      `p95 ${app.p95.toFixed(1).padStart(7)} ms  ${app.rps.toFixed(0).padStart(5)}/s` +
+      (floor ? `  floor p50 ${floor.p50.toFixed(2)} ms  ×${(app.p50 / floor.p50).toFixed(1)}` : "") +
+      (app.failures ? `  FAILED ${app.failures}: ${JSON.stringify(statuses)}` : ""));
+  }
+  if (floorKey) floorCache.set(floorKey, floors);
+  return { key: op.key, issueOp: op.issueOp, name: op.name, runs };
+}
+
+async function databaseSize(db: pg.Pool): Promise<BenchResult["database"]> {
+  const { rows } = await db.query<BenchResult["database"]>(`SELECT
+    (SELECT count(*)::int FROM "Township") AS "townships", (SELECT count(*)::int FROM "Village") AS "villages",
+    (SELECT count(*)::int FROM "Household") AS "households", (SELECT count(*)::int FROM "Entry") AS "entries"`);
+  return rows[0]!;
+}
+
+/** Operation 7 is one timing, by scripts/bench/close-review.ts on a database of its own on the same server. */
+function timeCloseReview(databaseUrl: string): BenchResult["closeReview"] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-close-review-"));
+  const file = path.join(dir, "result.json");
+  try {
+    const result = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench/close-review.ts", "--result", file], {
+      stdio: "inherit", env: { ...process.env, DATABASE_URL: databaseUrl, TEST_DATABASE_URL: databaseUrl },
+    });
+    if (result.status !== 0) throw new Error(`close-review.ts exited with ${result.status ?? result.signal}`);
+    return JSON.parse(readFileSync(file, "utf8")) as BenchResult["closeReview"];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (values.compare) {
+    const [small, large] = process.argv.slice(2).filter((arg) => arg.endsWith(".json"));
+    if (!small || !large) throw new Error("Usage: npm run bench -- --compare small.json large.json");
+    process.exitCode = compareResults(small, large) ? 0 : 1;
+    return;
+  }
+  const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
+  const label = values.label;
+  const seconds = Number(values.duration);
+  if (!databaseUrl || !label || !/^[\w.-]+$/.test(label) || !(seconds > 0)) {
+    throw new Error("Usage: npm run bench -- --database-url URL --label NAME [--duration SECONDS] [--port PORT]");
+  }
+  const result = await run(databaseUrl, label, seconds, Number(values.port));
+  mkdirSync("bench-results", { recursive: true });
+  const file = path.join("bench-results", `${label}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  console.log(`\n${resultTable(result)}\n\nserver peak memory: ${(result.peakMemoryBytes / 2 ** 20).toFixed(0)} MB; ` +
+    `load average before ${result.machine.loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${result.machine.loadAfter.map((l) => l.toFixed(2)).join(" ")}`);
+  console.log("\nTargets (this run):");
+  printVerdicts(checkTargets(result));
+  console.log(`\nwritten: ${file}`);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
