@@ -84,6 +84,54 @@ describe("canonicalize", () => {
   });
 });
 
+// What canonicalize wrote before it was written out directly: JSON.stringify of a copy with
+// sorted keys. The chains already stored were hashed with it, so the two must agree byte for byte.
+function sortedCopyJson(record: ChainRecord): string {
+  const plain = (value: unknown, key = ""): unknown => {
+    if (value instanceof Date) return key === "occurredOn" ? value.toISOString().slice(0, 10) : value.toISOString();
+    if (Array.isArray(value)) return value.map((item) => plain(item)).sort();
+    if (value !== null && typeof value === "object") {
+      const object = value as Record<string, unknown>;
+      return Object.fromEntries(Object.keys(object).sort().map((k) => [k, plain(object[k], k)]));
+    }
+    return value;
+  };
+  return JSON.stringify(plain(record));
+}
+
+describe("canonicalize against the sorted-copy JSON", () => {
+  const texts = ["", "归还拾到的一袋油菜籽", 'quote " backslash \\ slash /', "tab\tnewline\n\u0001\u001f", "\u2028\u2029", "emoji 🏡", "lone \ud800 surrogate", "é"];
+  const numbers = [0, -0, 1, -3, 2.5, 1e21, 1e-7, Number.MAX_SAFE_INTEGER, Number.NaN, Number.POSITIVE_INFINITY];
+  const dates = [new Date("2026-05-03T00:00:00Z"), new Date("2019-01-01T15:59:59.999Z"), new Date(0), new Date("+010000-01-01T00:00:00Z")];
+  const hashes = ["aa", "AA", "b", "a b", "", "ff".repeat(32), "0".repeat(64)];
+  let state = 11;
+  const pick = <T,>(values: T[]): T => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return values[state % values.length]!;
+  };
+  const orNull = <T,>(values: T[]): T | null => pick([null, ...values]);
+  const someHashes = () => hashes.filter(() => pick([true, false]));
+
+  it("writes the same bytes for varied entries and events (key order shuffled, values left undefined)", () => {
+    for (let i = 0; i < 400; i += 1) {
+      const entryRecord: ChainRecord = {
+        ...entry, id: pick(texts), memberId: orNull(texts), category: pick(texts), marks: pick(numbers), occurredOn: pick(dates),
+        year: pick(numbers), description: pick(texts), legalAuthority: orNull(texts), legalDocumentNo: orNull(texts),
+        recordedAt: pick(dates), evidenceSha256: someHashes(), chainSeq: pick(numbers),
+      };
+      const eventRecord: ChainRecord = {
+        ...event, reason: orNull(texts), actorId: orNull(texts), appealId: orNull(texts), createdAt: pick(dates), chainSeq: pick(numbers),
+        filing: pick([null, { viaAccessCode: pick([true, false]), evidenceSha256: someHashes() }]),
+      };
+      for (const record of [entryRecord, eventRecord]) {
+        const shuffled = Object.fromEntries(Object.entries(record).sort(() => pick([-1, 1]))) as ChainRecord;
+        const withUndefined = { ...record, [pick(Object.keys(record))]: undefined } as unknown as ChainRecord;
+        for (const variant of [record, shuffled, withUndefined]) expect(canonicalize(variant)).toBe(sortedCopyJson(variant));
+      }
+    }
+  });
+});
+
 describe("verifyChain", () => {
   it("accepts an intact chain and an empty one", () => {
     const links = chain([entry, event, lodged]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EligibilityEntry } from "./eligibility";
-import { ALL_TIME, householdScoreRows, rowIneligibility } from "./household-scores";
+import { ALL_TIME, householdScoreRows, householdYearRow, rowIneligibility } from "./household-scores";
 import type { Category, EntryStatus } from "./scoring";
 import { versionForYear, versionOn, type SettingsVersion } from "./township-settings";
 
@@ -77,5 +77,21 @@ describe("householdScoreRows", () => {
     expect(rowIneligibility({ redMarks: 0, blackMarks: 1, unrectifiedYellows: 2 }, 1)).toEqual([
       { code: "HAS_BLACK", count: 1 }, { code: "UNRECTIFIED_YELLOW", count: 2 }, { code: "TOO_FEW_REDS", have: 0, need: 1 },
     ]);
+  });
+});
+
+describe("householdYearRow", () => {
+  it("is householdScoreRows' row of the year, null for a year it has none", () => {
+    const entries = [
+      entry("RED", "CONFIRMED", "2022-03-01"), entry("YELLOW", "CONFIRMED", "2023-05-01", 2, "2023-09-01"), entry("YELLOW", "CONFIRMED", "2024-11-20"),
+      entry("BLACK", "CONFIRMED", "2025-08-01"), entry("RED", "PENDING", "2026-11-01"), entry("RED", "CONFIRMED", "2026-02-01", 3),
+    ];
+    for (const today of ["2024-12-15", "2025-07-01", "2026-12-01"]) {
+      const rows = householdScoreRows(entries, [FIRST, DOUBLE_RED], today);
+      for (let year = 2020; year <= 2027; year++) {
+        expect(householdYearRow(entries, [FIRST, DOUBLE_RED], today, year)).toEqual(rows.find((r) => r.year === year) ?? null);
+      }
+    }
+    expect(householdYearRow([entry("RED", "PENDING", "2026-01-01")], [FIRST], "2026-12-01", 2026)).toBeNull();
   });
 });

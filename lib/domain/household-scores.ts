@@ -26,24 +26,45 @@ export function householdScoreRows(
   versions: readonly SettingsVersion[],
   today: string,
 ): ScoreRow[] {
-  const decided = entries.filter((e) => e.status !== "PENDING");
-  if (decided.length === 0) return [];
-  const currentYear = Number(today.slice(0, 4));
-  const firstYear = Math.min(...decided.map((e) => e.occurredOn.getUTCFullYear()));
+  const years = scoredYears(entries, today);
+  if (!years) return [];
   const rows: ScoreRow[] = [];
-  for (let year = firstYear; year <= currentYear; year++) {
-    const settings = versionForYear(versions, year, today);
-    const score = scoreEntries(entries, settings, yearPeriod(year));
-    const yearEnd = new Date(Date.UTC(year, 11, 31));
-    const asOf = yearEnd.getTime() < Date.parse(today) ? yearEnd : new Date(`${today}T00:00:00Z`);
-    const eligibility = assessEligibility(entries, settings, year, asOf);
-    const row: ScoreRow = {
-      year, redMarks: score.red, activeYellowMarks: score.activeYellow, blackMarks: score.black,
-      unrectifiedYellows: eligibility.unrectifiedYellows, score: score.score, settingsId: settings.id,
-    };
-    rows.push(row);
-  }
+  for (let year = years.first; year <= years.last; year++) rows.push(yearRow(entries, versions, today, year));
   return [...rows, allTimeOf(rows)];
+}
+
+/**
+ * The row of one year as householdScoreRows has it, null where it has none (before the first
+ * decided entry, after today): for a caller that needs one year only (the seed's selection
+ * judges thousands of households at many instants).
+ */
+export function householdYearRow(
+  entries: readonly EligibilityEntry[],
+  versions: readonly SettingsVersion[],
+  today: string,
+  year: number,
+): ScoreRow | null {
+  const years = scoredYears(entries, today);
+  return years && year >= years.first && year <= years.last ? yearRow(entries, versions, today, year) : null;
+}
+
+/** The years that have rows: from the first decided entry's year to the current year; null without a decided entry. */
+function scoredYears(entries: readonly EligibilityEntry[], today: string): { first: number; last: number } | null {
+  const decided = entries.filter((e) => e.status !== "PENDING");
+  if (decided.length === 0) return null;
+  return { first: Math.min(...decided.map((e) => e.occurredOn.getUTCFullYear())), last: Number(today.slice(0, 4)) };
+}
+
+function yearRow(entries: readonly EligibilityEntry[], versions: readonly SettingsVersion[], today: string, year: number): ScoreRow {
+  const settings = versionForYear(versions, year, today);
+  const score = scoreEntries(entries, settings, yearPeriod(year));
+  const yearEnd = new Date(Date.UTC(year, 11, 31));
+  const asOf = yearEnd.getTime() < Date.parse(today) ? yearEnd : new Date(`${today}T00:00:00Z`);
+  const eligibility = assessEligibility(entries, settings, year, asOf);
+  return {
+    year, redMarks: score.red, activeYellowMarks: score.activeYellow, blackMarks: score.black,
+    unrectifiedYellows: eligibility.unrectifiedYellows, score: score.score, settingsId: settings.id,
+  };
 }
 
 /**

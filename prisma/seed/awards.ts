@@ -1,5 +1,5 @@
 import type { EligibilityEntry } from "../../lib/domain/eligibility";
-import { householdScoreRows, rowIneligibility, type ScoreRow } from "../../lib/domain/household-scores";
+import { householdYearRow, rowIneligibility, type ScoreRow } from "../../lib/domain/household-scores";
 import type { EntryStatus } from "../../lib/domain/scoring";
 import { versionForYear, type SettingsVersion } from "../../lib/domain/township-settings";
 import type { SeedContext, VillageData } from "./context";
@@ -17,8 +17,9 @@ import type { AccountRow, AwardRow, ReviewRow } from "./types";
 // none of its entries of the year is pending, declining a few with a reason — and the decision
 // stores the score row it was judged on. Each judgement replays the household's entries as they
 // stood at that instant (later appeals and rectifications do not count yet) through the app's
-// own functions (householdScoreRows, rowIneligibility, versionForYear). The running year has no
-// nominations yet, nor has a year whose fourth-quarter review is still open.
+// own functions (householdYearRow, householdScoreRows' row of that one year; rowIneligibility,
+// versionForYear). The running year has no nominations yet, nor has a year whose fourth-quarter
+// review is still open.
 
 /** Share of the eligible households a village nominates (some are overlooked or decline to be put forward). */
 const NOMINATED_SHARE = 0.9;
@@ -72,8 +73,7 @@ function judge(drafts: readonly Draft[], versions: readonly SettingsVersion[], y
   const today = day(beijingDay(at));
   const entries = entriesAsOf(drafts, at);
   const settings = versionForYear(versions, year, today);
-  const row = householdScoreRows(entries, versions, today).find((r) => r.year === year)
-    ?? { redMarks: 0, activeYellowMarks: 0, blackMarks: 0, unrectifiedYellows: 0 };
+  const row = householdYearRow(entries, versions, today, year) ?? { redMarks: 0, activeYellowMarks: 0, blackMarks: 0, unrectifiedYellows: 0 };
   return {
     row, settings,
     eligible: rowIneligibility(row, settings.civilizedMinReds).length === 0,

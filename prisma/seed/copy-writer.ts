@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import type { SeedData } from "./types";
 import { tablesOf, toText, type BatchWriter } from "./write";
 
 // COPY … FROM STDIN in PostgreSQL's text format, one statement per table and batch, streamed in
@@ -20,6 +21,39 @@ export function copyField(value: unknown): string {
   return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c] ?? c) : text;
 }
 
+/** One row in COPY's text format. */
+export function copyLine(columns: readonly string[], row: Record<string, unknown>): string {
+  return columns.map((c) => copyField(row[c])).join("\t") + "\n";
+}
+
+function copyStatement(table: string, columns: readonly string[]): string {
+  return `COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
+}
+
+/** One table's rows of a batch as COPY text, made where the rows are (a worker thread of bench:data) and sent as it is. */
+export type CopyText = { table: string; columns: string[]; rows: number; text: string };
+
+export function copyTexts(data: SeedData): CopyText[] {
+  return [...tablesOf(data)].map(({ table, columns, rows }) => {
+    let text = "";
+    for (const row of rows) text += copyLine(columns, row);
+    return { table, columns, rows: rows.length, text };
+  });
+}
+
+/** Streams COPY texts made by copyTexts (as they are or encoded); returns the rows written. */
+export async function writeCopyTexts(client: pg.ClientBase, texts: (Omit<CopyText, "text"> & { text: string | Uint8Array })[]): Promise<number> {
+  let written = 0;
+  for (const { table, columns, rows, text } of texts) {
+    const stream = client.query(copyFrom(copyStatement(table, columns)));
+    const done = once(stream, "finish");
+    stream.end(text);
+    await done;
+    written += rows;
+  }
+  return written;
+}
+
 async function send(stream: Writable, piece: string): Promise<void> {
   if (!stream.write(piece)) await Promise.race([once(stream, "drain"), once(stream, "error").then(([e]) => Promise.reject(e))]);
 }
@@ -29,11 +63,11 @@ export function copyWriter(client: pg.ClientBase): BatchWriter {
     write: async (data) => {
       let written = 0;
       for (const { table, columns, rows } of tablesOf(data)) {
-        const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) FROM STDIN`));
+        const stream = client.query(copyFrom(copyStatement(table, columns)));
         const done = once(stream, "finish");
         let piece = "";
         for (const row of rows) {
-          piece += columns.map((c) => copyField(row[c])).join("\t") + "\n";
+          piece += copyLine(columns, row);
           if (piece.length >= PIECE) {
             await send(stream, piece);
             piece = "";

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 // A small seeded PRNG (sfc32) so that the same --seed always builds the same township.
 // Streams are forked by key (e.g. per village), so changing one part leaves the others alone.
@@ -20,7 +20,7 @@ export class Rng {
   private readonly next: () => number;
 
   constructor(readonly key: string) {
-    const h = createHash("sha256").update(key).digest();
+    const h = hash("sha256", key, "buffer");
     this.next = sfc32(h.readUInt32LE(0), h.readUInt32LE(4), h.readUInt32LE(8), h.readUInt32LE(12));
     for (let i = 0; i < 15; i++) this.next();
   }
@@ -99,7 +99,7 @@ export class Rng {
  * sort by time as the app's `uuid(7)` ids do) and the random bits come from a hash of a stable key.
  */
 export function stableUuid(seedKey: string, key: string, at: Date): string {
-  const h = createHash("sha256").update(`${seedKey}\u0000${key}`).digest();
+  const h = hash("sha256", `${seedKey}\u0000${key}`, "buffer");
   const bytes = Buffer.alloc(16);
   bytes.writeUIntBE(Math.max(0, at.getTime()), 0, 6);
   h.copy(bytes, 6, 0, 10);

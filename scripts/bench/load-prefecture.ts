@@ -1,13 +1,13 @@
 import pg from "pg";
-import { copyWriter, supportsCopy } from "../../prisma/seed/copy-writer";
-import { generateBatches } from "../../prisma/seed/generate";
+import { supportsCopy, writeCopyTexts } from "../../prisma/seed/copy-writer";
 import { prefectureTownship, splitPrefecture } from "../../prisma/seed/prefecture";
 import { applyMigrations } from "../db/migrate";
 import { loadWithoutChecks } from "./load-without-checks";
+import { townshipWorkers } from "./township-workers";
 
 // The work of `npm run bench:data` (generate-data.ts): a prefecture from the seed's own
-// generators, written with COPY one village at a time, one transaction per township, so that a
-// crash leaves whole townships.
+// generators, generated in worker threads (township-workers.ts) and written with COPY one village
+// at a time, one transaction per township, so that a crash leaves whole townships.
 
 export type PrefectureOptions = {
   households: number; seed: string; today: string; activity: number;
@@ -17,7 +17,7 @@ export type PrefectureOptions = {
 
 /** Fills the empty database at `databaseUrl` (migrating it when it has no tables); returns the rows written. */
 export async function loadPrefecture(databaseUrl: string, options: PrefectureOptions, log: (line: string) => void): Promise<number> {
-  const { perTownship, ...generator } = options;
+  const { perTownship, seed, today, activity } = options;
   const sizes = splitPrefecture(options.households, perTownship);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -25,18 +25,25 @@ export async function loadPrefecture(databaseUrl: string, options: PrefectureOpt
     await prepare(client, databaseUrl);
     let rows = 0;
     await loadWithoutChecks(client, async () => {
-      const writer = copyWriter(client);
-      for (const [index, households] of sizes.entries()) {
-        const township = prefectureTownship(index);
-        await client.query("BEGIN");
-        try {
-          for await (const batch of generateBatches({ ...generator, households, township })) rows += await writer.write(batch.data);
-          await client.query("COMMIT");
-        } catch (error) {
-          await client.query("ROLLBACK").catch(() => {});
-          throw error;
+      const jobs = sizes.map((households, index) => ({ index, households }));
+      const workers = townshipWorkers(jobs, { seed, today, activity });
+      try {
+        for (const [position, { index, households }] of jobs.entries()) {
+          const township = prefectureTownship(index);
+          await client.query("BEGIN");
+          try {
+            for await (const texts of workers.township(position)) {
+              rows += await writeCopyTexts(client, texts.map(({ bytes, ...table }) => ({ ...table, text: bytes })));
+            }
+            await client.query("COMMIT");
+          } catch (error) {
+            await client.query("ROLLBACK").catch(() => {});
+            throw error;
+          }
+          log(`${township.name} (${township.code}): ${households.toLocaleString("en")} households · ${rows.toLocaleString("en")} rows in all`);
         }
-        log(`${township.name} (${township.code}): ${households.toLocaleString("en")} households · ${rows.toLocaleString("en")} rows in all`);
+      } finally {
+        await workers.stop();
       }
     }, log);
     await client.query("ANALYZE");
