@@ -1,5 +1,5 @@
-import { once } from "node:events";
-import type { Writable } from "node:stream";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { SeedData } from "./types";
@@ -41,21 +41,35 @@ export function copyTexts(data: SeedData): CopyText[] {
   });
 }
 
+/**
+ * Streams one COPY statement's text into the server. pipeline() waits for the server to be ready for
+ * more (back-pressure) and rejects once, with the server's error, when the COPY fails.
+ */
+async function copy(client: pg.ClientBase, table: string, columns: readonly string[], pieces: Iterable<string | Uint8Array>): Promise<void> {
+  await pipeline(Readable.from(pieces, { objectMode: false }), client.query(copyFrom(copyStatement(table, columns))));
+}
+
 /** Streams COPY texts made by copyTexts (as they are or encoded); returns the rows written. */
 export async function writeCopyTexts(client: pg.ClientBase, texts: (Omit<CopyText, "text"> & { text: string | Uint8Array })[]): Promise<number> {
   let written = 0;
   for (const { table, columns, rows, text } of texts) {
-    const stream = client.query(copyFrom(copyStatement(table, columns)));
-    const done = once(stream, "finish");
-    stream.end(text);
-    await done;
+    await copy(client, table, columns, [text]);
     written += rows;
   }
   return written;
 }
 
-async function send(stream: Writable, piece: string): Promise<void> {
-  if (!stream.write(piece)) await Promise.race([once(stream, "drain"), once(stream, "error").then(([e]) => Promise.reject(e))]);
+/** A table's rows as COPY text in pieces of about PIECE characters. */
+function* piecesOf(columns: readonly string[], rows: readonly Record<string, unknown>[]): Generator<string> {
+  let piece = "";
+  for (const row of rows) {
+    piece += copyLine(columns, row);
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = "";
+    }
+  }
+  if (piece) yield piece;
 }
 
 export function copyWriter(client: pg.ClientBase): BatchWriter {
@@ -63,18 +77,7 @@ export function copyWriter(client: pg.ClientBase): BatchWriter {
     write: async (data) => {
       let written = 0;
       for (const { table, columns, rows } of tablesOf(data)) {
-        const stream = client.query(copyFrom(copyStatement(table, columns)));
-        const done = once(stream, "finish");
-        let piece = "";
-        for (const row of rows) {
-          piece += copyLine(columns, row);
-          if (piece.length >= PIECE) {
-            await send(stream, piece);
-            piece = "";
-          }
-        }
-        stream.end(piece);
-        await done;
+        await copy(client, table, columns, piecesOf(columns, rows));
         written += rows.length;
       }
       return written;

@@ -151,11 +151,13 @@ async function main(): Promise<void> {
     process.exitCode = compareResults(small, large) ? 0 : 1;
     return;
   }
-  const databaseUrl = values["database-url"] ?? process.env.DATABASE_URL;
+  // Named on purpose, never taken from DATABASE_URL: the benchmark records entries into real
+  // households' chains and issues extracts, which nothing can undo in the app's own database.
+  const databaseUrl = values["database-url"] ?? process.env.BENCH_DATABASE_URL;
   const label = values.label;
   const seconds = Number(values.duration);
   if (!databaseUrl || !label || !/^[\w.-]+$/.test(label) || !(seconds > 0)) {
-    throw new Error("Usage: npm run bench -- --database-url URL --label NAME [--duration SECONDS] [--port PORT]");
+    throw new Error("Usage: npm run bench -- --database-url URL --label NAME [--duration SECONDS] [--port PORT] (or BENCH_DATABASE_URL)");
   }
   const result = await run(databaseUrl, label, seconds, Number(values.port));
   mkdirSync("bench-results", { recursive: true });
