@@ -35,7 +35,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production server (scripts/serve.ts), so the tests see the client address as deployed.
-    command: `node_modules/.bin/tsx scripts/serve.ts -p ${port}`,
+    command: `node --import tsx scripts/serve.ts -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -7,6 +7,7 @@ import { demoAccounts } from "../prisma/seed/demo-accounts";
 import { reportFigures2020 } from "../prisma/seed/report";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { isBuildCurrent, recordBuild } from "./build-fingerprint";
+import { serveCommand } from "./serve-command";
 import { applyMigrations } from "./db/migrate";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
 
@@ -81,11 +82,12 @@ async function main(): Promise<void> {
   }
 
   // scripts/serve.ts rather than `next start`: it determines the client address from the socket
-  // (docs/decisions/0009). tsx runs it without npm start's react-server condition, which is for
+  // (docs/decisions/0009). It runs without npm start's react-server condition, which is for
   // the seed and migration scripts only.
-  const server = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/serve.ts", "-p", String(PORT)], {
+  const serve = serveCommand(PORT);
+  const server = spawn(serve.command, serve.args, {
     stdio: "inherit", env: { ...env, NODE_ENV: "production" },
-    detached: true, // own process group, so stopping it stops every process tsx started too
+    detached: true, // own process group, so stopping it stops every process it started too
   });
   printSignIns(env.PUBLIC_URL!);
   const shutdown = async (code: number) => {

@@ -46,19 +46,24 @@ export async function getRankings(actor: Actor, query: RankingsQuery, now: Date 
   const scope = await rankingScope(actor, query, now);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  const filter = await searchFilter(scope, query.q ?? "");
-  const ranked = rankedSql(scope);
-  const [rows, counted, settings] = await Promise.all([
-    db.$queryRaw<RawRow[]>`
-      WITH ranked AS (${ranked})
-      SELECT * FROM ranked WHERE ${filter} ORDER BY "rank", "archiveNo" LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    db.$queryRaw<{ total: bigint }[]>`WITH ranked AS (${ranked}) SELECT count(*) AS total FROM ranked WHERE ${filter}`,
+  const offset = (page - 1) * pageSize;
+  const filter = query.q?.trim() ? await searchFilter(scope, query.q) : null;
+  const [rows, total, settings] = await Promise.all([
+    pageOfRanking(scope, filter, offset, pageSize),
+    filter ? countMatching(scope, filter) : countRanked(scope),
     settingsUsed(scope.township.id, scope.year, now),
   ]);
   return {
-    items: rows.map(toItem), page, pageSize, total: Number(counted[0]?.total ?? 0),
+    items: rows.map(toItem), page, pageSize, total,
     township: scope.township, year: scope.year, village: scope.village, settings,
   };
+}
+
+async function pageOfRanking(scope: RankingScope, filter: Prisma.Sql | null, offset: number, pageSize: number): Promise<RawRow[]> {
+  const leading = filter ? null : await leadingPage(scope, offset, pageSize);
+  return leading ?? db.$queryRaw<RawRow[]>`
+    WITH ranked AS (${rankedSql(scope)})
+    SELECT * FROM ranked WHERE ${filter ?? Prisma.sql`TRUE`} ORDER BY "rank", "archiveNo" LIMIT ${pageSize} OFFSET ${offset}`;
 }
 
 /** Every ranked household of the scope matching the search, in rank order (exports). */
@@ -113,6 +118,46 @@ async function searchFilter({ township, village }: RankingScope, q: string): Pro
   });
   if (!matches.length) return Prisma.sql`FALSE`;
   return Prisma.sql`"householdId" = ANY(${matches.map((m) => m.id)}::text[])`;
+}
+
+/**
+ * A page near the top without a search, read from the maintained scores' index instead of ranking
+ * every household of the scope (issue 11: the township's RANK() cost 50–80 ms at 13,600
+ * households). It takes the scope's leading score rows down to the page's last one, with every row
+ * tying it (FETCH … WITH TIES), so RANK() and the ties over them equal those over the whole scope.
+ * That holds only while they all score above 0: a household without a row scores 0 and could tie
+ * or lead them. null otherwise (a deep page, few positive scores): the caller ranks the whole scope.
+ */
+async function leadingPage({ township, village, year }: RankingScope, offset: number, pageSize: number): Promise<RawRow[] | null> {
+  const scoreYear = year === "all" ? ALL_TIME : year;
+  const inScope = village ? Prisma.sql`s."villageId" = ${village.id}::uuid` : Prisma.sql`s."townshipId" = ${township.id}::uuid`;
+  const wanted = offset + pageSize;
+  const rows = await db.$queryRaw<(RawRow & { fetched: bigint; lowest: number })[]>`
+    WITH "leadingRows" AS (
+      SELECT s."householdId", s."score", s."redMarks", s."activeYellowMarks", s."blackMarks"
+      FROM "HouseholdScore" s JOIN "Household" h ON h."id" = s."householdId"
+      WHERE ${inScope} AND s."year" = ${scoreYear} AND h."status" = 'ACTIVE'
+      ORDER BY s."score" DESC FETCH FIRST (${wanted}::int) ROWS WITH TIES),
+    ranked AS (
+      SELECT h."id"::text AS "householdId", h."archiveNo", h."headName", h."villageId"::text AS "villageId", v."name" AS "villageName",
+        l."score", l."redMarks", l."activeYellowMarks", l."blackMarks",
+        RANK() OVER (ORDER BY l."score" DESC) AS "rank", count(*) OVER (PARTITION BY l."score") AS "sharing",
+        count(*) OVER () AS "fetched", min(l."score") OVER () AS "lowest"
+      FROM "leadingRows" l JOIN "Household" h ON h."id" = l."householdId" JOIN "Village" v ON v."id" = h."villageId")
+    SELECT * FROM ranked ORDER BY "rank", "archiveNo" LIMIT ${pageSize} OFFSET ${offset}`;
+  const first = rows[0];
+  if (!first || Number(first.fetched) < wanted || first.lowest <= 0) return null;
+  return rows.map(({ fetched: _fetched, lowest: _lowest, ...row }) => row);
+}
+
+/** How many households of the scope are ranked: its active ones. */
+function countRanked({ township, village }: RankingScope): Promise<number> {
+  return db.household.count({ where: { status: "ACTIVE", ...(village ? { villageId: village.id } : { village: { townshipId: township.id } }) } });
+}
+
+async function countMatching(scope: RankingScope, filter: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ total: bigint }[]>`WITH ranked AS (${rankedSql(scope)}) SELECT count(*) AS total FROM ranked WHERE ${filter}`;
+  return Number(row?.total ?? 0);
 }
 
 /**

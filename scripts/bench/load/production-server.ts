@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { isBuildCurrent, recordBuild } from "../../build-fingerprint";
+import { serveCommand } from "../../serve-command";
 
 // The app as deployed: the production build (built first when the sources changed, as `npm start`
 // and `npm test` do) served by scripts/serve.ts, with a session secret and an extract signing
@@ -19,8 +20,9 @@ export function ensureProductionBuild(): void {
 export async function startProductionServer(databaseUrl: string, port: number): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const secret = randomBytes(32).toString("base64url");
-  const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
-    // Its own process group, so that stopping it ends the node process tsx starts too.
+  const serve = serveCommand(port, "127.0.0.1");
+  const child = spawn(serve.command, serve.args, {
+    // Its own process group, so that stopping it ends any process it starts too.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

@@ -71,25 +71,30 @@ export function suffixSearchFloor(t: Targets): Floor {
     : { sql: householdPage(`h."archiveNo" LIKE $2 OR h."archiveNo" LIKE $3`), params: byNumber, ids: searchIds };
 }
 
-const ranked = (inVillage: string) => `
-  WITH ranked AS (
-    SELECT h."id" AS "householdId", h."archiveNo", h."headName", h."villageId", v."name" AS "villageName",
-      COALESCE(s."score", 0) AS "score", COALESCE(s."redMarks", 0) AS "redMarks",
-      COALESCE(s."activeYellowMarks", 0) AS "activeYellowMarks", COALESCE(s."blackMarks", 0) AS "blackMarks",
-      RANK() OVER (ORDER BY COALESCE(s."score", 0) DESC) AS "rank",
-      count(*) OVER (PARTITION BY COALESCE(s."score", 0)) AS "sharing",
-      count(*) OVER () AS "total"
-    FROM "Household" h JOIN "Village" v ON v."id" = h."villageId"
-    LEFT JOIN "HouseholdScore" s ON s."householdId" = h."id" AND s."year" = $2
-    WHERE v."townshipId" = $1 AND h."status" = 'ACTIVE' ${inVillage})
-  SELECT * FROM ranked ORDER BY "rank", "archiveNo" LIMIT 50`;
+// The top 50 by the maintained scores' index, with every household tying the 50th: RANK() over
+// them is their rank in the whole scope while they all score above 0 (the app checks; the targets
+// do), plus the scope's count of ranked households.
+const ranked = (inScope: string, countScope: string) => `
+  WITH top AS (
+    SELECT s."householdId", s."score", s."redMarks", s."activeYellowMarks", s."blackMarks"
+    FROM "HouseholdScore" s JOIN "Household" h ON h."id" = s."householdId"
+    WHERE ${inScope} AND s."year" = $2 AND h."status" = 'ACTIVE'
+    ORDER BY s."score" DESC FETCH FIRST 50 ROWS WITH TIES)
+  SELECT h."id" AS "householdId", h."archiveNo", h."headName", h."villageId", v."name" AS "villageName",
+    t."score", t."redMarks", t."activeYellowMarks", t."blackMarks",
+    RANK() OVER (ORDER BY t."score" DESC) AS "rank", count(*) OVER (PARTITION BY t."score") AS "sharing",
+    (SELECT count(*) FROM "Household" c JOIN "Village" cv ON cv."id" = c."villageId" WHERE ${countScope} AND c."status" = 'ACTIVE') AS "total"
+  FROM top t JOIN "Household" h ON h."id" = t."householdId" JOIN "Village" v ON v."id" = h."villageId"
+  ORDER BY "rank", "archiveNo" LIMIT 50`;
 
 const rankingIds = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.householdId));
 
-export const townshipRankingFloor = (t: Targets): Floor => ({ sql: ranked(""), params: [t.township.id, t.year], ids: rankingIds });
+export const townshipRankingFloor = (t: Targets): Floor => ({
+  sql: ranked(`s."townshipId" = $1`, `cv."townshipId" = $1`), params: [t.township.id, t.year], ids: rankingIds,
+});
 
 export const villageRankingFloor = (t: Targets): Floor => ({
-  sql: ranked(`AND h."villageId" = $3`), params: [t.township.id, t.year, t.village.id], ids: rankingIds,
+  sql: ranked(`s."villageId" = $1`, `c."villageId" = $1`), params: [t.village.id, t.year], ids: rankingIds,
 });
 
 export function villageEntriesFloor(t: Targets): Floor {
