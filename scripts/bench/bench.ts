@@ -119,7 +119,19 @@ async function measureOperation(op: Operation, databaseUrl: string, floorSeconds
       (app.failures ? `  FAILED ${app.failures}: ${JSON.stringify(statuses)}` : ""));
   }
   if (floorKey) floorCache.set(floorKey, floors);
-  return { key: op.key, issueOp: op.issueOp, name: op.name, runs };
+  return { key: op.key, issueOp: op.issueOp, name: op.name, runs, ...(op.floor ? { plan: await explain(databaseUrl, op.floor) } : {}) };
+}
+
+/** The floor's plan as PostgreSQL ran it (docs/PERFORMANCE.md quotes these for the hot queries). */
+async function explain(databaseUrl: string, { sql, params }: NonNullable<Operation["floor"]>): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    return rows.map((row) => row["QUERY PLAN"]).join("\n");
+  } finally {
+    await client.end();
+  }
 }
 
 async function databaseSize(db: pg.Pool): Promise<BenchResult["database"]> {
@@ -163,11 +175,13 @@ async function main(): Promise<void> {
   mkdirSync("bench-results", { recursive: true });
   const file = path.join("bench-results", `${label}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
+  const plans = result.operations.filter((op) => op.plan).map((op) => `## ${op.key} ${op.name}\n\n${op.plan}\n`);
+  writeFileSync(path.join("bench-results", `${label}-plans.txt`), plans.join("\n"));
   console.log(`\n${resultTable(result)}\n\nserver peak memory: ${(result.peakMemoryBytes / 2 ** 20).toFixed(0)} MB; ` +
     `load average before ${result.machine.loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${result.machine.loadAfter.map((l) => l.toFixed(2)).join(" ")}`);
   console.log("\nTargets (this run):");
   printVerdicts(checkTargets(result));
-  console.log(`\nwritten: ${file}`);
+  console.log(`\nwritten: ${file} and the floors' plans in ${label}-plans.txt`);
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));

@@ -167,9 +167,12 @@ async function countMatching(scope: RankingScope, filter: Prisma.Sql): Promise<n
  */
 export async function settingsUsed(townshipId: string, year: RankingYear, now: Date): Promise<SettingsVersion | null> {
   if (year === "all") return null;
-  const versions = (await settingsVersionsOf(db, [townshipId])).get(townshipId) ?? [];
+  const [byTownship, named] = await Promise.all([
+    settingsVersionsOf(db, [townshipId]),
+    db.householdScore.groupBy({ by: ["settingsId"], where: { townshipId, year }, _count: true }),
+  ]);
+  const versions = byTownship.get(townshipId) ?? [];
   if (versions.length === 0) return null;
-  const named = await db.householdScore.groupBy({ by: ["settingsId"], where: { townshipId, year }, _count: true });
   const only = named.length === 1 ? versions.find((v) => v.id === named[0]!.settingsId) : undefined;
   return only ?? versionForYear(versions, year, chinaToday(now));
 }

@@ -4,7 +4,8 @@ import type { Sample } from "../load/measure";
 
 export type RunResult = { concurrency: number; app: Sample; floor: Sample | null; statuses: Record<string, number> };
 
-export type OperationResult = { key: string; issueOp: number; name: string; runs: RunResult[]; peakMemoryBytes: number };
+/** plan: the floor statement's EXPLAIN (ANALYZE, BUFFERS), taken once after it was timed (warm cache). */
+export type OperationResult = { key: string; issueOp: number; name: string; runs: RunResult[]; peakMemoryBytes: number; plan?: string };
 
 export type BenchResult = {
   label: string;
