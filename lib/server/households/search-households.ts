@@ -64,10 +64,14 @@ function searchSql(raw: string): Prisma.Sql {
   return Prisma.join(terms.map((term) => {
     if (term.column === null) return Prisma.sql`FALSE`;
     const pattern = PATTERN[term.match](term.text);
-    // Correlated with the household: only the members of the households in scope are read.
+    // Only the members of the households in scope are read, by the householdId index. A pattern
+    // of two characters ("李昌", what a clerk types) has no trigram an index could use, and left
+    // to itself the planner hashes the subquery instead, reading every member of the database
+    // (cheaper on a small one, linear in its size): OFFSET 0 keeps PostgreSQL from turning the
+    // EXISTS into that hashed subplan, so the cost is the village's (docs/PERFORMANCE.md).
     if (term.column === "name") {
       return Prisma.sql`h."headName" LIKE ${pattern} OR EXISTS (
-        SELECT 1 FROM "Member" m WHERE m."householdId" = h."id" AND m."name" LIKE ${pattern})`;
+        SELECT 1 FROM "Member" m WHERE m."householdId" = h."id" AND m."name" LIKE ${pattern} OFFSET 0)`;
     }
     return Prisma.sql`h.${Prisma.raw(`"${term.column}"`)} LIKE ${pattern}`;
   }), " OR ", "(", ")");
