@@ -57,21 +57,26 @@ const PATTERN: Record<Match, (text: string) => string> = {
   contains: (text) => `%${text}%`, startsWith: (text) => `${text}%`, endsWith: (text) => `%${text}`,
 };
 
-/** The same search as one SQL condition on the household alias `h`. */
-function searchSql(raw: string): Prisma.Sql {
+/**
+ * The same search as one SQL condition on the household alias `h`. `inOneVillage`: the scope is a
+ * single village, whose members are then read household by household (see below).
+ */
+function searchSql(raw: string, inOneVillage: boolean): Prisma.Sql {
   const terms = searchTerms(raw);
   if (!terms.length) return Prisma.sql`TRUE`;
+  // A pattern of two characters ("李昌", what a clerk types) has no trigram an index could use.
+  // Left to itself, the planner may hash the member subquery, reading every member of the
+  // database once (as cheap as a village's probes on a small database, linear in its size);
+  // within one village OFFSET 0 keeps the EXISTS from being hashed, so the cost is the village's
+  // (docs/PERFORMANCE.md). Across a township the planner chooses: the township's probes cost
+  // more than hashing a small database's members, and it turns to them as the database grows.
+  const perHousehold = inOneVillage ? Prisma.sql` OFFSET 0` : Prisma.empty;
   return Prisma.join(terms.map((term) => {
     if (term.column === null) return Prisma.sql`FALSE`;
     const pattern = PATTERN[term.match](term.text);
-    // Only the members of the households in scope are read, by the householdId index. A pattern
-    // of two characters ("李昌", what a clerk types) has no trigram an index could use, and left
-    // to itself the planner hashes the subquery instead, reading every member of the database
-    // (cheaper on a small one, linear in its size): OFFSET 0 keeps PostgreSQL from turning the
-    // EXISTS into that hashed subplan, so the cost is the village's (docs/PERFORMANCE.md).
     if (term.column === "name") {
       return Prisma.sql`h."headName" LIKE ${pattern} OR EXISTS (
-        SELECT 1 FROM "Member" m WHERE m."householdId" = h."id" AND m."name" LIKE ${pattern} OFFSET 0)`;
+        SELECT 1 FROM "Member" m WHERE m."householdId" = h."id" AND m."name" LIKE ${pattern}${perHousehold})`;
     }
     return Prisma.sql`h.${Prisma.raw(`"${term.column}"`)} LIKE ${pattern}`;
   }), " OR ", "(", ")");
@@ -89,7 +94,8 @@ type Row = {
  */
 export async function searchHouseholds(actor: Actor, query: SearchHouseholdsQuery) {
   authorize(actor, "households.search");
-  const filters = [householdScopeSql(actor), searchSql(query.q)];
+  const inOneVillage = Boolean(query.villageId) || actor.role === "CLERK" || actor.role === "REPRESENTATIVE";
+  const filters = [householdScopeSql(actor), searchSql(query.q, inOneVillage)];
   if (query.villageId) filters.push(Prisma.sql`h."villageId" = ${query.villageId}::uuid`);
   if (query.status) filters.push(Prisma.sql`h."status" = ${query.status}::"HouseholdStatus"`);
   const [, rows] = await Promise.all([
