@@ -2,7 +2,9 @@ import "../helpers/app-database";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dayToDate } from "@/lib/domain/entry-date";
+import { entryWhere } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { filtersWhere } from "@/lib/server/entries/list-village-entries";
 import { api, callApi } from "../helpers/api-client";
 import { expectChainIntact, today } from "../helpers/archive-fixtures";
 import { fields, messages } from "../helpers/error-details";
@@ -218,6 +220,26 @@ describe("GET /api/v1/villages/{id}/entries", () => {
     expect((await list("", household)).status).toBe(403);
     expect((await list("", otherClerk)).status).toBe(404);
     expect((await list("", official)).status).toBe(200);
+  });
+
+  // The list is one hand-written statement; the export and the scope rule are Prisma conditions
+  // (entryWhere, filtersWhere): both forms must select the same entries in the same order.
+  it("lists exactly what the Prisma scope and filters select, in the same order, with the same total", async () => {
+    const queries: Record<string, string>[] = [{}, { quarter: "2026Q4" }, { quarter: "2026Q3", status: "CONFIRMED" }, { category: "YELLOW" },
+      { archiveNo: "js-xh-00001" }, { householdId: home.id, ruleId: red.id }, { quarter: "2019Q1" }];
+    for (const username of [clerk.username, rep.username, official.username]) {
+      const account = await db.account.findUniqueOrThrow({ where: { username } });
+      const actor = { ...account, viaAccessCode: false };
+      for (const query of queries) {
+        const where = { AND: [{ villageId: xinhua.id }, entryWhere(actor), filtersWhere(query as Parameters<typeof filtersWhere>[0])] };
+        const expected = await db.entry.findMany({ where, orderBy: [{ recordedAt: "desc" }, { id: "desc" }], skip: 5, take: 10, select: { id: true } });
+        const qs = new URLSearchParams({ ...query, page: "2", pageSize: "5" });
+        const res = await list(qs.toString(), { username });
+        expect(res.status).toBe(200);
+        expect(res.body.total, `${username} ${qs}`).toBe(await db.entry.count({ where }));
+        expect(res.body.items.map((i: Ref) => i.id), `${username} ${qs}`).toEqual(expected.slice(0, 5).map((e) => e.id));
+      }
+    }
   });
 });
 

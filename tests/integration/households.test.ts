@@ -1,7 +1,9 @@
 import "../helpers/app-database";
 import { pinyin } from "pinyin-pro";
 import { beforeAll, describe, expect, it } from "vitest";
+import { householdWhere } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
+import { searchConditions } from "@/lib/server/households/search-households";
 import { callApi } from "../helpers/api-client";
 import { fields, messages } from "../helpers/error-details";
 
@@ -98,6 +100,27 @@ describe("searching households", () => {
     expect((await search("JS-XH-00001", "q=JS")).status).toBe(403);
     expect((await search("rep-xinhua-1", "q=JS")).status).toBe(403);
     expect((await callApi("GET", "/api/v1/households?q=JS")).status).toBe(401);
+  });
+
+  // The list is one hand-written statement; rankings, selection and access codes filter with the
+  // Prisma form of the same search and scope: both must find the same households.
+  it("finds exactly what the Prisma form of the search and scope finds, in the same order, with the same total", async () => {
+    const spouse = await db.member.findFirstOrThrow({ where: { householdId: sample.id, relation: "SPOUSE" }, select: { name: true } });
+    const texts = ["", sample.headName.slice(0, 1), spouse.name, sample.headInitials, "JS-XH", "js-xh-000", "12", sample.phone!.slice(3, 9),
+      "%", "_", "\\", "zz9", "X'"];
+    for (const username of ["clerk-xinhua", "official"]) {
+      const account = await db.account.findUniqueOrThrow({ where: { username } });
+      const actor = { ...account, viaAccessCode: false };
+      for (const q of texts) for (const status of [undefined, "MOVED_OUT"] as const) {
+        const or = searchConditions(q);
+        const where = { AND: [householdWhere(actor), ...(status ? [{ status }] : []), ...(or.length ? [{ OR: or }] : [])] };
+        const expected = await db.household.findMany({ where, orderBy: { archiveNo: "asc" }, skip: 3, take: 3, select: { id: true } });
+        const res = await search(username, new URLSearchParams({ q, page: "2", pageSize: "3", ...(status ? { status } : {}) }).toString());
+        expect(res.status).toBe(200);
+        expect(res.body.total, `${username} ${q} ${status}`).toBe(await db.household.count({ where }));
+        expect(res.body.items.map((h: any) => h.id), `${username} ${q} ${status}`).toEqual(expected.map((h) => h.id));
+      }
+    }
   });
 });
 

@@ -20,20 +20,26 @@ import { archiveEntrySelect, toArchiveEntry, toScoredEntry } from "./archive-vie
  */
 export async function getHouseholdArchive(actor: Actor, householdId: string, now: Date = new Date()): Promise<HouseholdArchive> {
   authorize(actor, "archive.read");
-  const household = await db.household.findFirst({
-    where: { AND: [{ id: householdId }, householdWhere(actor)] },
-    select: {
-      id: true, archiveNo: true, headName: true, status: true,
-      village: { select: { id: true, name: true, townshipId: true } },
-      entries: { orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }], select: archiveEntrySelect },
-    },
-  });
+  // The awards and the settings of the actor's own township are read beside the household rather
+  // than after it: nothing of them is returned unless the household is found in the actor's scope.
+  const [household, awards, ownSettings] = await Promise.all([
+    db.household.findFirst({
+      where: { AND: [{ id: householdId }, householdWhere(actor)] },
+      select: {
+        id: true, archiveNo: true, headName: true, status: true,
+        village: { select: { id: true, name: true, townshipId: true } },
+        entries: { orderBy: [{ occurredOn: "desc" }, { recordedAt: "desc" }], select: archiveEntrySelect },
+      },
+    }),
+    unsafeListHouseholdAwards(db, householdId),
+    actor.townshipId ? settingsVersionsOf(db, [actor.townshipId]) : null,
+  ]);
   if (!household) throw new AppError("NOT_FOUND", "errors.notFound");
 
   const { entries, village: { townshipId, ...village }, ...card } = household;
   const today = chinaToday(now);
   const year = Number(today.slice(0, 4));
-  const versions = (await settingsVersionsOf(db, [townshipId])).get(townshipId)!;
+  const versions = (ownSettings?.get(townshipId) ?? (await settingsVersionsOf(db, [townshipId])).get(townshipId))!;
   const { weightRed, weightYellow, weightBlack, civilizedMinReds } = versionForYear(versions, year, today);
   const settings = { weightRed, weightYellow, weightBlack, civilizedMinReds };
   const scored = entries.map(toScoredEntry);
@@ -47,6 +53,6 @@ export async function getHouseholdArchive(actor: Actor, householdId: string, now
     cumulative: { ...scoreEntries(scored, settings), score: allTime?.score ?? 0 },
     eligibility: assessEligibility(scored, settings, year, dayToDate(today)),
     entries: entries.map((row) => toArchiveEntry(row, now)),
-    awards: await unsafeListHouseholdAwards(db, householdId),
+    awards,
   };
 }

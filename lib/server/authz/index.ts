@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/server/errors";
 
@@ -234,5 +234,40 @@ export function householdWhere(actor: Actor): Prisma.HouseholdWhereInput {
       return { villageId: villageIdOf(actor) };
     case "HOUSEHOLD":
       return { id: scopeId(actor.householdId) };
+  }
+}
+
+// The same scopes as SQL conditions, for the few reads written by hand (a page and its total in
+// one statement, where Prisma needs a round trip per relation and counts relations over the whole
+// table). Each must say what its Prisma twin above says.
+
+/** householdWhere on the household alias `h`. */
+export function householdScopeSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "ADMIN":
+      return Prisma.sql`TRUE`;
+    case "TOWNSHIP_OFFICIAL":
+      return Prisma.sql`h."villageId" IN (SELECT "id" FROM "Village" WHERE "townshipId" = ${townshipIdOf(actor)}::uuid)`;
+    case "CLERK":
+    case "REPRESENTATIVE":
+      return Prisma.sql`h."villageId" = ${villageIdOf(actor)}::uuid`;
+    case "HOUSEHOLD":
+      return Prisma.sql`h."id" = ${scopeId(actor.householdId)}::uuid`;
+  }
+}
+
+/** entryWhere on the entry alias `e`. */
+export function entryScopeSql(actor: Actor): Prisma.Sql {
+  switch (actor.role) {
+    case "ADMIN":
+      return Prisma.sql`TRUE`;
+    case "TOWNSHIP_OFFICIAL":
+      return Prisma.sql`e."villageId" IN (SELECT "id" FROM "Village" WHERE "townshipId" = ${townshipIdOf(actor)}::uuid)`;
+    case "CLERK":
+      return Prisma.sql`e."villageId" = ${villageIdOf(actor)}::uuid`;
+    case "REPRESENTATIVE":
+      return Prisma.sql`e."villageId" = ${villageIdOf(actor)}::uuid AND e."status" = 'PENDING'`;
+    case "HOUSEHOLD":
+      return Prisma.sql`e."householdId" = ${scopeId(actor.householdId)}::uuid`;
   }
 }
