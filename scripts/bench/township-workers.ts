@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { CopyText } from "../../prisma/seed/copy-writer";
 import type { GenerateOptions } from "../../prisma/seed/generate";
 
 // bench:data generates its townships in worker threads, one per core, while the main thread
@@ -8,9 +9,8 @@ import type { GenerateOptions } from "../../prisma/seed/generate";
 
 export type TownshipJob = { index: number; households: number };
 export type WorkerOptions = Omit<GenerateOptions, "households" | "township">;
-export type CopyBytes = { table: string; columns: string[]; rows: number; bytes: Uint8Array };
 /** A village's (or the township's own) rows as COPY text; texts null at the end of the township. */
-export type TownshipBatch = { index: number; texts: CopyBytes[] | null };
+export type TownshipBatch = { index: number; texts: CopyText[] | null };
 
 type Queue = { worker: Worker; next: () => Promise<TownshipBatch> };
 
@@ -58,7 +58,7 @@ export function townshipWorkers(jobs: TownshipJob[], options: WorkerOptions, cou
   const n = Math.max(1, Math.min(count, jobs.length));
   const queues = Array.from({ length: n }, (_, w) => queueOf(startWorker(jobs.filter((_, i) => i % n === w), options)));
   return {
-    async *township(position: number): AsyncGenerator<CopyBytes[]> {
+    async *township(position: number): AsyncGenerator<CopyText[]> {
       const queue = queues[position % n]!;
       queue.worker.postMessage("start your next township"); // this one is being written now
       for (;;) {
