@@ -87,8 +87,10 @@ function sortedKeys(object: object): string[] {
 // undefined for a value JSON.stringify leaves out of an object (undefined, a function).
 function canonicalJson(value: unknown, key: string): string | undefined {
   if (typeof value === "string") return quote(value);
-  if (typeof value === "number" || typeof value === "boolean" || value === null) return JSON.stringify(value);
-  if (value instanceof Date) return JSON.stringify(key === "occurredOn" ? value.toISOString().slice(0, 10) : value.toISOString());
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null"; // as JSON.stringify writes numbers
+  // An ISO date has nothing to escape.
+  if (value instanceof Date) return `"${key === "occurredOn" ? value.toISOString().slice(0, 10) : value.toISOString()}"`;
   if (Array.isArray(value)) return JSON.stringify([...value].sort()); // the records' arrays hold hashes (strings)
   if (typeof value === "object") {
     const object = value as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 
 // Loading tens of millions of rows is several times faster into tables without their foreign
 // keys and secondary indexes: a foreign key checks every row with a query of its own, an index is
