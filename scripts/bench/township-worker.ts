@@ -30,7 +30,7 @@ for (const { index, households } of jobs) {
   for await (const batch of generateBatches({ ...options, households, township: prefectureTownship(index) })) {
     const texts = copyTexts(batch.data);
     const message: TownshipBatch = { index, texts };
-    port.postMessage(message, texts.map((t) => t.bytes.buffer));
+    port.postMessage(message, texts.map((t) => t.bytes.buffer as ArrayBuffer)); // each its own (copy-writer.ts: allocUnsafeSlow)
   }
   port.postMessage({ index, texts: null } satisfies TownshipBatch);
 }
