@@ -65,18 +65,41 @@ export function canonicalize(record: ChainRecord): string {
   return canonicalJson(record, "") ?? "null";
 }
 
+// A string JSON.stringify writes as it is between quotes: no quote, backslash, control character
+// or surrogate (a lone surrogate is escaped; a pair takes the slow path and comes out the same).
+const PLAIN_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+const quote = (text: string): string => (PLAIN_STRING.test(text) ? `"${text}"` : JSON.stringify(text));
+
+// `"key":` of each key (the few keys of the record types), and the keys in sorted order: the
+// mappings in lib/server/chain/chain-records.ts write them sorted already, so no sort is needed.
+const memberPrefixes = new Map<string, string>();
+const prefixOf = (key: string): string => {
+  let prefix = memberPrefixes.get(key);
+  if (prefix === undefined) memberPrefixes.set(key, (prefix = `${JSON.stringify(key)}:`));
+  return prefix;
+};
+function sortedKeys(object: object): string[] {
+  const keys = Object.keys(object);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort();
+  return keys;
+}
+
 // undefined for a value JSON.stringify leaves out of an object (undefined, a function).
 function canonicalJson(value: unknown, key: string): string | undefined {
-  if (value instanceof Date) return JSON.stringify(key === "occurredOn" ? value.toISOString().slice(0, 10) : value.toISOString());
+  if (typeof value === "string") return quote(value);
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "null"; // as JSON.stringify writes numbers
+  // An ISO date has nothing to escape.
+  if (value instanceof Date) return `"${key === "occurredOn" ? value.toISOString().slice(0, 10) : value.toISOString()}"`;
   if (Array.isArray(value)) return JSON.stringify([...value].sort()); // the records' arrays hold hashes (strings)
-  if (value !== null && typeof value === "object") {
+  if (typeof value === "object") {
     const object = value as Record<string, unknown>;
-    const members: string[] = [];
-    for (const k of Object.keys(object).sort()) {
-      const json = canonicalJson(object[k], k);
-      if (json !== undefined) members.push(`${JSON.stringify(k)}:${json}`);
+    let json = "";
+    for (const k of sortedKeys(object)) {
+      const member = canonicalJson(object[k], k);
+      if (member !== undefined) json += (json ? "," : "{") + prefixOf(k) + member;
     }
-    return `{${members.join(",")}}`;
+    return json ? `${json}}` : "{}";
   }
   return JSON.stringify(value);
 }

@@ -24,7 +24,8 @@ export async function loadPrefecture(databaseUrl: string, options: PrefectureOpt
   try {
     await prepare(client, databaseUrl);
     let rows = 0;
-    await loadWithoutChecks(client, async () => {
+    await client.query("SET synchronous_commit = off"); // a crash loses the last townships at worst: start again
+    await loadWithoutChecks(client, databaseUrl, async () => {
       const jobs = sizes.map((households, index) => ({ index, households }));
       const workers = townshipWorkers(jobs, { seed, today, activity });
       try {
@@ -33,7 +34,7 @@ export async function loadPrefecture(databaseUrl: string, options: PrefectureOpt
           await client.query("BEGIN");
           try {
             for await (const texts of workers.township(position)) {
-              rows += await writeCopyTexts(client, texts.map(({ bytes, ...table }) => ({ ...table, text: bytes })));
+              rows += await writeCopyTexts(client, texts);
             }
             await client.query("COMMIT");
           } catch (error) {

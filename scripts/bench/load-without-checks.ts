@@ -1,4 +1,4 @@
-import type pg from "pg";
+import pg from "pg";
 
 // Loading tens of millions of rows is several times faster into tables without their foreign
 // keys and secondary indexes: a foreign key checks every row with a query of its own, an index is
@@ -25,17 +25,71 @@ async function dropChecks(client: pg.Client): Promise<Saved> {
   return { indexes, foreignKeys };
 }
 
-async function restoreChecks(client: pg.Client, saved: Saved): Promise<void> {
-  await client.query("SET maintenance_work_mem = '512MB'");
-  for (const index of saved.indexes) await client.query(index.definition);
-  for (const fk of saved.foreignKeys) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`);
+/** Connections that rebuild at once: two, one per core of the machine the benchmarks run on. */
+const REBUILDERS = 2;
+
+/** Runs the jobs on the clients, each client taking the next job when its last one is done. */
+async function onEach<T>(clients: pg.Client[], jobs: T[], run: (client: pg.Client, job: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(clients.map(async (client) => {
+    while (next < jobs.length) await run(client, jobs[next++]!);
+  }));
 }
 
-/** Runs `load` with the foreign keys and secondary indexes dropped, and puts them back after it. */
-export async function loadWithoutChecks(client: pg.Client, load: () => Promise<void>, log: (step: string) => void): Promise<void> {
+async function restoreChecks(databaseUrl: string, saved: Saved): Promise<void> {
+  const clients: pg.Client[] = [];
+  try {
+    for (let i = 0; i < REBUILDERS; i++) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      clients.push(client);
+      await client.connect();
+      // The sorts of the index builds and the joins of the foreign-key checks (which run with
+      // work_mem = maintenance_work_mem) in memory.
+      await client.query("SET maintenance_work_mem = '512MB'");
+    }
+    const first = clients[0]!;
+    // Largest tables first, so that the two connections end about together.
+    const { rows: sizes } = await first.query<{ table: string; bytes: string }>(
+      `SELECT c.oid::regclass::text AS table, pg_relation_size(c.oid)::text AS bytes FROM pg_class c
+       WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace`);
+    const size = new Map(sizes.map((r) => [r.table, Number(r.bytes)]));
+    const bySize = (a: { table: string }, b: { table: string }) => (size.get(b.table) ?? 0) - (size.get(a.table) ?? 0);
+
+    // Indexes two at a time: CREATE INDEX takes a SHARE lock, which another index build on the same table shares.
+    const indexes = saved.indexes.map((index) => ({ ...index, table: tableOfIndex(index.definition) })).sort(bySize);
+    await onEach(clients, indexes, (client, index) => client.query(index.definition).then(() => {}));
+
+    // Foreign keys: added NOT VALID (a moment's lock, no check), then validated, which checks the
+    // whole table with the same join as ADD CONSTRAINT and leaves the same constraint. Two tables
+    // at a time; the keys of one table are validated by one connection, one after the other
+    // (VALIDATE locks its table against another VALIDATE, not against readers of the referenced one).
+    for (const fk of saved.foreignKeys) await first.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition} NOT VALID`);
+    const keysOf = new Map<string, Saved["foreignKeys"]>();
+    for (const fk of saved.foreignKeys) keysOf.set(fk.table, [...(keysOf.get(fk.table) ?? []), fk]);
+    const tables = [...keysOf].map(([table, keys]) => ({ table, keys })).sort(bySize);
+    await onEach(clients, tables, async (client, { table, keys }) => {
+      for (const fk of keys) await client.query(`ALTER TABLE ${table} VALIDATE CONSTRAINT "${fk.name}"`);
+    });
+  } finally {
+    await Promise.all(clients.map((client) => client.end().catch(() => {})));
+  }
+}
+
+/** The table of a `CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING …` (pg_indexes.indexdef), as regclass prints it. */
+function tableOfIndex(definition: string): string {
+  const match = / ON (?:ONLY )?(?:[a-z_][a-z0-9_]*\.)?("(?:[^"]|"")+"|[a-z_][a-z0-9_]*) USING /.exec(definition);
+  if (!match?.[1]) throw new Error(`load-without-checks: no table in ${definition}`);
+  return match[1];
+}
+
+/**
+ * Runs `load` with the foreign keys and secondary indexes dropped, and puts them back after it
+ * (on connections of its own to `databaseUrl`, two at a time).
+ */
+export async function loadWithoutChecks(client: pg.Client, databaseUrl: string, load: () => Promise<void>, log: (step: string) => void): Promise<void> {
   const saved = await dropChecks(client);
   log(`dropped ${saved.foreignKeys.length} foreign keys and ${saved.indexes.length} secondary indexes for the load`);
   await load();
-  await restoreChecks(client, saved);
+  await restoreChecks(databaseUrl, saved);
   log(`recreated the ${saved.indexes.length} indexes and ${saved.foreignKeys.length} foreign keys (each checked)`);
 }

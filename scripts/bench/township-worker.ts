@@ -25,13 +25,12 @@ const mayStart = async () => {
   allowed -= 1;
 };
 
-const encoder = new TextEncoder();
 for (const { index, households } of jobs) {
   await mayStart();
   for await (const batch of generateBatches({ ...options, households, township: prefectureTownship(index) })) {
-    const texts = copyTexts(batch.data).map(({ text, ...table }) => ({ ...table, bytes: encoder.encode(text) }));
+    const texts = copyTexts(batch.data);
     const message: TownshipBatch = { index, texts };
-    port.postMessage(message, texts.map((t) => t.bytes.buffer));
+    port.postMessage(message, texts.map((t) => t.bytes.buffer as ArrayBuffer)); // each its own (copy-writer.ts: allocUnsafeSlow)
   }
   port.postMessage({ index, texts: null } satisfies TownshipBatch);
 }

@@ -77,6 +77,9 @@ describe.skipIf(!testServerUrl())("loadPrefecture (PostgreSQL server)", () => {
     } finally {
       await reference.drop();
     }
+    // The foreign keys, added NOT VALID and then validated on two connections, are all checked.
+    const unchecked = await query<{ name: string }>(`SELECT conname AS name FROM pg_constraint WHERE NOT convalidated`);
+    expect(unchecked).toEqual([]);
   });
 
   it("leaves intact chains and score rows that match them, checked by the app's verifiers", async () => {

@@ -37,22 +37,22 @@ export type EventChainRow = {
   prevHash: string | null; hash: string; appeal: FilingRow | null; rectification: FilingRow | null;
 };
 
+// The records' keys are written in sorted order: canonicalize then finds them sorted.
 export function entryChainRecord(row: EntryChainRow): ChainedEntry {
   return {
-    kind: "entry", id: row.id, householdId: row.householdId, villageId: row.villageId, memberId: row.memberId,
-    ruleId: row.ruleId, category: row.category, marks: row.marks, occurredOn: row.occurredOn, year: row.year,
-    quarter: row.quarter, description: row.description, legalAuthority: row.legalAuthority,
-    legalDocumentNo: row.legalDocumentNo, recordedById: row.recordedById, recordedAt: row.recordedAt,
-    evidenceSha256: row.evidence.map((photo) => photo.sha256), chainSeq: row.chainSeq,
+    category: row.category, chainSeq: row.chainSeq, description: row.description,
+    evidenceSha256: row.evidence.map((photo) => photo.sha256), householdId: row.householdId, id: row.id, kind: "entry",
+    legalAuthority: row.legalAuthority, legalDocumentNo: row.legalDocumentNo, marks: row.marks, memberId: row.memberId,
+    occurredOn: row.occurredOn, quarter: row.quarter, recordedAt: row.recordedAt, recordedById: row.recordedById,
+    ruleId: row.ruleId, villageId: row.villageId, year: row.year,
   };
 }
 
 export function eventChainRecord(row: EventChainRow): ChainedEvent {
   return {
-    kind: "event", id: row.id, entryId: row.entryId, householdId: row.householdId, type: row.type,
-    fromStatus: row.fromStatus, toStatus: row.toStatus, reason: row.reason, actorId: row.actorId,
-    reviewId: row.reviewId, appealId: row.appealId, rectificationId: row.rectificationId,
-    createdAt: row.createdAt, chainSeq: row.chainSeq, filing: filingOf(row),
+    actorId: row.actorId, appealId: row.appealId, chainSeq: row.chainSeq, createdAt: row.createdAt, entryId: row.entryId,
+    filing: filingOf(row), fromStatus: row.fromStatus, householdId: row.householdId, id: row.id, kind: "event",
+    reason: row.reason, rectificationId: row.rectificationId, reviewId: row.reviewId, toStatus: row.toStatus, type: row.type,
   };
 }
 
@@ -61,7 +61,7 @@ export function eventChainRecord(row: EventChainRow): ChainedEvent {
 function filingOf(row: EventChainRow): ChainedFiling | null {
   const filing = row.type === "APPEAL_LODGED" ? row.appeal : row.type === "RECTIFICATION_REQUESTED" ? row.rectification : null;
   if (!filing) return null;
-  return { viaAccessCode: filing.filedViaAccessCode, evidenceSha256: (filing.evidence ?? []).map((photo) => photo.sha256) };
+  return { evidenceSha256: (filing.evidence ?? []).map((photo) => photo.sha256), viaAccessCode: filing.filedViaAccessCode };
 }
 
 /** One household's stored links, ordered by chainSeq as verifyChain expects. */
