@@ -49,7 +49,8 @@ function householdPage(match: string): string {
 const searchIds = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.id));
 
 export const nameSearchFloor = (t: Targets): Floor => ({
-  sql: householdPage(`h."headName" LIKE $2 OR EXISTS (SELECT 1 FROM "Member" m WHERE m."householdId" = h."id" AND m."name" LIKE $2)`),
+  // OFFSET 0 keeps the planner from hashing every member of the database (the app does the same).
+  sql: householdPage(`h."headName" LIKE $2 OR EXISTS (SELECT 1 FROM "Member" m WHERE m."householdId" = h."id" AND m."name" LIKE $2 OFFSET 0)`),
   params: [t.village.id, `%${t.search.name}%`], ids: searchIds,
 });
 
