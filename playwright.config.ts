@@ -1,9 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
 import { generateKeyPairSync } from "node:crypto";
+import { serveCommand } from "./scripts/serve-command";
 
 // Run through `npm test` (scripts/test.ts), which prepares a migrated, seeded database and a
 // production build, and passes E2E_DATABASE_URL and CHROMIUM_PATH.
 const port = Number(process.env.E2E_PORT ?? 3100);
+const serve = serveCommand(port);
 // The extract signing key of the test server: made for this run (never a committed private key),
 // once in the runner's environment so that the server and the workers that reload this file agree.
 process.env.E2E_EXTRACT_SIGNING_KEY ??= JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" }));
@@ -35,7 +37,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production server (scripts/serve.ts), so the tests see the client address as deployed.
-    command: `node --import tsx scripts/serve.ts -p ${port}`,
+    command: [serve.command, ...serve.args].join(" "),
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

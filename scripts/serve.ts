@@ -8,7 +8,7 @@ import { stampClientAddress } from "./stamp-client-address";
 // absent, so behind `next start` the app sees whatever the client wrote there. Here the socket
 // peer decides (or, when it is one of TRUSTED_PROXIES, the right-most untrusted hop), and the
 // result travels in CLIENT_ADDRESS_HEADER after any copy the client sent was removed
-// (docs/decisions/0009). Usage: tsx scripts/serve.ts [-p port] [-H hostname]
+// (docs/decisions/0009). Usage: node --import tsx scripts/serve.ts [-p port] [-H hostname]
 
 function option(flag: string, long: string): string | undefined {
   const args = process.argv.slice(2);

@@ -18,6 +18,8 @@ export type BenchResult = {
   operations: OperationResult[];
   closeReview: { seconds: number; entries: number; representatives: number } | null;
   peakMemoryBytes: number;
+  /** Seconds from the server's start until its start-up jobs' database work went quiet. */
+  startupJobsSeconds: number;
 };
 
 export type Verdict = { target: string; value: string; ok: boolean };

@@ -34,16 +34,18 @@ export const archiveFloor = (t: Targets): Floor => ({
 
 const PAGE = 20;
 
-// A page of households by archive number with what the search list shows, and the number of all matches.
+// A page of households by archive number with what the search list shows, and the number of all
+// matches: the matches found once, counted, and the page's 20 joined.
 function householdPage(match: string): string {
   return `
+  WITH matches AS (SELECT h."id", h."archiveNo" FROM "Household" h WHERE h."villageId" = $1 AND (${match}))
   SELECT h."id", h."archiveNo", h."headName", h."phone", h."status", v."id" AS "villageId", v."name" AS "villageName",
     g."id" AS "groupId", g."name" AS "groupName",
     (SELECT count(*) FROM "Member" m WHERE m."householdId" = h."id" AND m."active") AS "members",
-    (SELECT count(*) FROM "Household" h WHERE h."villageId" = $1 AND (${match})) AS "total"
-  FROM "Household" h JOIN "Village" v ON v."id" = h."villageId" LEFT JOIN "VillagerGroup" g ON g."id" = h."groupId"
-  WHERE h."villageId" = $1 AND (${match})
-  ORDER BY h."archiveNo" LIMIT ${PAGE}`;
+    (SELECT count(*) FROM matches) AS "total"
+  FROM (SELECT "id" FROM matches ORDER BY "archiveNo" LIMIT ${PAGE}) x
+  JOIN "Household" h ON h."id" = x."id" JOIN "Village" v ON v."id" = h."villageId" LEFT JOIN "VillagerGroup" g ON g."id" = h."groupId"
+  ORDER BY h."archiveNo"`;
 }
 
 const searchIds = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.id));
@@ -84,14 +86,14 @@ const ranked = (inScope: string, countScope: string) => `
   SELECT h."id" AS "householdId", h."archiveNo", h."headName", h."villageId", v."name" AS "villageName",
     t."score", t."redMarks", t."activeYellowMarks", t."blackMarks",
     RANK() OVER (ORDER BY t."score" DESC) AS "rank", count(*) OVER (PARTITION BY t."score") AS "sharing",
-    (SELECT count(*) FROM "Household" c JOIN "Village" cv ON cv."id" = c."villageId" WHERE ${countScope} AND c."status" = 'ACTIVE') AS "total"
+    (SELECT count(*) FROM "Household" c WHERE ${countScope} AND c."status" = 'ACTIVE') AS "total"
   FROM top t JOIN "Household" h ON h."id" = t."householdId" JOIN "Village" v ON v."id" = h."villageId"
   ORDER BY "rank", "archiveNo" LIMIT 50`;
 
 const rankingIds = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.householdId));
 
 export const townshipRankingFloor = (t: Targets): Floor => ({
-  sql: ranked(`s."townshipId" = $1`, `cv."townshipId" = $1`), params: [t.township.id, t.year], ids: rankingIds,
+  sql: ranked(`s."townshipId" = $1`, `c."villageId" IN (SELECT "id" FROM "Village" WHERE "townshipId" = $1)`), params: [t.township.id, t.year], ids: rankingIds,
 });
 
 export const villageRankingFloor = (t: Targets): Floor => ({
