@@ -25,6 +25,9 @@ export type RankingsQuery = {
 export type RankingScope = { township: TownshipRef; village: { id: string; name: string } | null; year: RankingYear };
 
 const DEFAULT_PAGE_SIZE = 50;
+// How far down the index is tried before the whole scope is ranked: the first pages, the ones
+// people read. Deeper, the leading rows would cost as much as ranking everyone and then fall back.
+const LEADING_ROWS = 500;
 
 /**
  * Households ranked by score (issue 9 point 3), read only from the maintained rows
@@ -60,7 +63,7 @@ export async function getRankings(actor: Actor, query: RankingsQuery, now: Date 
 }
 
 async function pageOfRanking(scope: RankingScope, filter: Prisma.Sql | null, offset: number, pageSize: number): Promise<RawRow[]> {
-  const leading = filter ? null : await leadingPage(scope, offset, pageSize);
+  const leading = filter || offset + pageSize > LEADING_ROWS ? null : await leadingPage(scope, offset, pageSize);
   return leading ?? db.$queryRaw<RawRow[]>`
     WITH ranked AS (${rankedSql(scope)})
     SELECT * FROM ranked WHERE ${filter ?? Prisma.sql`TRUE`} ORDER BY "rank", "archiveNo" LIMIT ${pageSize} OFFSET ${offset}`;
