@@ -12,6 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { chinaToday } from "@/lib/domain/entry-date";
+import { NO_JIT } from "@/lib/server/prisma-client";
 import { measureHttp, measureSql, type Sample } from "./load/measure";
 import { sampleMemory } from "./load/process-memory";
 import { ensureProductionBuild, startProductionServer } from "./load/production-server";
@@ -134,7 +135,8 @@ async function measureOperation(op: Operation, databaseUrl: string, floorSeconds
   for (const [i, concurrency] of CONCURRENCY.entries()) {
     const { statuses, ...app } = await measureHttp(op.load, concurrency, op.amount(concurrency));
     if (op.floor && !floors[i]) {
-      const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency });
+      // Without JIT, as the app connects: the floor is the best the database can do.
+      const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency, options: NO_JIT });
       const { sql, params } = op.floor;
       await measureSql(pool, concurrency, 1, (db) => db.query(sql, params));
       floors[i] = await measureSql(pool, concurrency, floorSeconds, (db) => db.query(sql, params));
@@ -153,7 +155,7 @@ async function measureOperation(op: Operation, databaseUrl: string, floorSeconds
 
 /** The floor's plan as PostgreSQL ran it (docs/PERFORMANCE.md quotes these for the hot queries). */
 async function explain(databaseUrl: string, { sql, params }: NonNullable<Operation["floor"]>): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: databaseUrl, options: NO_JIT });
   await client.connect();
   try {
     const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
