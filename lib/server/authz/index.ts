@@ -241,33 +241,24 @@ export function householdWhere(actor: Actor): Prisma.HouseholdWhereInput {
 // one statement, where Prisma needs a round trip per relation and counts relations over the whole
 // table). Each must say what its Prisma twin above says.
 
-/** householdWhere on the household alias `h`. */
-export function householdScopeSql(actor: Actor): Prisma.Sql {
-  switch (actor.role) {
-    case "ADMIN":
-      return Prisma.sql`TRUE`;
-    case "TOWNSHIP_OFFICIAL":
-      return Prisma.sql`h."villageId" IN (SELECT "id" FROM "Village" WHERE "townshipId" = ${townshipIdOf(actor)}::uuid)`;
-    case "CLERK":
-    case "REPRESENTATIVE":
-      return Prisma.sql`h."villageId" = ${villageIdOf(actor)}::uuid`;
-    case "HOUSEHOLD":
-      return Prisma.sql`h."id" = ${scopeId(actor.householdId)}::uuid`;
+/** villageWhere as a condition on a village id column: all, the official's township's, or the own village. */
+function villageScopeSql(actor: Actor, villageId: Prisma.Sql): Prisma.Sql {
+  if (actor.role === "ADMIN") return Prisma.sql`TRUE`;
+  if (actor.role === "TOWNSHIP_OFFICIAL") {
+    return Prisma.sql`${villageId} IN (SELECT "id" FROM "Village" WHERE "townshipId" = ${townshipIdOf(actor)}::uuid)`;
   }
+  return Prisma.sql`${villageId} = ${villageIdOf(actor)}::uuid`;
 }
 
-/** entryWhere on the entry alias `e`. */
+/** householdWhere on the household alias `h`. */
+export function householdScopeSql(actor: Actor): Prisma.Sql {
+  if (actor.role === "HOUSEHOLD") return Prisma.sql`h."id" = ${scopeId(actor.householdId)}::uuid`;
+  return villageScopeSql(actor, Prisma.sql`h."villageId"`);
+}
+
+/** entryWhere on the entry alias `e`: representatives see the entries under review only. */
 export function entryScopeSql(actor: Actor): Prisma.Sql {
-  switch (actor.role) {
-    case "ADMIN":
-      return Prisma.sql`TRUE`;
-    case "TOWNSHIP_OFFICIAL":
-      return Prisma.sql`e."villageId" IN (SELECT "id" FROM "Village" WHERE "townshipId" = ${townshipIdOf(actor)}::uuid)`;
-    case "CLERK":
-      return Prisma.sql`e."villageId" = ${villageIdOf(actor)}::uuid`;
-    case "REPRESENTATIVE":
-      return Prisma.sql`e."villageId" = ${villageIdOf(actor)}::uuid AND e."status" = 'PENDING'`;
-    case "HOUSEHOLD":
-      return Prisma.sql`e."householdId" = ${scopeId(actor.householdId)}::uuid`;
-  }
+  if (actor.role === "HOUSEHOLD") return Prisma.sql`e."householdId" = ${scopeId(actor.householdId)}::uuid`;
+  const inVillages = villageScopeSql(actor, Prisma.sql`e."villageId"`);
+  return actor.role === "REPRESENTATIVE" ? Prisma.sql`${inVillages} AND e."status" = 'PENDING'` : inVillages;
 }

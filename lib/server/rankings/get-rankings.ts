@@ -97,18 +97,25 @@ async function rankingScope(actor: Actor, query: RankingsQuery, now: Date): Prom
 const notFound = () => new AppError("NOT_FOUND", "errors.notFound");
 
 function rankedSql({ township, village, year }: RankingScope): Prisma.Sql {
-  const scoreYear = year === "all" ? ALL_TIME : year;
   const inVillage = village ? Prisma.sql`AND h."villageId" = ${village.id}::uuid` : Prisma.empty;
+  return rankedFrom(Prisma.sql`
+    "Household" h
+    JOIN "Village" v ON v."id" = h."villageId"
+    LEFT JOIN "HouseholdScore" s ON s."householdId" = h."id" AND s."year" = ${scoreYearOf(year)}
+    WHERE v."townshipId" = ${township.id}::uuid AND h."status" = 'ACTIVE' ${inVillage}`);
+}
+
+const scoreYearOf = (year: RankingYear) => (year === "all" ? ALL_TIME : year);
+
+/** The ranked rows of `from`, which joins households `h`, their villages `v` and score rows `s` (or none). */
+function rankedFrom(from: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT h."id"::text AS "householdId", h."archiveNo", h."headName", h."villageId"::text AS "villageId", v."name" AS "villageName",
       COALESCE(s."score", 0) AS "score", COALESCE(s."redMarks", 0) AS "redMarks",
       COALESCE(s."activeYellowMarks", 0) AS "activeYellowMarks", COALESCE(s."blackMarks", 0) AS "blackMarks",
       RANK() OVER (ORDER BY COALESCE(s."score", 0) DESC) AS "rank",
       count(*) OVER (PARTITION BY COALESCE(s."score", 0)) AS "sharing"
-    FROM "Household" h
-    JOIN "Village" v ON v."id" = h."villageId"
-    LEFT JOIN "HouseholdScore" s ON s."householdId" = h."id" AND s."year" = ${scoreYear}
-    WHERE v."townshipId" = ${township.id}::uuid AND h."status" = 'ACTIVE' ${inVillage}`;
+    FROM ${from}`;
 }
 
 /** The search as a condition on the ranked rows: the households of the scope it matches. */
@@ -132,22 +139,16 @@ async function searchFilter({ township, village }: RankingScope, q: string): Pro
  * or lead them. null otherwise (a deep page, few positive scores): the caller ranks the whole scope.
  */
 async function leadingPage({ township, village, year }: RankingScope, offset: number, pageSize: number): Promise<RawRow[] | null> {
-  const scoreYear = year === "all" ? ALL_TIME : year;
   const inScope = village ? Prisma.sql`s."villageId" = ${village.id}::uuid` : Prisma.sql`s."townshipId" = ${township.id}::uuid`;
   const wanted = offset + pageSize;
   const rows = await db.$queryRaw<(RawRow & { fetched: bigint; lowest: number })[]>`
     WITH "leadingRows" AS (
-      SELECT s."householdId", s."score", s."redMarks", s."activeYellowMarks", s."blackMarks"
-      FROM "HouseholdScore" s JOIN "Household" h ON h."id" = s."householdId"
-      WHERE ${inScope} AND s."year" = ${scoreYear} AND h."status" = 'ACTIVE'
-      ORDER BY s."score" DESC FETCH FIRST (${wanted}::int) ROWS WITH TIES),
-    ranked AS (
-      SELECT h."id"::text AS "householdId", h."archiveNo", h."headName", h."villageId"::text AS "villageId", v."name" AS "villageName",
-        l."score", l."redMarks", l."activeYellowMarks", l."blackMarks",
-        RANK() OVER (ORDER BY l."score" DESC) AS "rank", count(*) OVER (PARTITION BY l."score") AS "sharing",
-        count(*) OVER () AS "fetched", min(l."score") OVER () AS "lowest"
-      FROM "leadingRows" l JOIN "Household" h ON h."id" = l."householdId" JOIN "Village" v ON v."id" = h."villageId")
-    SELECT * FROM ranked ORDER BY "rank", "archiveNo" LIMIT ${pageSize} OFFSET ${offset}`;
+      SELECT s.* FROM "HouseholdScore" s JOIN "Household" h ON h."id" = s."householdId"
+      WHERE ${inScope} AND s."year" = ${scoreYearOf(year)} AND h."status" = 'ACTIVE'
+      ORDER BY s."score" DESC FETCH FIRST (${wanted}::int) ROWS WITH TIES)
+    SELECT *, count(*) OVER () AS "fetched", min("score") OVER () AS "lowest"
+    FROM (${rankedFrom(Prisma.sql`"leadingRows" s JOIN "Household" h ON h."id" = s."householdId" JOIN "Village" v ON v."id" = h."villageId"`)}) ranked
+    ORDER BY "rank", "archiveNo" LIMIT ${pageSize} OFFSET ${offset}`;
   const first = rows[0];
   if (!first || Number(first.fetched) < wanted || first.lowest <= 0) return null;
   return rows.map(({ fetched: _fetched, lowest: _lowest, ...row }) => row);
