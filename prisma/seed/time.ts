@@ -1,3 +1,5 @@
+import { chinaDateOf } from "../../lib/domain/entry-date";
+
 // The seed's clock. Every timestamp derives from the chosen "today" (--today), never from the
 // real clock, so that the same options always produce the same rows.
 
@@ -40,16 +42,8 @@ export function atBeijing(date: Date, hour: number, minute = 0): Date {
   return new Date(date.getTime() + ((hour - 8) * 60 + minute) * 60_000);
 }
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-/**
- * The Beijing calendar day of an instant (as a date at UTC midnight): dayToDate(chinaToday(instant))
- * of lib/domain/entry-date.ts, by arithmetic instead of through a string (the generators ask it
- * hundreds of thousands of times per township).
- */
-export function beijingDay(instant: Date): Date {
-  return new Date(Math.floor((instant.getTime() + BEIJING_OFFSET_MS) / DAY_MS) * DAY_MS);
-}
+/** The Beijing calendar day of an instant (as a date at UTC midnight). */
+export const beijingDay = chinaDateOf;
 
 /**
  * A moment in office hours (08:00–17:59 Beijing time) between minDays and maxDays Beijing

@@ -227,7 +227,7 @@ describe("GET /api/v1/villages/{id}/entries", () => {
   it("lists exactly what the Prisma scope and filters select, in the same order, with the same total", async () => {
     const queries: Record<string, string>[] = [{}, { quarter: "2026Q4" }, { quarter: "2026Q3", status: "CONFIRMED" }, { category: "YELLOW" },
       { archiveNo: "js-xh-00001" }, { householdId: home.id, ruleId: red.id }, { quarter: "2019Q1" }];
-    for (const username of [clerk.username, rep.username, official.username]) {
+    for (const username of [clerk.username, rep.username, official.username, "admin"]) {
       const account = await db.account.findUniqueOrThrow({ where: { username } });
       const actor = { ...account, viaAccessCode: false };
       for (const query of queries) {

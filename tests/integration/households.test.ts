@@ -108,7 +108,7 @@ describe("searching households", () => {
     const spouse = await db.member.findFirstOrThrow({ where: { householdId: sample.id, relation: "SPOUSE" }, select: { name: true } });
     const texts = ["", sample.headName.slice(0, 1), spouse.name, sample.headInitials, "JS-XH", "js-xh-000", "12", sample.phone!.slice(3, 9),
       "%", "_", "\\", "zz9", "X'"];
-    for (const username of ["clerk-xinhua", "official"]) {
+    for (const username of ["clerk-xinhua", "official", "admin"]) {
       const account = await db.account.findUniqueOrThrow({ where: { username } });
       const actor = { ...account, viaAccessCode: false };
       for (const q of texts) for (const status of [undefined, "MOVED_OUT"] as const) {
