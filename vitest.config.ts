@@ -29,6 +29,19 @@ export default defineConfig({
           globalSetup: ["tests/helpers/app-template.ts"],
         },
       },
+      {
+        extends: true,
+        test: {
+          // `npm run test:reliability` (scripts/test-reliability.ts): against the production build,
+          // one file at a time, each with its own database server and app it crashes and restarts.
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 20 * 60_000,
+          hookTimeout: 5 * 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -7,7 +7,12 @@ import path from "node:path";
 // over the wire protocol, so the app keeps one code path (adapter-pg). See docs/decisions/0002.
 // Never open one data directory from two processes: PGlite loses rows when that happens.
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+  /** SIGKILL, as a crash would end it (the reliability tests; PGlite's data survive it, STACK.md). */
+  kill: () => Promise<void>;
+};
 
 const BIN = path.join(process.cwd(), "node_modules", ".bin", "pglite-server");
 
@@ -32,6 +37,10 @@ export async function startEmbeddedDatabase(opts: {
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${opts.port}/postgres`,
     stop: () => stopChild(child, exited),
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
   };
 }
 

@@ -15,7 +15,7 @@ import { chinaToday } from "@/lib/domain/entry-date";
 import { NO_JIT } from "@/lib/server/prisma-client";
 import { measureHttp, measureSql, type Sample } from "./load/measure";
 import { sampleMemory } from "./load/process-memory";
-import { ensureProductionBuild, startProductionServer } from "./load/production-server";
+import { ensureProductionBuild, startProductionServer } from "../production-server";
 import { compareResults } from "./report/compare";
 import { checkTargets, printVerdicts, type BenchResult, type OperationResult } from "./report/results";
 import { resultTable } from "./report/table";

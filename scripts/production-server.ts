@@ -1,13 +1,23 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { isBuildCurrent, recordBuild } from "../../build-fingerprint";
-import { serveCommand } from "../../serve-command";
+import { isBuildCurrent, recordBuild } from "./build-fingerprint";
+import { serveCommand } from "./serve-command";
 
 // The app as deployed: the production build (built first when the sources changed, as `npm start`
-// and `npm test` do) served by scripts/serve.ts, with a session secret and an extract signing
-// key made for this run only.
+// and `npm test` do) served by scripts/serve.ts. The benchmark and the reliability tests run it
+// with a session secret and an extract signing key made for the run; a restarted server is given
+// the same ones, so that sessions and extracts survive the restart as they would in production.
 
-export type RunningServer = { url: string; pid: number; secret: string; stop: () => Promise<void> };
+export type ServerSecrets = { sessionSecret: string; signingKey: string };
+export type RunningServer = {
+  url: string; pid: number; secret: string;
+  /** SIGTERM, then SIGKILL after 10 s. */
+  stop: () => Promise<void>;
+  /** SIGKILL at once, as a crash or an out-of-memory kill would end it. */
+  kill: () => Promise<void>;
+  /** What it printed so far. */
+  log: () => string;
+};
 
 export function ensureProductionBuild(): void {
   if (isBuildCurrent()) return;
@@ -17,9 +27,18 @@ export function ensureProductionBuild(): void {
   recordBuild();
 }
 
-export async function startProductionServer(databaseUrl: string, port: number): Promise<RunningServer> {
+export function newServerSecrets(): ServerSecrets {
+  return {
+    sessionSecret: randomBytes(32).toString("base64url"),
+    signingKey: JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" })),
+  };
+}
+
+export async function startProductionServer(databaseUrl: string, port: number, options: {
+  secrets?: ServerSecrets; env?: Record<string, string>;
+} = {}): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
-  const secret = randomBytes(32).toString("base64url");
+  const secrets = options.secrets ?? newServerSecrets();
   const serve = serveCommand(port, "127.0.0.1");
   const child = spawn(serve.command, serve.args, {
     // Its own process group, so that stopping it ends any process it starts too.
@@ -27,29 +46,29 @@ export async function startProductionServer(databaseUrl: string, port: number): 
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: secret, PUBLIC_URL: url,
-      EXTRACT_SIGNING_KEY: JSON.stringify(generateKeyPairSync("ed25519").privateKey.export({ format: "jwk" })),
+      NEXTAUTH_SECRET: secrets.sessionSecret, PUBLIC_URL: url, EXTRACT_SIGNING_KEY: secrets.signingKey,
       // The public extract check is limited per client address; the benchmark speaks for many
       // clients through the loopback "proxy", each request with an address of its own.
       TRUSTED_PROXIES: "127.0.0.1/32,::1/128",
+      ...options.env,
     },
   });
   const log: string[] = [];
   const keep = (chunk: Buffer) => log.push(chunk.toString());
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  // However the benchmark ends (an error, Ctrl-C: bench.ts turns signals into an exit), the server goes with it.
-  const endGroup = () => {
-    try {
-      if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
+  // However the caller ends (an error, Ctrl-C turned into an exit), the server goes with it.
+  const endGroup = () => signalGroup(child, "SIGTERM");
   process.once("exit", endGroup);
   const stop = async () => {
     process.removeListener("exit", endGroup);
     await stopGroup(child);
+  };
+  const kill = async () => {
+    process.removeListener("exit", endGroup);
+    const exited = new Promise((resolve) => child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve));
+    signalGroup(child, "SIGKILL");
+    await exited;
   };
   try {
     await waitForHealth(url, child);
@@ -57,7 +76,7 @@ export async function startProductionServer(databaseUrl: string, port: number): 
     await stop();
     throw new Error(`${(error as Error).message}\n${log.join("")}`);
   }
-  return { url, pid: child.pid!, secret, stop };
+  return { url, pid: child.pid!, secret: secrets.sessionSecret, stop, kill, log: () => log.join("") };
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
@@ -74,14 +93,22 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error("the server did not answer /api/health within 120 s");
 }
 
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
 function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => {
-    const force = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 10_000);
+    const force = setTimeout(() => signalGroup(child, "SIGKILL"), 10_000);
     child.once("exit", () => {
       clearTimeout(force);
       resolve();
     });
-    process.kill(-child.pid!, "SIGTERM");
+    signalGroup(child, "SIGTERM");
   });
 }
