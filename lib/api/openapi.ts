@@ -53,7 +53,7 @@ const apiSchemas = {
         type: "object",
         required: ["code", "message"],
         properties: {
-          code: { type: "string", description: "INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, …" },
+          code: { type: "string", description: "INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, RATE_LIMITED, SERVICE_UNAVAILABLE (the database cannot be reached: retry after Retry-After seconds), …" },
           message: { type: "string", description: "In the language of Accept-Language" },
           details: { type: "array", items: { $ref: "#/components/schemas/FieldError" } },
           report: { description: "importHouseholds only: the report of the refused import (as its 200 answer)" },

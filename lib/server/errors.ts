@@ -10,6 +10,7 @@ export const errorStatus = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RULE_VIOLATION: 422,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

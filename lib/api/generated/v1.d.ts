@@ -1419,7 +1419,7 @@ export interface components {
         };
         Error: {
             error: {
-                /** @description INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, … */
+                /** @description INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RULE_VIOLATION, RATE_LIMITED, SERVICE_UNAVAILABLE (the database cannot be reached: retry after Retry-After seconds), … */
                 code: string;
                 details?: components["schemas"]["FieldError"][];
                 /** @description In the language of Accept-Language */

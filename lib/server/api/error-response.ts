@@ -2,8 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { Locale } from "@/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import { isDatabaseUnavailable } from "@/lib/server/database-unavailable";
 import { AppError, type RateLimit } from "@/lib/server/errors";
 import { jsonResponse } from "./json-response";
+
+// A restarted PostgreSQL server accepts connections again within seconds.
+const RETRY_AFTER_SECONDS = 5;
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -25,6 +29,10 @@ export function errorResponse(error: unknown, locale: Locale): Response {
     return json(error.status, {
       code: error.code, message: translate(error.message, error.values), ...detailsOf(error.details, translate),
     }, error.rateLimit ? rateLimitHeaders(error.rateLimit) : {});
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`database unavailable: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`);
+    return json(503, { code: "SERVICE_UNAVAILABLE", message: translate("errors.serviceUnavailable") }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
   }
   console.error(error);
   return json(500, { code: "INTERNAL", message: translate("errors.internal") });
