@@ -27,31 +27,34 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
-export async function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
-  const sessionToken = request.cookies.get(sessionCookieName())?.value;
-  const isPage = !pathname.startsWith("/api/");
-  if (isPage && !sessionToken && !PUBLIC_FILES.test(pathname) && !PUBLIC_PAGES.some((p) => p.test(pathname))) {
-    const signIn = new URL("/sign-in", request.url);
-    signIn.searchParams.set("callbackUrl", pathname);
-    return NextResponse.redirect(signIn);
-  }
-
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce);
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", csp);
-
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+/** The same headers on every answer, the redirect to sign in included. */
+function secure(response: NextResponse, csp: string, https: boolean): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   response.headers.set("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=(), usb=()");
   response.headers.set("X-Content-Type-Options", "nosniff");
   response.headers.set("X-Frame-Options", "DENY");
-  if (request.nextUrl.protocol === "https:") {
-    response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const sessionToken = request.cookies.get(sessionCookieName())?.value;
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const https = request.nextUrl.protocol === "https:";
+  const isPage = !pathname.startsWith("/api/");
+  if (isPage && !sessionToken && !PUBLIC_FILES.test(pathname) && !PUBLIC_PAGES.some((p) => p.test(pathname))) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", pathname);
+    return secure(NextResponse.redirect(signIn), csp, https);
   }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = secure(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
 
   if (sessionToken) {
     const renewed = await renewSessionToken(sessionToken);

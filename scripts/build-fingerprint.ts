@@ -4,7 +4,7 @@ import path from "node:path";
 
 // `npm start` builds only when the sources changed since the last build: a hash of the
 // paths, sizes and modification times of everything that goes into the build.
-const INPUTS = ["app", "components", "lib", "i18n", "messages", "public", "prisma/schema.prisma",
+const INPUTS = ["app", "components", "lib", "i18n", "messages", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts",
   "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const SKIP = new Set(["generated", "node_modules"]);
 const STAMP = path.join(".next", "fca-build-fingerprint");
