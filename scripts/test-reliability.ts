@@ -1,15 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { parseArgs } from "node:util";
 import { ensureProductionBuild } from "./production-server";
 
-// `npm run test:reliability [-- --reduced] [-- <file filter>]`: the reliability tests of
-// docs/RELIABILITY.md against the production build (built first when the sources changed).
-// --reduced is CI's shorter run (.ci/run): the same checks with less load and fewer payloads.
-const { values, positionals } = parseArgs({ options: { reduced: { type: "boolean" } }, allowPositionals: true });
+// `npm run test:reliability [-- --reduced] [-- <vitest filters and options>]`: the reliability
+// tests of docs/RELIABILITY.md against the production build (built first when the sources
+// changed). --reduced is CI's shorter run (.ci/run): the same checks with less load and fewer
+// payloads. Anything else goes to vitest (a file name filter, -t "test name").
+const args = process.argv.slice(2);
+const reduced = args.includes("--reduced");
 
 ensureProductionBuild();
-const result = spawnSync("node_modules/.bin/vitest", ["run", "--project", "reliability", ...positionals], {
+const result = spawnSync("node_modules/.bin/vitest", ["run", "--project", "reliability", ...args.filter((a) => a !== "--reduced")], {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", RELIABILITY_SCALE: values.reduced ? "reduced" : "full" },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", RELIABILITY_SCALE: reduced ? "reduced" : "full" },
 });
 process.exit(result.status ?? 1);
