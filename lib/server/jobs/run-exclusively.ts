@@ -15,6 +15,9 @@ const JOB_LOCK_NAMESPACE = 7_260_102;
  */
 export async function runExclusively(name: string, run: () => Promise<void>): Promise<boolean> {
   const client = new pg.Client({ connectionString: requireDatabaseUrl() });
+  // A lost connection (the database restarting mid-job) is an 'error' event; unheard, it would
+  // end the whole server. Heard, the job's pending query fails and the job is tried again next time.
+  client.on("error", (error) => console.error(`[jobs] ${name}: connection lost`, error.message));
   await client.connect();
   try {
     const { rows } = await client.query<{ locked: boolean }>(
