@@ -14,6 +14,11 @@ export type EmbeddedDatabase = {
   kill: () => Promise<void>;
 };
 
+/** Where `npm start` keeps its embedded database when DATABASE_URL is unset, and its port. */
+export const EMBEDDED_DATA_DIR = path.join(".data", "pgdata");
+export const embeddedPort = (): number => Number(process.env.EMBEDDED_DB_PORT ?? 54329);
+export const embeddedUrl = (port: number): string => `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+
 const BIN = path.join(process.cwd(), "node_modules", ".bin", "pglite-server");
 
 export async function startEmbeddedDatabase(opts: {
@@ -35,7 +40,7 @@ export async function startEmbeddedDatabase(opts: {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   await waitForPort(opts.port, child);
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${opts.port}/postgres`,
+    url: embeddedUrl(opts.port),
     stop: () => stopChild(child, exited),
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -51,7 +56,7 @@ async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<vo
   if ((await Promise.race([exited, timeout])) === "timeout") child.kill("SIGKILL");
 }
 
-function isPortOpen(port: number): Promise<boolean> {
+export function isPortOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "127.0.0.1" });
     socket.once("connect", () => (socket.destroy(), resolve(true)));

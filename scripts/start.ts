@@ -9,12 +9,12 @@ import { seedDemo } from "../prisma/seed/seed-demo";
 import { isBuildCurrent, recordBuild } from "./build-fingerprint";
 import { serveCommand } from "./serve-command";
 import { applyMigrations } from "./db/migrate";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
+import { EMBEDDED_DATA_DIR, embeddedPort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
 
 // `npm start`: one command from a fresh clone to a running app (README, Quick start).
 const DATA_DIR = ".data";
 const PORT = Number(process.env.PORT ?? 3000);
-const EMBEDDED_PORT = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
+const EMBEDDED_PORT = embeddedPort();
 
 function sessionSecret(): string {
   const file = path.join(DATA_DIR, "session-secret");
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
-    console.log(`• No DATABASE_URL: starting the embedded database (${DATA_DIR}/pgdata, port ${EMBEDDED_PORT})`);
-    embedded = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, "pgdata"), port: EMBEDDED_PORT });
+    console.log(`• No DATABASE_URL: starting the embedded database (${EMBEDDED_DATA_DIR}, port ${EMBEDDED_PORT})`);
+    embedded = await startEmbeddedDatabase({ dataDir: EMBEDDED_DATA_DIR, port: EMBEDDED_PORT });
   }
   const databaseUrl = process.env.DATABASE_URL ?? embedded!.url;
   const env: NodeJS.ProcessEnv = {

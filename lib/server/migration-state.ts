@@ -71,7 +71,7 @@ async function readMigrationRows(db: Queryable): Promise<MigrationRow[]> {
 }
 
 // As the schema engine does: a checkout with other line endings (git on Windows) still matches.
-function matchesChecksum(script: string, checksum: string): boolean {
+export function matchesChecksum(script: string, checksum: string): boolean {
   const variants = [script, script.replaceAll("\r\n", "\n"), script.replaceAll("\n", "\r\n")];
   return variants.some((variant) => createHash("sha256").update(variant).digest("hex") === checksum);
 }

@@ -5,9 +5,17 @@ import { MIGRATIONS_DIR, NO_FILTER, readMigrationList, withSchemaEngine } from "
 // migrations are applied in order, each in its own transaction, under Prisma's advisory lock,
 // and recorded in `_prisma_migrations` with the SHA-256 checksum of their migration.sql.
 
-/** Applies pending migrations and returns the names of those it applied, in order. */
-export async function applyMigrations(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+/**
+ * Applies pending migrations and returns the names of those it applied, in order; with `through`,
+ * only those up to that one (a restored backup gets exactly the schema it was taken with).
+ */
+export async function applyMigrations(databaseUrl: string, migrationsDir = MIGRATIONS_DIR, through?: string): Promise<string[]> {
   const migrationsList = await readMigrationList(migrationsDir);
+  if (through !== undefined) {
+    const last = migrationsList.migrationDirectories.findIndex((m) => m.path === through);
+    if (last < 0) throw new Error(`Migration ${through} is not in ${migrationsDir}`);
+    migrationsList.migrationDirectories = migrationsList.migrationDirectories.slice(0, last + 1);
+  }
   return withSchemaEngine(databaseUrl, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return appliedMigrationNames;
