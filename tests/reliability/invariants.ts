@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import pg from "pg";
 import type { Ledger } from "./workload";
 
@@ -49,12 +50,22 @@ export async function lostOrDuplicatedWrites(databaseUrl: string, ledger: Ledger
   return problems;
 }
 
-/** The operator's checks, as they run them; the output of a failing one. */
-export function operatorChecks(databaseUrl: string, uploadDir: string): string[] {
-  return ["verify:chains", "verify:scores"].flatMap((script) => {
-    const result = spawnSync("npm", ["run", "-s", script], {
-      encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl, UPLOAD_DIR: uploadDir },
-    });
-    return result.status === 0 ? [] : [`npm run ${script} exited with ${result.status}:\n${(result.stdout + result.stderr).slice(-2000)}`];
-  });
+/**
+ * The operator's checks, as they run them; the output of a failing one. Run asynchronously: a
+ * blocked event loop would keep this process's HTTP client from closing its idle connections
+ * when the server does, and the next request would go out on a closed socket.
+ */
+export async function operatorChecks(databaseUrl: string, uploadDir: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const script of ["verify:chains", "verify:scores"]) {
+    try {
+      await run("npm", ["run", "-s", script], { env: { ...process.env, DATABASE_URL: databaseUrl, UPLOAD_DIR: uploadDir }, maxBuffer: 64 * 1024 * 1024 });
+    } catch (error) {
+      const { code, stdout, stderr } = error as { code?: number; stdout?: string; stderr?: string };
+      problems.push(`npm run ${script} exited with ${code}:\n${`${stdout ?? ""}${stderr ?? ""}`.slice(-2000)}`);
+    }
+  }
+  return problems;
 }
+
+const run = promisify(execFile);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { sessionClient, type AppClient } from "./http-client";
 import { lostOrDuplicatedWrites, operatorChecks } from "./invariants";
 import { scale } from "./scale";
@@ -24,7 +24,7 @@ async function expectEverythingKept(stack: Stack, work: Workload, ledger: Ledger
   expect(ledger.unexpected.slice(0, 20)).toEqual([]);
   expect(ledger.entries.size).toBeGreaterThan(0);
   expect(await lostOrDuplicatedWrites(stack.databaseUrl, ledger, work.villages.map((v) => v.clerkId))).toEqual([]);
-  expect(operatorChecks(stack.databaseUrl, stack.uploadDir)).toEqual([]);
+  expect(await operatorChecks(stack.databaseUrl, stack.uploadDir)).toEqual([]);
 }
 
 /** Kills the app, then crashes the database, while the load runs; checks the 503s of the outage. */
@@ -73,6 +73,10 @@ describe.each(phases)("on the $kind database", ({ kind, load, crash, clients, vi
   });
   afterAll(async () => {
     await stack?.close();
+  });
+  // What the app printed, when a test failed: its own errors say what went wrong.
+  afterEach(({ task }) => {
+    if (task.result?.state === "fail") console.log(`app log (last 8,000 characters):\n${stack.app().log().slice(-8000)}`);
   });
 
   it.runIf(load !== null)(`${clients} clients for ${load} s keep every acknowledged write exactly once, with no 5xx`, async () => {
