@@ -40,8 +40,9 @@ export function refusalOf(request: HostileRequest, http: HttpRequest): Refusal |
 }
 
 function jsonRefusal(operation: Operation, http: HttpRequest): Refusal | null {
-  // As Request.text() reads it: UTF-8, a byte order mark dropped, invalid bytes replaced.
-  const text = new TextDecoder().decode(http.body as Uint8Array | undefined);
+  // As the route reads it: UTF-8 with invalid bytes replaced, and a leading byte order mark
+  // dropped — twice, as observed on the production server (so "\ufeff\ufeff{}" is the JSON {}).
+  const text = new TextDecoder().decode(http.body as Uint8Array | undefined).replace(/^\ufeff/, "");
   let value: unknown = {};
   if (text) {
     if (mediaTypeOf(http.contentType) !== "application/json") return "media-type";
