@@ -44,7 +44,7 @@ const NOT_JSON = ["{", "}", "{'a':1}", "{\"a\":1,}", "{\"a\":1}garbage", "undefi
   "{\"a\":\"\\u00\"}", "{\"a\":01}", "a=1&b=2", "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n", "\ufeff\ufeff{}"];
 
 /** Field names of an object schema (the union of a discriminated union's branches). */
-function keysOf(schema: z.ZodType | undefined): string[] {
+export function keysOf(schema: z.ZodType | undefined): string[] {
   if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
   if (schema instanceof z.ZodDiscriminatedUnion || schema instanceof z.ZodUnion) {
     return [...new Set((schema.options as z.ZodType[]).flatMap((option) => keysOf(option)))];
@@ -85,13 +85,13 @@ function paramsPart(base: Base): fc.Arbitrary<{ params: Record<string, string>; 
   }));
 }
 
-function queryPart(operation: Operation, base: Base): fc.Arbitrary<{ query: [string, string][]; touched: string[] }> {
+function queryPart(operation: Operation, base: Base, values: fc.Arbitrary<string>): fc.Arbitrary<{ query: [string, string][]; touched: string[] }> {
   const keys = [...new Set([...Object.keys(base.query ?? {}), ...keysOf(operation.query)])];
-  const value = fc.oneof(hostileQueryText, fc.constantFrom(...RAW_PATH_JUNK).map((junk) => ({ raw: junk })));
+  const value = fc.oneof({ weight: 6, arbitrary: values }, { weight: 1, arbitrary: fc.constantFrom(...RAW_PATH_JUNK).map((junk) => ({ raw: junk })) });
   return fc.record({
     list: changes([...keys, ...JUNK_QUERY_KEYS], value),
     // A parameter given twice: the server reads the last.
-    repeated: fc.option(fc.tuple(fc.constantFrom(...keys), hostileQueryText), { nil: undefined, freq: 4 }),
+    repeated: fc.option(fc.tuple(fc.constantFrom(...keys), values), { nil: undefined, freq: 4 }),
   }).map(({ list, repeated }) => {
     const values = applied(base.query ?? {}, list);
     const query: [string, string][] = Object.entries(values).map(([key, v]) => [
@@ -139,22 +139,31 @@ function formBodyPart(operation: Operation): fc.Arbitrary<{ body: HostileBody; t
   );
 }
 
-type Part = "params" | "query" | "body";
+export type Part = "params" | "query" | "body";
+
+export type Options = {
+  /** The parts that may be corrupted: by default every part the operation has. */
+  only?: Part[];
+  /** Values for query parameters: by default hostileQueryText. */
+  queryValues?: fc.Arbitrary<string>;
+};
 
 /** Hostile requests to one operation; which of them the schemas must refuse is for refusal.ts to say. */
-export function hostileRequests(operation: Operation, base: Base, canUseToken: boolean): fc.Arbitrary<HostileRequest> {
+export function hostileRequests(operation: Operation, base: Base, canUseToken: boolean, { only, queryValues = hostileQueryText }: Options = {}): fc.Arbitrary<HostileRequest> {
   const parts: Part[] = [];
   if (Object.keys(base.params ?? {}).length) parts.push("params");
   if (operation.query) parts.push("query");
   if (operation.method !== "GET" && !operation.multipart) parts.push("body");
+  if (only) parts.splice(0, parts.length, ...parts.filter((part) => only.includes(part)));
   const validBody: HostileBody = operation.method === "GET" ? { kind: "none" }
     : base.body ? { kind: "json", value: base.body, contentType: "application/json" } : { kind: "none" };
   const validQuery = Object.entries(base.query ?? {}).map(([k, v]) => [percentEncode(k), percentEncode(v)] as [string, string]);
   return fc.record({
-    // Uploads always carry a hostile file; other parts are corrupted as chosen.
-    corrupt: parts.length ? fc.subarray(parts, { minLength: operation.multipart ? 0 : 1 }) : fc.constant([] as Part[]),
+    // Uploads always carry a hostile file, mostly alone so that most reach the file's checks.
+    corrupt: !parts.length ? fc.constant([] as Part[]) : !operation.multipart ? fc.subarray(parts, { minLength: 1 })
+      : fc.oneof({ weight: 3, arbitrary: fc.constant([] as Part[]) }, { weight: 1, arbitrary: fc.subarray(parts, { minLength: 1 }) }),
     params: parts.includes("params") ? paramsPart(base) : fc.constant(null),
-    query: operation.query ? queryPart(operation, base) : fc.constant(null),
+    query: operation.query ? queryPart(operation, base, queryValues) : fc.constant(null),
     body: operation.multipart ? formBodyPart(operation) : operation.method !== "GET" ? jsonBodyPart(operation, base) : fc.constant(null),
     auth: canUseToken ? fc.constantFrom("session" as const, "token" as const) : fc.constant("session" as const),
   }).map(({ corrupt, params, query, body, auth }) => {
@@ -175,7 +184,19 @@ export function hostileRequests(operation: Operation, base: Base, canUseToken: b
     };
     // How fast-check shows a counterexample: the request, not the operation's schemas.
     return Object.defineProperty(request, fc.toStringMethod, { value: () => summary(request) });
-  });
+  }).filter((request) => new URL(target(request), "http://localhost").href.length <= MAX_URL);
+}
+
+// Node refuses a request head over 16 KB with a bare 431 before the app sees it (the cookie and
+// the other headers take 1–2 KB): long ids and query values are tried up to this length, as
+// sent (the URL parser percent-encodes some characters further, "'" in a query for one).
+const MAX_URL = 12_000;
+
+/** The request target: path and query, as they travel. */
+export function target(request: HostileRequest): string {
+  const path = request.operation.path.replace(/\{(\w+)\}/g, (_, name: string) => request.params[name] ?? "");
+  const search = request.query.length ? `?${request.query.map(([k, v]) => `${k}=${v}`).join("&")}` : "";
+  return `/api/v1${path}${search}`;
 }
 
 const cut = (text: string) => (text.length > 300 ? `${text.slice(0, 300)}… (${text.length} characters)` : text);
@@ -198,18 +219,14 @@ function bodySummary(body: HostileBody): string {
 
 /** A short account of a request, for failure messages. */
 export function summary(request: HostileRequest): string {
-  const path = request.operation.path.replace(/\{(\w+)\}/g, (_, name: string) => request.params[name] ?? "");
-  const search = request.query.length ? `?${request.query.map(([k, v]) => `${k}=${v}`).join("&")}` : "";
-  return `${request.operation.id}: ${request.operation.method} ${cut(`/api/v1${path}${search}`)} as ${request.auth}, ${bodySummary(request.body)}; corrupted: ${request.touched.join(", ")}`;
+  return `${request.operation.id}: ${request.operation.method} ${cut(target(request))} as ${request.auth}, ${bodySummary(request.body)}; corrupted: ${request.touched.join(", ")}`;
 }
 
 export type HttpRequest = { method: string; url: string; contentType: string | null; body: Uint8Array | FormData | undefined };
 
 /** The request as it goes over the wire (credentials added by the sender). */
 export async function toHttp(request: HostileRequest, baseUrl: string): Promise<HttpRequest> {
-  const path = request.operation.path.replace(/\{(\w+)\}/g, (_, name: string) => request.params[name] ?? "");
-  const search = request.query.length ? `?${request.query.map(([k, v]) => `${k}=${v}`).join("&")}` : "";
-  const url = `${baseUrl}/api/v1${path}${search}`;
+  const url = `${baseUrl}${target(request)}`;
   const body = request.body;
   switch (body.kind) {
     case "none":

@@ -82,9 +82,9 @@ export const hugeText = fc.tuple(
   fc.oneof(fc.integer({ min: 5_001, max: 20_000 }), fc.constantFrom(65_537, 300_000, 1_000_000)),
 ).map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
 
-/** Long, but short enough for a URL (Node refuses request heads over 16 KB before the app sees them). */
-export const longUrlText = fc.tuple(fc.constantFrom("a", "张", "%", "'"), fc.integer({ min: 101, max: 1_500 }))
-  .map(([unit, length]) => unit.repeat(length));
+/** Long, but short enough for a URL: at most 3,000 characters once percent-encoded. */
+export const longUrlText = fc.tuple(fc.constantFrom("a", "张", "%", "'", "\u202e"), fc.integer({ min: 101, max: 3_000 }))
+  .map(([unit, length]) => unit.repeat(Math.floor(length / percentEncode(unit).length)));
 
 const deepNesting = fc.integer({ min: 10, max: 2_000 }).map((depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown);
 // Own "__proto__" and "constructor" keys, as a JSON text carries them (an object literal would set the prototype).
@@ -121,6 +121,17 @@ export const hostileQueryText: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...NUMBER_TEXT) },
   { weight: 2, arbitrary: fc.constantFrom(...IMPOSSIBLE_DATES, ...FAR_DATES) },
   { weight: 2, arbitrary: fc.constantFrom(...MALFORMED_IDS.filter((id) => id.length < 2_000)) },
+);
+
+/**
+ * A query parameter's value that its schema may well accept and yet is odd: a day far away, a
+ * number at the edge of its range, SQL and script fragments, unusual unicode, nothing at all.
+ */
+export const oddQueryText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...FAR_DATES) },
+  { weight: 3, arbitrary: fc.constantFrom("1", "2", "199", "200", "99999", "100000", "2000", "2099", "2100", "all", "true", "false", "0", "") },
+  { weight: 3, arbitrary: fc.constantFrom(...SQL_FRAGMENTS, ...SCRIPT_FRAGMENTS, ...UNICODE_ODDITIES) },
+  { weight: 2, arbitrary: hostileText.filter((text) => text.length <= 50 && !/[\u0000-\u001f]/.test(text)) },
 );
 
 /** Percent-encodes text for a URL; a lone surrogate, which UTF-8 cannot hold, travels as the bytes of one (CESU-8). */
