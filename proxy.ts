@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { apiNotFound, isDecodablePath } from "@/lib/server/api/api-not-found";
 import { renewSessionToken, sessionCookieName, sessionCookieOptions } from "@/lib/server/auth/session";
 
 // Runs before every request. It sets the security headers, renews the session cookie so that it
@@ -54,7 +55,11 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = secure(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
+  // Next fails to decode the parameters of an /api/ path that is not valid percent-encoding and
+  // answers a bare 500 before any route runs: the API's own JSON 404 answers it instead.
+  const notFound = !isPage && !isDecodablePath(pathname) ? apiNotFound(request) : null;
+  const response = secure(notFound ? new NextResponse(notFound.body, { status: notFound.status, headers: notFound.headers })
+    : NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
 
   if (sessionToken) {
     const renewed = await renewSessionToken(sessionToken);

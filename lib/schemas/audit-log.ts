@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { cursorPageOf, DateTimeSchema, pageParams, singleLineText } from "./common";
+import { cursorPageOf, DateTimeSchema, daySchema, pageParams, singleLineText } from "./common";
 
 // A GET form sends empty fields for the filters left blank; they mean "no filter".
 const blankAsAbsent = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 const filter = <S extends z.ZodType>(schema: S) => z.preprocess(blankAsAbsent, schema.optional());
 const text = (max: number) => singleLineText().max(max, { error: "validation.too_big" });
-const day = z.iso.date({ error: "validation.invalidDate" });
+const day = daySchema();
 
 export const AuditLogQuerySchema = z.object({
   action: filter(text(100)).describe("An action's full name (\"auth.signIn\") for that action only; other text for the actions starting with it, e.g. \"token\" or \"auth.\""),

@@ -69,3 +69,13 @@ export const cursorPageOf = <T extends z.ZodType>(item: T) => z.object({
 });
 
 export const DateTimeSchema = z.iso.datetime();
+
+const EARLIEST_DAY = "1900-01-01";
+
+/**
+ * A calendar day from a client, "YYYY-MM-DD": one that exists (z.iso.date refuses 2026-02-30),
+ * in 1900 or later. ISO 8601 has a year 0000 and PostgreSQL has none, so such a day — or a China
+ * day of year 0001, which begins in year 0000 in UTC — ended in a 500; nothing in the archive
+ * predates 1900 (birth years start there).
+ */
+export const daySchema = (error = "validation.invalidDate") => z.iso.date({ error }).refine((day) => day >= EARLIEST_DAY, { error });

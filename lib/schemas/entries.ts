@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, IdSchema, MAX_PAGE_SIZE, multiLineText, pageOf, pageParams, singleLineText } from "./common";
+import { DateTimeSchema, daySchema, IdSchema, MAX_PAGE_SIZE, multiLineText, pageOf, pageParams, singleLineText } from "./common";
 import { EvidenceSchema } from "./evidence";
 
 // Messages are catalogue keys ("validation.…"), translated where they are shown.
@@ -11,7 +11,7 @@ export const EntryEventTypeSchema = z.enum([
   "APPEAL_LODGED", "APPEAL_DISMISSED", "RECTIFICATION_REQUESTED", "RECTIFICATION_DECLINED",
 ]);
 
-const DaySchema = z.iso.date({ error: "validation.invalidDate" });
+const DaySchema = daySchema();
 const LegalTextSchema = singleLineText().max(100, { error: "validation.legalTooLong" });
 
 export const RecordEntrySchema = z.strictObject({

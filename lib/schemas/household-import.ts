@@ -46,7 +46,8 @@ export function normalizeDay(raw: string): string {
   return m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}` : raw.trim();
 }
 
-const isRealDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
+// A day that exists. (Built on Date, "2026-13-01" threw a RangeError that failed the whole import with a 500.)
+const isRealDay = (day: string) => z.iso.date().safeParse(day).success;
 
 /** One data row of the file, every cell as text. Village-dependent checks come later. */
 export const ImportRowSchema = z.object({

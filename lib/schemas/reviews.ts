@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, IdSchema, multiLineText, pageOf, pageParams } from "./common";
+import { DateTimeSchema, daySchema, IdSchema, multiLineText, pageOf, pageParams } from "./common";
 import { EntrySummarySchema } from "./entries";
 
 // Quarterly reviews (DESIGN.md "QuarterlyReview", "Vote rule"): the contract between the use cases
@@ -7,7 +7,7 @@ import { EntrySummarySchema } from "./entries";
 
 export const ReviewStatusSchema = z.enum(["OPEN", "CLOSED"]);
 export const VoteDecisionSchema = z.enum(["APPROVE", "REJECT", "ABSTAIN"], { error: "validation.voteDecisionRequired" });
-const DaySchema = z.iso.date({ error: "validation.invalidDate" });
+const DaySchema = daySchema();
 
 export const OpenReviewSchema = z.strictObject({
   year: z.coerce.number().int().min(2000, { error: "validation.reviewQuarterInvalid" }).max(2100, { error: "validation.reviewQuarterInvalid" }),

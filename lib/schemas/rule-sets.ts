@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateTimeSchema, multiLineText, pageOf, pageParams, singleLineText } from "./common";
+import { DateTimeSchema, daySchema, multiLineText, pageOf, pageParams, singleLineText } from "./common";
 import { RuleSchema } from "./entries";
 
 // Village rules (DESIGN.md "RuleSet", "Rule", "Vote rule"): the contract between the use cases
@@ -10,7 +10,7 @@ export type RuleSetStatus = z.infer<typeof RuleSetStatusSchema>;
 export const RuleSetDecisionSchema = z.enum(["APPROVE", "REJECT", "ABSTAIN"], { error: "validation.ruleSetDecisionRequired" })
   .describe("APPROVE (赞成), REJECT (反对) or ABSTAIN (弃权)");
 export type RuleSetDecision = z.infer<typeof RuleSetDecisionSchema>;
-const DaySchema = z.iso.date({ error: "validation.invalidDate" });
+const DaySchema = daySchema();
 
 export const RULE_MARKS_MAX = 10;
 

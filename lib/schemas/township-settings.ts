@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdSchema, multiLineText, pageOf, pageParams, singleLineText } from "./common";
+import { daySchema, IdSchema, multiLineText, pageOf, pageParams, singleLineText } from "./common";
 
 // Township settings (DESIGN.md "Score", issue 9 point 1): a change is a new version in force from
 // a day on (today in China or later); earlier versions stay as they were, so past results can be
@@ -11,7 +11,7 @@ const int = (min: number, max: number, error: string) =>
 const flag = z.boolean({ error: "validation.settingsFlag" });
 
 export const ChangeTownshipSettingsSchema = z.strictObject({
-  effectiveFrom: z.iso.date({ error: "validation.settingsEffectiveFrom" })
+  effectiveFrom: daySchema("validation.settingsEffectiveFrom")
     .describe("The first day the version is in force, \"YYYY-MM-DD\": today in China or later (422 for an earlier day)"),
   weightRed: int(0, 100, "validation.settingsWeight").describe("Points per red mark, 0–100"),
   weightYellow: int(0, 100, "validation.settingsWeight").describe("Points deducted per active yellow mark, 0–100"),

@@ -21,6 +21,7 @@ export async function sessionCookieFor(username: string): Promise<string> {
 
 function findRoute(pathname: string): { load: () => Promise<RouteModule>; params: Record<string, string> } {
   for (const [file, load] of Object.entries(routeModules)) {
+    if (file.includes("[...")) continue; // the catch-all 404 of unknown paths: tests call operations
     const pattern = file.replace(/^\/app/, "").replace(/\/route\.ts$/, "");
     const names: string[] = [];
     const regex = new RegExp(`^${pattern.replace(/\[([^\]]+)\]/g, (_m, name: string) => (names.push(name), "([^/]+)")).replace(/\./g, "\\.")}$`);

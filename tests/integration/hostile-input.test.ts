@@ -5,6 +5,7 @@ import { POST as uploadEvidenceRoute } from "@/app/api/v1/evidence/route";
 import { POST as createHouseholdRoute } from "@/app/api/v1/households/route";
 import { POST as importRoute } from "@/app/api/v1/villages/[id]/households/import/route";
 import { POST as createTokenRoute } from "@/app/api/v1/tokens/route";
+import { POST as revokeTokenRoute } from "@/app/api/v1/tokens/[id]/revoke/route";
 import { signIn } from "@/lib/server/auth/sign-in";
 import { db } from "@/lib/server/db";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
@@ -40,13 +41,13 @@ async function invalid(run: () => Promise<{ status: number; body: any }>, field:
 }
 
 async function raw(route: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
-  path: string, body: BodyInit, contentType: string | null) {
+  path: string, body: BodyInit, contentType: string | null, params: Record<string, string> = {}) {
   const headers = new Headers({ origin: ORIGIN, "accept-language": "zh-CN", cookie: await sessionCookieFor(clerk.username) });
   const request = new Request(`${ORIGIN}${path}`, { method: "POST", headers, body });
   // A Request built from a string sets text/plain by itself; the probe decides what is sent.
   if (contentType === null) request.headers.delete("content-type");
   else request.headers.set("content-type", contentType);
-  const response = await route(request, { params: Promise.resolve({}) });
+  const response = await route(request, { params: Promise.resolve(params) });
   return { status: response.status, body: await response.json() };
 }
 
@@ -221,6 +222,19 @@ describe("writes say what they send", () => {
       Object.entries(methods).map(([method, op]) => ({ at: `${method} ${path}`, has415: "415" in op.responses, isWrite: method !== "get" })));
     expect(listed.filter((o) => o.has415 !== o.isWrite)).toEqual([]);
     expect(listed.filter((o) => o.isWrite).length).toBeGreaterThan(20);
+  });
+
+  it("a write that takes no body refuses one that is not JSON, and does nothing", async () => {
+    const created = await raw(createTokenRoute, "/api/v1/tokens", json, "application/json");
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const revoke = (body: string) => raw(revokeTokenRoute, `/api/v1/tokens/${created.body.id}/revoke`, body, "application/json", { id: created.body.id });
+    for (const body of ["{", "not json", " "]) {
+      const res = await revoke(body);
+      expect(res.status, body).toBe(400);
+      expect(res.body.error).toMatchObject({ code: "INVALID_INPUT", message: "请求内容不是有效的 JSON。" });
+    }
+    expect(await db.apiToken.findUniqueOrThrow({ where: { id: created.body.id }, select: { revokedAt: true } })).toEqual({ revokedAt: null });
+    expect((await revoke("{}")).status).toBe(200); // valid JSON it does not take is ignored
   });
 
   it("application/json with a charset is accepted, and a write without a body needs no content type", async () => {

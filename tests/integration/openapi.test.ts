@@ -8,8 +8,8 @@ import { callApi } from "../helpers/api-client";
 type RouteModule = Record<string, unknown>;
 const routeModules = import.meta.glob<RouteModule>("/app/api/v1/**/route.ts");
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-// Routes that serve something other than an operation.
-const NOT_OPERATIONS = new Set(["GET /api/v1/openapi.json"]);
+// Routes that serve something other than an operation: the document, and the JSON 404 of any other path.
+const NOT_OPERATIONS = new Set(["GET /api/v1/openapi.json", ...HTTP_METHODS.map((method) => `${method} /api/v1/[...path]`)]);
 
 type OperationObject = {
   operationId: string;

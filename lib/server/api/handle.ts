@@ -74,7 +74,8 @@ export function handle<O extends Operation>(
 
 // A write says what it sends: JSON, or a multipart form for an upload. Anything else (a
 // text/plain body is what a foreign page's plain form can post without asking) is refused
-// before it is read as if it were JSON. A write without a body needs no content type.
+// before it is read as if it were JSON. A write without a body needs no content type; one that
+// takes no body still refuses a body that is not JSON (it ignores one that is).
 async function readBody(request: Request, operation: Operation): Promise<unknown> {
   if (operation.multipart) {
     requireMediaType(request, "multipart/form-data");
@@ -83,7 +84,8 @@ async function readBody(request: Request, operation: Operation): Promise<unknown
   const text = await request.text();
   if (!text) return operation.body ? {} : undefined;
   requireMediaType(request, "application/json");
-  return operation.body ? parseJson(text) : undefined;
+  const value = parseJson(text);
+  return operation.body ? value : undefined;
 }
 
 function requireMediaType(request: Request, expected: string): void {
