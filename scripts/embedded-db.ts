@@ -14,6 +14,14 @@ export type EmbeddedDatabase = {
   kill: () => Promise<void>;
 };
 
+/**
+ * The app's connections to the embedded server: one. It runs every connection on one PGlite
+ * session and can interleave the extended-protocol messages of concurrent connections
+ * (electric-sql/pglite#1046: a page running queries in parallel failed once, or could read another
+ * query's rows). PostgreSQL keeps the default pool.
+ */
+export const EMBEDDED_POOL_SIZE = "1";
+
 /** Where `npm start` keeps its embedded database when DATABASE_URL is unset, and its port. */
 export const EMBEDDED_DATA_DIR = path.join(".data", "pgdata");
 export const embeddedPort = (): number => Number(process.env.EMBEDDED_DB_PORT ?? 54329);

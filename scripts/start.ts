@@ -9,7 +9,7 @@ import { seedDemo } from "../prisma/seed/seed-demo";
 import { isBuildCurrent, recordBuild } from "./build-fingerprint";
 import { serveCommand } from "./serve-command";
 import { applyMigrations } from "./db/migrate";
-import { EMBEDDED_DATA_DIR, embeddedPort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
+import { EMBEDDED_DATA_DIR, EMBEDDED_POOL_SIZE, embeddedPort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
 
 // `npm start`: one command from a fresh clone to a running app (README, Quick start).
 const DATA_DIR = ".data";
@@ -55,11 +55,8 @@ async function main(): Promise<void> {
     // The one setting for the public address (lib/env.ts derives NEXTAUTH_URL from it).
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${PORT}`,
     NEXT_TELEMETRY_DISABLED: "1",
-    // The embedded server runs every connection on one PGlite session and can interleave the
-    // extended-protocol messages of concurrent connections (electric-sql/pglite#1046: a page
-    // running queries in parallel failed once, or could read another query's rows), so the app
-    // uses one connection there. PostgreSQL keeps the default pool.
-    ...(embedded && !process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: "1" } : {}),
+    // One connection on the embedded server (EMBEDDED_POOL_SIZE says why).
+    ...(embedded && !process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: EMBEDDED_POOL_SIZE } : {}),
   };
   const stopDatabase = async () => embedded?.stop();
   try {

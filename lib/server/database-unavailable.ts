@@ -12,8 +12,10 @@ const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "Sock
 // The socket's own codes, as node-pg passes them on.
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND"]);
 
-/** SQLSTATE class 08 (connection exception), 57P01–57P03 (shutdown, crash, starting up), 53300 (too many connections). */
-const isUnavailableSqlState = (code: string) => /^08/.test(code) || /^57P0[123]$/.test(code) || code === "53300";
+// SQLSTATE: the connection exceptions of class 08 that are about reaching the server (08P01, a
+// protocol violation, is a bug and stays a 500), 57P01–57P03 (shutdown, crash, starting up),
+// 53300 (too many connections).
+const UNAVAILABLE_SQLSTATES = new Set(["08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03", "53300"]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -22,9 +24,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const current = queue.shift();
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    const e = current as { name?: unknown; code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
-    if (e.name === "PrismaClientInitializationError") return true;
-    if (typeof e.code === "string" && (PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code) || isUnavailableSqlState(e.code))) return true;
+    const e = current as {
+      code?: unknown; errorCode?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown };
+    };
+    // Prisma's initialization error carries its code as errorCode; others (a schema mismatch) are bugs.
+    const code = typeof e.code === "string" ? e.code : typeof e.errorCode === "string" ? e.errorCode : null;
+    if (code && (PRISMA_CODES.has(code) || SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code))) return true;
     if (typeof e.kind === "string" && ADAPTER_KINDS.has(e.kind)) return true;
     // node-pg's own words when the server closes a connection mid-query; it sets no code.
     if (typeof e.message === "string" && /^Connection terminated/.test(e.message)) return true;

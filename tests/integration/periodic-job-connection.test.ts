@@ -10,18 +10,19 @@ import { testServerUrl } from "../helpers/fresh-database";
 // vitest reports as an unhandled error of this file.
 describe.runIf(testServerUrl())("a periodic job whose connection the database ends", () => {
   it("fails that run, and the server goes on", async () => {
+    let ended: { ended: boolean }[] = [];
     const outcome = await runPeriodicJob({
       name: "reliability-probe",
       everyMs: 60_000,
       run: async () => {
         // The lock's connection, found by its lock, ended as a restarting server ends it.
-        const ended = await db.$queryRaw<{ ended: boolean }[]>`
+        ended = await db.$queryRaw<{ ended: boolean }[]>`
           SELECT pg_terminate_backend(pid) AS ended FROM pg_locks
            WHERE locktype = 'advisory' AND classid = 7260102 AND objid = hashtext('reliability-probe')::oid AND granted`;
-        expect(ended).toEqual([{ ended: true }]);
         await new Promise((resolve) => setTimeout(resolve, 300)); // the 'error' event arrives meanwhile
       },
     });
+    expect(ended).toEqual([{ ended: true }]); // the lock's connection was found and ended
     expect(outcome).toBe("failed");
     expect(await runPeriodicJob({ name: "reliability-probe", everyMs: 60_000, run: async () => {} })).toBe("done");
   });

@@ -7,7 +7,7 @@ import { callerRoleFor, signInCallers, type CallerRole, type Credentials } from 
 import { loadFixtures, type Fixtures } from "./hostile/fixtures";
 import { hostileRequests, keysOf, summary, toHttp, type HostileRequest, type HttpRequest, type Part } from "./hostile/hostile-requests";
 import { oddQueryText } from "./hostile/hostile-values";
-import { auditHead, differences, snapshot } from "./hostile/nothing-written";
+import { auditHead, differences, settled, snapshot } from "./hostile/nothing-written";
 import { NOTHING_TO_CORRUPT, operationBases, type Base } from "./hostile/operation-bases";
 import { refusalOf, type Refusal } from "./hostile/refusal";
 import { regressions } from "./hostile/regressions";
@@ -46,31 +46,16 @@ const baseOf = (op: Operation): Base => (operationBases[op.id] as (fx: Fixtures)
 
 beforeAll(async () => {
   stack = await startStack("server");
-  const started = Date.now();
   pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
   callers = await signInCallers(stack.baseUrl, [...tested.map(callerRoleFor), "CLERK", "HOUSEHOLD"]);
   fixtures = await loadFixtures(pool, stack.baseUrl, callers);
-  await settled(started);
+  await settled(pool, stack);
 });
 
 afterAll(async () => {
   await pool?.end();
   await stack?.close();
 });
-
-// The app's periodic jobs first run 15 s after it starts (a daily digest, stale scores): the
-// baseline is taken after that, once two snapshots a few seconds apart agree.
-async function settled(appStarted: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, appStarted + 20_000 - Date.now())));
-  let last = await snapshot(pool, stack.uploadDir);
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const next = await snapshot(pool, stack.uploadDir);
-    if (differences(last, next).length === 0) return;
-    last = next;
-  }
-  throw new Error("the database kept changing before the run");
-}
 
 async function send(request: HostileRequest, http: HttpRequest): Promise<Answer> {
   const role = callerRoleFor(request.operation);

@@ -8,7 +8,7 @@ import type { Ledger } from "./workload";
 // void, its chained event), nothing was recorded that no client was told about, and the
 // operator's own checks pass: `npm run verify:chains` and `npm run verify:scores`.
 
-export async function lostOrDuplicatedWrites(databaseUrl: string, ledger: Ledger, recorderIds: string[]): Promise<string[]> {
+export async function writeProblems(databaseUrl: string, ledger: Ledger, recorderIds: string[]): Promise<string[]> {
   const problems: string[] = [];
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();

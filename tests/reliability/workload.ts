@@ -55,10 +55,11 @@ const isErrorFormat = (a: ApiAnswer) =>
 /**
  * Sends a request until the app answers it with anything but a 503: a network error (the app was
  * killed) or a 503 (the database is down) is retried with the same body after a pause.
- * `outage` says whether a 503 is expected now (the crash phase) or a failure (the load phase).
+ * `outage()`, asked when a 503 arrives, says whether the database is down (a 503 is expected then,
+ * and a failure at any other time).
  */
 export async function send(
-  ledger: Ledger, client: AppClient, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> }, outage: boolean,
+  ledger: Ledger, client: AppClient, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> }, outage: () => boolean,
 ): Promise<ApiAnswer> {
   const giveUp = Date.now() + GIVE_UP_MS;
   for (let attempt = 0; ; attempt++) {
@@ -73,7 +74,7 @@ export async function send(
     if (answer) {
       ledger.statuses.set(answer.status, (ledger.statuses.get(answer.status) ?? 0) + 1);
       if (answer.status >= 400 && !isErrorFormat(answer)) ledger.unexpected.push(`${method} ${path}: ${answer.status} not in the error format: ${JSON.stringify(answer.body).slice(0, 200)}`);
-      if (answer.status === 503 && outage) ledger.unavailable++;
+      if (answer.status === 503 && outage()) ledger.unavailable++;
       else if (answer.status >= 500) ledger.unexpected.push(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
       if (answer.status !== 503 && answer.status < 500) return answer;
     }
@@ -134,7 +135,7 @@ const raise = (message: string): never => {
 };
 
 /** One recording: alone, sent twice at once, or sent again after its answer; all answers must name one entry. */
-async function recordOne(ledger: Ledger, village: Village, client: AppClient, outage: boolean): Promise<void> {
+async function recordOne(ledger: Ledger, village: Village, client: AppClient, outage: () => boolean): Promise<void> {
   const key = randomUUID();
   const yellow = Math.random() < 0.3;
   const body = {
@@ -156,7 +157,7 @@ async function recordOne(ledger: Ledger, village: Village, client: AppClient, ou
   if (yellow) village.yellows.push(id);
 }
 
-async function voidOne(ledger: Ledger, village: Village, client: AppClient, outage: boolean): Promise<void> {
+async function voidOne(ledger: Ledger, village: Village, client: AppClient, outage: () => boolean): Promise<void> {
   if (!village.recorded.length) return sleep(50);
   const id = pick(village.recorded.slice(-50));
   const answer = await send(ledger, client, "POST", `/api/v1/entries/${id}/void`, { body: { reason: "可靠性测试：录入有误" } }, outage);
@@ -164,7 +165,7 @@ async function voidOne(ledger: Ledger, village: Village, client: AppClient, outa
   else if (![409, 422].includes(answer.status)) ledger.unexpected.push(`void ${id}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
 }
 
-async function requestRectificationOne(ledger: Ledger, village: Village, client: AppClient, outage: boolean): Promise<void> {
+async function requestRectificationOne(ledger: Ledger, village: Village, client: AppClient, outage: () => boolean): Promise<void> {
   if (!village.yellows.length) return sleep(50);
   const id = pick(village.yellows.slice(-30));
   const answer = await send(ledger, client, "POST", `/api/v1/entries/${id}/rectifications`, { body: { note: "可靠性测试：已清理干净" } }, outage);
@@ -173,7 +174,7 @@ async function requestRectificationOne(ledger: Ledger, village: Village, client:
 }
 
 /** A representative's ballot (a second send is refused 409), then reading the review like the page does. */
-async function voteOrRead(ledger: Ledger, review: Review, voter: Review["voters"][number], outage: boolean): Promise<void> {
+async function voteOrRead(ledger: Ledger, review: Review, voter: Review["voters"][number], outage: () => boolean): Promise<void> {
   const cast = `${review.id} ${voter.representativeId}`;
   if (!ledger.ballots.has(cast)) {
     const answer = await send(ledger, voter.client, "POST", `/api/v1/reviews/${review.id}/ballots`, { body: { defaultDecision: "APPROVE" } }, outage);
@@ -187,16 +188,17 @@ async function voteOrRead(ledger: Ledger, review: Review, voter: Review["voters"
 }
 
 /**
- * Runs `clients` clients until `until` (epoch ms): per village, recorders, a voider and a
+ * Runs `clients` clients until `until()` (epoch ms; asked again after each step, so that a crash
+ * test can keep the load on until the database is back): per village, recorders, a voider and a
  * rectification requester on the clerk's token; the rest vote in the open reviews.
  */
-export async function runWorkload(ledger: Ledger, work: Workload, clients: number, until: number, outage: () => boolean): Promise<void> {
+export async function runWorkload(ledger: Ledger, work: Workload, clients: number, until: () => number, outage: () => boolean): Promise<void> {
   const loops: (() => Promise<void>)[] = [];
-  const voters = work.reviews.flatMap((review) => review.voters.map((voter) => () => voteOrRead(ledger, review, voter, outage())));
+  const voters = work.reviews.flatMap((review) => review.voters.map((voter) => () => voteOrRead(ledger, review, voter, outage)));
   const perVillage = work.villages.map((village) => ({
-    record: () => recordOne(ledger, village, village.clerk, outage()),
-    void: () => voidOne(ledger, village, village.clerk, outage()),
-    rectify: () => requestRectificationOne(ledger, village, village.clerk, outage()),
+    record: () => recordOne(ledger, village, village.clerk, outage),
+    void: () => voidOne(ledger, village, village.clerk, outage),
+    rectify: () => requestRectificationOne(ledger, village, village.clerk, outage),
   }));
   // A quarter of the clients vote (two per representative: they race on the same ballot), the rest write.
   const votingClients = Math.min(Math.floor(clients / 4), voters.length * 2);
@@ -207,6 +209,6 @@ export async function runWorkload(ledger: Ledger, work: Workload, clients: numbe
     loops.push(round === 1 ? village.void : round === 2 ? village.rectify : village.record);
   }
   await Promise.all(loops.map(async (step) => {
-    while (Date.now() < until) await step();
+    while (Date.now() < until()) await step();
   }));
 }

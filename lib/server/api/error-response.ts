@@ -31,7 +31,7 @@ export function errorResponse(error: unknown, locale: Locale): Response {
     }, error.rateLimit ? rateLimitHeaders(error.rateLimit) : {});
   }
   if (isDatabaseUnavailable(error)) {
-    console.error(`database unavailable: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`);
+    console.error("database unavailable:", error);
     return json(503, { code: "SERVICE_UNAVAILABLE", message: translate("errors.serviceUnavailable") }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
   }
   console.error(error);

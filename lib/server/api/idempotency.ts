@@ -65,7 +65,10 @@ export async function withIdempotency(claim: Claim, respond: () => Promise<Respo
   try {
     response = await respond();
   } catch (error) {
-    await db.idempotencyKey.deleteMany({ where: { accountId: claim.accountId, key: claim.key } });
+    // When the database went away mid-request, the release fails too and the key stays PENDING:
+    // whether the operation committed is unknown, so a retry with this key is refused (409) rather
+    // than risk a second write. The client is told the first error either way.
+    await db.idempotencyKey.deleteMany({ where: { accountId: claim.accountId, key: claim.key } }).catch(() => {});
     throw error;
   }
   if (!response.ok) {

@@ -16,7 +16,9 @@ const JOB_LOCK_NAMESPACE = 7_260_102;
 export async function runExclusively(name: string, run: () => Promise<void>): Promise<boolean> {
   const client = new pg.Client({ connectionString: requireDatabaseUrl() });
   // A lost connection (the database restarting mid-job) is an 'error' event; unheard, it would
-  // end the whole server. Heard, the job's pending query fails and the job is tried again next time.
+  // end the whole server. The job's own work runs on the app's pool and carries on (the jobs are
+  // idempotent, so another instance starting the same job meanwhile does no harm); the unlock then
+  // fails and the run counts as failed, to be run again next time.
   client.on("error", (error) => console.error(`[jobs] ${name}: connection lost`, error.message));
   await client.connect();
   try {
@@ -25,9 +27,12 @@ export async function runExclusively(name: string, run: () => Promise<void>): Pr
     if (!rows[0]?.locked) return false;
     try {
       await run();
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1::int, hashtext($2))", [JOB_LOCK_NAMESPACE, name]);
+    } catch (error) {
+      // The job's own error, not the unlock's on a lost connection; the lock goes with the connection.
+      await client.query("SELECT pg_advisory_unlock($1::int, hashtext($2))", [JOB_LOCK_NAMESPACE, name]).catch(() => {});
+      throw error;
     }
+    await client.query("SELECT pg_advisory_unlock($1::int, hashtext($2))", [JOB_LOCK_NAMESPACE, name]);
     return true;
   } finally {
     await client.end();

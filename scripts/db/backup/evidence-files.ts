@@ -60,7 +60,7 @@ export async function evidenceToRestore(files: EvidenceFiles["files"], uploadDir
 }
 
 /** Writes the files and reads each back; on failure, removes those it wrote and rethrows. */
-export async function restoreEvidence(files: EvidenceFiles["files"], backupDir: string, uploadDir: string): Promise<() => Promise<void>> {
+export async function restoreEvidence(files: EvidenceFiles["files"], backupDir: string, uploadDir: string): Promise<void> {
   const copies = backupFiles(backupDir);
   const uploads = new FileStorage(uploadDir);
   const written: string[] = [];
@@ -78,5 +78,4 @@ export async function restoreEvidence(files: EvidenceFiles["files"], backupDir: 
     await remove();
     throw error;
   }
-  return remove;
 }

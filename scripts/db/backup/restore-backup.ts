@@ -50,11 +50,13 @@ export async function restoreBackup({ databaseUrl, backupDir, uploadDir, log = (
       for (const sequence of manifest.sequences) {
         await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [quoted(sequence.name), sequence.lastValue, sequence.isCalled]);
       }
-      const removeFiles = await restoreEvidence(evidence, backupDir, uploadDir);
+      await restoreEvidence(evidence, backupDir, uploadDir);
       log(`evidence files: ${evidence.length.toLocaleString("en")} written to ${uploadDir}, ${manifest.evidence.files.length - evidence.length} already there`);
-      await client.query("COMMIT").catch(async (error: unknown) => {
-        await removeFiles();
-        throw error;
+      // The files stay even if COMMIT fails: a lost connection leaves the outcome unknown, and rows
+      // without their files would be worse than files without rows.
+      await client.query("COMMIT").catch((error: unknown) => {
+        throw new Error(`COMMIT failed (${error instanceof Error ? error.message : String(error)}): the restore may or may not have been committed. `
+          + `The evidence files were left in ${uploadDir}; check the database before restoring again.`);
       });
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});

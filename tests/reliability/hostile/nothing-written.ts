@@ -56,3 +56,20 @@ export async function auditHead(pool: pg.Pool): Promise<string> {
   const { rows } = await pool.query<{ id: string }>(`SELECT coalesce(max(id), 0)::text AS id FROM "AuditLog"`);
   return rows[0]!.id;
 }
+
+/**
+ * Waits until the database holds still: the app's periodic jobs first run 15 s after it starts (a
+ * daily digest, stale scores), so a baseline is taken after that, once two snapshots a few seconds
+ * apart agree.
+ */
+export async function settled(pool: pg.Pool, stack: { uploadDir: string; appStartedAt: () => number }): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, stack.appStartedAt() + 20_000 - Date.now())));
+  let last = await snapshot(pool, stack.uploadDir);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const next = await snapshot(pool, stack.uploadDir);
+    if (differences(last, next).length === 0) return;
+    last = next;
+  }
+  throw new Error("the database kept changing before the run");
+}
