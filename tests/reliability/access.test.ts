@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newServerSecrets, startProductionServer, type RunningServer } from "../../scripts/production-server";
 import { freePort } from "../helpers/fresh-database";
 import { settled } from "./hostile/nothing-written";
-import { signIn } from "./http-client";
+import { signIn, signInSetCookie } from "./http-client";
 import { startStack, type Stack } from "./stack";
 
 // Issue 12, point 4, on the production build over HTTP: a signed-in person's browser cannot be
@@ -107,8 +107,7 @@ describe("real responses", () => {
   });
 
   it("set the session cookie HttpOnly, SameSite=Lax and, behind https, Secure with the __Secure- prefix", async () => {
-    const csrf = await fetch(`${stack.baseUrl}/api/auth/csrf`);
-    const plain = await signInCookies(stack.baseUrl, csrf);
+    const plain = await signInSetCookie(stack.baseUrl, "official");
     expect(plain).toMatch(/^next-auth\.session-token=[^;]+;.*HttpOnly/i);
     expect(plain).toMatch(/SameSite=Lax/i);
     expect(plain).toMatch(/Path=\//i);
@@ -118,7 +117,7 @@ describe("real responses", () => {
       https = await startProductionServer(stack.databaseUrl, await freePort(), {
         secrets: newServerSecrets(), env: { PUBLIC_URL: "https://archive.example.cn", UPLOAD_DIR: stack.uploadDir },
       });
-      const secure = await signInCookies(https.url, await fetch(`${https.url}/api/auth/csrf`));
+      const secure = await signInSetCookie(https.url, "official");
       expect(secure).toMatch(/^__Secure-next-auth\.session-token=[^;]+;/);
       expect(secure).toMatch(/;\s*Secure/i);
       expect(secure).toMatch(/HttpOnly/i);
@@ -129,17 +128,6 @@ describe("real responses", () => {
     }
   });
 });
-
-/** The Set-Cookie of the session, after a sign-in through the form with its CSRF token. */
-async function signInCookies(baseUrl: string, csrf: Response): Promise<string> {
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
-    body: new URLSearchParams({ csrfToken, username: "official", password: "demo1234", json: "true" }),
-  });
-  return response.headers.getSetCookie().find((c) => c.includes("session-token=")) ?? "";
-}
 
 async function uploadPhoto(): Promise<string> {
   const { default: sharp } = await import("sharp");

@@ -29,32 +29,44 @@ export class AppClient {
   }
 }
 
-/** The session cookie of `username`, signed in with a password through the sign-in flow. */
-export async function signIn(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+/**
+ * The session's Set-Cookie line (with its attributes) of `username`, signed in with a password
+ * through the sign-in form: next-auth's CSRF token, then the credentials callback.
+ */
+export async function signInSetCookie(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = cookiesOf(csrf.headers);
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: baseUrl },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf.headers), origin: baseUrl },
     body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
   });
-  const session = cookiesOf(response.headers).split("; ").find((c) => c.includes("session-token="));
+  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
   if (!session) throw new Error(`sign-in of ${username} failed: ${response.status} ${await response.text()}`);
   return session;
+}
+
+/** The session cookie of `username`, as a Cookie header sends it. */
+export async function signIn(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+  return (await signInSetCookie(baseUrl, username, password)).split(";")[0]!;
 }
 
 export async function sessionClient(baseUrl: string, username: string): Promise<AppClient> {
   return new AppClient(baseUrl, { cookie: await signIn(baseUrl, username) });
 }
 
-/** A client with a personal API token (staff only; households have none). */
+/** A personal API token made through the API under a session cookie (staff only; households have none). */
+export async function createApiToken(baseUrl: string, cookie: string, name = "reliability"): Promise<string> {
+  const made = await new AppClient(baseUrl, { cookie }).call("POST", "/api/v1/tokens", { body: { name } });
+  if (made.status !== 201 || typeof made.body?.token !== "string") throw new Error(`token: ${made.status} ${JSON.stringify(made.body)}`);
+  return made.body.token;
+}
+
+/** A client with a personal API token. */
 export async function tokenClient(baseUrl: string, username: string): Promise<AppClient> {
-  const session = await sessionClient(baseUrl, username);
-  const made = await session.call("POST", "/api/v1/tokens", { body: { name: `reliability ${username}` } });
-  if (made.status !== 201) throw new Error(`token for ${username}: ${made.status} ${JSON.stringify(made.body)}`);
-  return new AppClient(baseUrl, { authorization: `Bearer ${made.body.token}` });
+  const token = await createApiToken(baseUrl, await signIn(baseUrl, username), `reliability ${username}`);
+  return new AppClient(baseUrl, { authorization: `Bearer ${token}` });
 }
 
 function cookiesOf(headers: Headers): string {

@@ -1,6 +1,6 @@
 import type { Operation } from "@/lib/api/operation";
 import { policy } from "@/lib/server/authz";
-import { signIn } from "../http-client";
+import { createApiToken, signIn } from "../http-client";
 
 // Who sends an operation's hostile requests: someone whose role holds its permission, so that the
 // request gets past authorization and reaches validation (a 403 would prove nothing about the
@@ -32,16 +32,7 @@ export async function signInCallers(baseUrl: string, roles: Iterable<CallerRole>
   for (const role of new Set(roles)) {
     if (role === "ANONYMOUS") continue;
     const cookie = await signIn(baseUrl, ACCOUNT_OF_ROLE[role]);
-    out.set(role, { cookie, token: role === "HOUSEHOLD" ? null : await createToken(baseUrl, cookie) });
+    out.set(role, { cookie, token: role === "HOUSEHOLD" ? null : await createApiToken(baseUrl, cookie, "hostile payloads") });
   }
   return out;
-}
-
-async function createToken(baseUrl: string, cookie: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/tokens`, {
-    method: "POST", headers: { cookie, origin: baseUrl, "content-type": "application/json" }, body: JSON.stringify({ name: "hostile payloads" }),
-  });
-  const body = await response.json() as { token?: string };
-  if (response.status !== 201 || !body.token) throw new Error(`token: ${response.status} ${JSON.stringify(body)}`);
-  return body.token;
 }
