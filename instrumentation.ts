@@ -8,4 +8,7 @@ export async function register() {
   if (process.env.NODE_ENV === "production") assertProductionEnv();
   const { startAppJobsOnce } = await import("./lib/server/jobs/start-periodic-jobs");
   startAppJobsOnce();
+  // With replicas, measure their lag from the start, so that the first reports already use them.
+  const { replicaSet } = await import("./lib/server/read-routing/replica-set");
+  replicaSet();
 }

@@ -6,6 +6,15 @@ import { parseExtractSigningJwk } from "./server/extracts/signing-jwk";
 // (embedded server) when the person starting the app did not set one.
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  // Streaming replicas of DATABASE_URL's server (comma-separated URLs) for the reads that may lag
+  // by a moment (lib/server/read-routing, docs/DEPLOYMENT.md); unset, every read goes to the primary.
+  DATABASE_REPLICA_URLS: z.string().optional().transform((value, ctx) => {
+    const urls = (value ?? "").split(",").map((url) => url.trim()).filter(Boolean);
+    for (const url of urls) {
+      if (!z.string().url().safeParse(url).success) ctx.addIssue({ code: "custom", message: "every entry must be a database URL" });
+    }
+    return urls;
+  }),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   // The address people reach the app at (https://archive.example.cn). Every absolute URL is made
   // from it: next-auth's redirects (NEXTAUTH_URL is set from it, never on its own), the QR codes

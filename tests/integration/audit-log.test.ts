@@ -151,7 +151,7 @@ describe("GET /api/v1/audit-log", () => {
       as: { username: "clerk-xinhua" }, body: { headName: "查名字", headBirthYear: 1970, address: "新花村1组", registeredOn: "2026-11-01" },
     });
     expect(created.status).toBe(201);
-    const officialActor = { ...(await actorOf("official")), via: "token" as const, tokenId: "test", mustChangePassword: false };
+    const officialActor = { ...(await actorOf("official")), via: "token" as const, tokenId: "test", mustChangePassword: false, lastWriteLsn: null };
     const query = { targetId: created.body.id, pageSize: 50 };
     const page = await loadAuditLogPage(officialActor, query);
     expect(page.items.map((r) => r.action)).toEqual(["household.create"]);
@@ -161,7 +161,7 @@ describe("GET /api/v1/audit-log", () => {
     const tokenPage = await loadAuditLogPage(officialActor, { targetId: token.body.id, pageSize: 50 });
     expect(tokenPage.names[clerk.id]).toEqual({ text: clerk.displayName, username: "clerk-xinhua" });
     // Another township's official is refused the records, and so learns no names either.
-    const other = { ...(await actorOf("official-other")), via: "token" as const, tokenId: "test", mustChangePassword: false };
+    const other = { ...(await actorOf("official-other")), via: "token" as const, tokenId: "test", mustChangePassword: false, lastWriteLsn: null };
     expect(await loadAuditLogPage(other, query)).toEqual({ items: [], nextCursor: null, names: {} });
   });
 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { ActionState } from "@/lib/action-state";
 import { actionError } from "@/lib/server/action-result";
 import { requireActor } from "@/lib/server/auth/current-actor";
+import { rememberWrite } from "@/lib/server/read-routing/remember-write";
 import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
 import type { Permission } from "@/lib/server/authz";
 import { requestContextFrom, type RequestContext } from "@/lib/server/request-context";
@@ -96,6 +97,7 @@ export function defineAction<
       const input = schema ? schema.parse(definition.input ? await definition.input(fields, request) : fields) : undefined;
       call = { ...request, input: input as z.output<S>, context: requestContextFrom(await headers()) };
       result = await definition.run(call);
+      await rememberWrite(actor);
       extra = await definition.answer?.(result, call);
     } catch (error) {
       const kept = definition.keep === true ? (schema ? formFieldNames(schema) : []) : definition.keep || [];

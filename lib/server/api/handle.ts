@@ -5,6 +5,7 @@ import { localeOfRequest } from "@/lib/i18n/translator";
 import type { AuthenticatedActor } from "@/lib/server/auth/resolve-actor";
 import { authorize } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
+import { rememberWrite } from "@/lib/server/read-routing/remember-write";
 import { requestContextFrom, type RequestContext } from "@/lib/server/request-context";
 import { errorResponse } from "./error-response";
 import { idempotencyKeyOf, requestHash, withIdempotency } from "./idempotency";
@@ -27,7 +28,8 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 /**
  * A route handler for one operation, in the same five steps everywhere: authenticate, check
  * the permission (and, for cookie-authenticated writes, that the request comes from our own
- * pages), parse with the operation's zod schemas, call the use case, answer JSON. A creating
+ * pages), parse with the operation's zod schemas, call the use case, answer JSON (after a write, noting it for
+ * read-your-writes: lib/server/read-routing/remember-write.ts). A creating
  * operation called with an Idempotency-Key header answers a retry with the first answer (idempotency.ts).
  */
 export function handle<O extends Operation>(
@@ -63,9 +65,12 @@ export function handle<O extends Operation>(
         return jsonResponse(result, operation.status);
       };
       const key = actor && isCreatingOperation(operation) ? idempotencyKeyOf(request) : null;
-      if (!actor || !key) return await respond();
-      const claim = { accountId: actor.id, key, operation: operation.id, requestHash: await requestHash(operation.id, args.params, args.body) };
-      return await withIdempotency(claim, respond);
+      const claim = actor && key
+        ? { accountId: actor.id, key, operation: operation.id, requestHash: await requestHash(operation.id, args.params, args.body) }
+        : null;
+      const response = claim ? await withIdempotency(claim, respond) : await respond();
+      if (actor && operation.method !== "GET" && response.ok) await rememberWrite(actor);
+      return response;
     } catch (error) {
       return errorResponse(error, localeOfRequest(request.headers));
     }

@@ -8,11 +8,15 @@ import { readSessionToken } from "./session";
 
 // What authenticated the request, so that a write can check it is still valid when it commits.
 export type Credential = { via: "session"; signedInAt: Date } | { via: "token"; tokenId: string };
-export type AuthenticatedActor = Actor & Credential & { mustChangePassword: boolean };
+export type AuthenticatedActor = Actor & Credential & {
+  mustChangePassword: boolean;
+  /** Where the primary's WAL stood after this account's latest write (lib/server/read-routing). */
+  lastWriteLsn: bigint | null;
+};
 
 const actorSelect = {
   id: true, username: true, displayName: true, role: true, townshipId: true, villageId: true,
-  householdId: true, homeHouseholdId: true, active: true, mustChangePassword: true,
+  householdId: true, homeHouseholdId: true, active: true, mustChangePassword: true, lastWriteLsn: true,
 } as const;
 
 export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -59,13 +63,14 @@ export async function assertStillAuthenticated(tx: Prisma.TransactionClient, act
   if (!valid) throw new AppError("UNAUTHENTICATED", "errors.unauthenticated");
 }
 
-type ActorRow = { active: boolean; mustChangePassword: boolean } & Omit<Actor, "viaAccessCode">;
+type ActorRow = { active: boolean; mustChangePassword: boolean; lastWriteLsn: bigint | null } & Omit<Actor, "viaAccessCode">;
 
 function toActor(account: ActorRow, credential: Credential, viaAccessCode: boolean): AuthenticatedActor {
   return {
     id: account.id, username: account.username, displayName: account.displayName, role: account.role,
     townshipId: account.townshipId, villageId: account.villageId, householdId: account.householdId,
-    homeHouseholdId: account.homeHouseholdId, mustChangePassword: account.mustChangePassword, ...credential,
+    homeHouseholdId: account.homeHouseholdId, mustChangePassword: account.mustChangePassword,
+    lastWriteLsn: account.lastWriteLsn, ...credential,
     // A session begun with a secret staff issued (an access code, a temporary password); a
     // token is never one: households hold no API tokens.
     viaAccessCode,

@@ -11,6 +11,7 @@ import { unsafeOpenAppealsByAge } from "./open-appeals-by-age";
 import { unsafeParticipation } from "./participation";
 import { unsafeReviewBacklog } from "./review-backlog";
 import { unsafeVillageQuarterCounts } from "./village-quarter-counts";
+import { withLagTolerantReads } from "@/lib/server/read-routing/lag-tolerant-reads";
 
 type Options = { locale?: Locale; now?: Date };
 
@@ -19,7 +20,11 @@ type Options = { locale?: Locale; now?: Date };
  * backlog, open appeals by age and per clerk, for the year (default: the current year in China).
  * Every figure is an aggregate computed by the database; nothing is recomputed per household.
  */
-export async function getTownshipDashboard(actor: Actor, query: DashboardQuery, { locale = defaultLocale, now = new Date() }: Options = {}): Promise<TownshipDashboard> {
+export function getTownshipDashboard(actor: Actor, query: DashboardQuery, options: Options = {}): Promise<TownshipDashboard> {
+  return withLagTolerantReads(actor, () => townshipDashboard(actor, query, options));
+}
+
+async function townshipDashboard(actor: Actor, query: DashboardQuery, { locale = defaultLocale, now = new Date() }: Options): Promise<TownshipDashboard> {
   const { township, villages } = await dashboardScope(actor, query.township);
   const today = chinaToday(now);
   const currentQuarter = quarterOf(dayToDate(today));

@@ -7,6 +7,7 @@ import { authorize, householdScopeSql, type Actor } from "@/lib/server/authz";
 import { loadVillageTarget } from "@/lib/server/authz/targets";
 import { db } from "@/lib/server/db";
 import { escapeLike } from "@/lib/server/escape-like";
+import { withLagTolerantReads } from "@/lib/server/read-routing/lag-tolerant-reads";
 
 const HAN = /\p{Script=Han}/u;
 
@@ -92,7 +93,11 @@ type Row = {
  * One statement: the matches are found once, counted, and a page of them joined with what the
  * list shows (the scope check of a named village runs beside it).
  */
-export async function searchHouseholds(actor: Actor, query: SearchHouseholdsQuery) {
+export function searchHouseholds(actor: Actor, query: SearchHouseholdsQuery) {
+  return withLagTolerantReads(actor, () => findHouseholds(actor, query));
+}
+
+async function findHouseholds(actor: Actor, query: SearchHouseholdsQuery) {
   authorize(actor, "households.search");
   const inOneVillage = Boolean(query.villageId) || actor.role === "CLERK" || actor.role === "REPRESENTATIVE";
   const filters = [householdScopeSql(actor), searchSql(query.q, inOneVillage)];

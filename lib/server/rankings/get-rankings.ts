@@ -10,6 +10,7 @@ import { AppError } from "@/lib/server/errors";
 import { searchConditions } from "@/lib/server/households/search-households";
 import { townshipFor, type TownshipRef } from "@/lib/server/township-settings/get-settings";
 import { settingsVersionsOf } from "@/lib/server/township-settings/settings-versions";
+import { withLagTolerantReads } from "@/lib/server/read-routing/lag-tolerant-reads";
 
 export type RankingsQuery = {
   /** A calendar year or "all" (all time); the current year in China when absent. */
@@ -45,7 +46,11 @@ const LEADING_ROWS = 500;
  * - Settings: a year's scores are computed with the version in force on its last day (today
  *   while it runs); all time sums each year's score under that year's settings (settings: null).
  */
-export async function getRankings(actor: Actor, query: RankingsQuery, now: Date = new Date()): Promise<RankingsPage> {
+export function getRankings(actor: Actor, query: RankingsQuery, now: Date = new Date()): Promise<RankingsPage> {
+  return withLagTolerantReads(actor, () => rankingsPage(actor, query, now));
+}
+
+async function rankingsPage(actor: Actor, query: RankingsQuery, now: Date): Promise<RankingsPage> {
   const scope = await rankingScope(actor, query, now);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -70,7 +75,11 @@ async function pageOfRanking(scope: RankingScope, filter: Prisma.Sql | null, off
 }
 
 /** Every ranked household of the scope matching the search, in rank order (exports). */
-export async function allRankings(actor: Actor, query: Omit<RankingsQuery, "page" | "pageSize">, now: Date = new Date()) {
+export function allRankings(actor: Actor, query: Omit<RankingsQuery, "page" | "pageSize">, now: Date = new Date()) {
+  return withLagTolerantReads(actor, () => wholeRanking(actor, query, now));
+}
+
+async function wholeRanking(actor: Actor, query: Omit<RankingsQuery, "page" | "pageSize">, now: Date) {
   const scope = await rankingScope(actor, query, now);
   const filter = await searchFilter(scope, query.q ?? "");
   const rows = await db.$queryRaw<RawRow[]>`

@@ -7,6 +7,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { Paging } from "@/lib/server/paging";
 import { settingsVersionsOf } from "@/lib/server/township-settings/settings-versions";
+import { withLagTolerantReads } from "@/lib/server/read-routing/lag-tolerant-reads";
 
 type Query = Omit<HonourBoardQuery, keyof Paging> & Paging;
 
@@ -21,7 +22,11 @@ const awardedIn = (townshipIds: string[]): Prisma.CivilizedFamilyAwardWhereInput
  * Only townships whose settings in force today enable the board take part; with none, or for a
  * village of a township without one, it answers "not published" (404) and nothing else.
  */
-export async function getHonourBoard(query: Query, now: Date = new Date()): Promise<HonourBoard> {
+export function getHonourBoard(query: Query, now: Date = new Date()): Promise<HonourBoard> {
+  return withLagTolerantReads(null, () => honourBoard(query, now));
+}
+
+async function honourBoard(query: Query, now: Date): Promise<HonourBoard> {
   const townshipIds = await enabledTownships(now);
   const village = query.villageId
     ? await db.village.findFirst({ where: { id: query.villageId, townshipId: { in: townshipIds } }, select: { id: true } })
@@ -57,7 +62,11 @@ export async function getHonourBoard(query: Query, now: Date = new Date()): Prom
 }
 
 /** The years and villages the board's page offers; "not published" like the board itself. */
-export async function getHonourBoardChoices(now: Date = new Date()): Promise<HonourBoardChoices> {
+export function getHonourBoardChoices(now: Date = new Date()): Promise<HonourBoardChoices> {
+  return withLagTolerantReads(null, () => honourBoardChoices(now));
+}
+
+async function honourBoardChoices(now: Date): Promise<HonourBoardChoices> {
   const townshipIds = await enabledTownships(now);
   if (!townshipIds.length) throw notPublished();
   const [years, villages] = await Promise.all([

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/server/authz";
 import { authorize, townshipIdOf } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { unsafeVillageTotals, type Totals, type VillageTotals } from "./village-totals";
+import { withLagTolerantReads } from "@/lib/server/read-routing/lag-tolerant-reads";
 
 export type TownshipOverview = {
   township: { id: string; code: string; name: string; county: string };
@@ -14,7 +15,11 @@ export type TownshipOverview = {
  * Every village of a township with its household count and mark totals. An official sees its
  * own township; an admin the one named by `code` (or the first).
  */
-export async function getTownshipOverview(actor: Actor, code?: string): Promise<TownshipOverview | null> {
+export function getTownshipOverview(actor: Actor, code?: string): Promise<TownshipOverview | null> {
+  return withLagTolerantReads(actor, () => townshipOverview(actor, code));
+}
+
+async function townshipOverview(actor: Actor, code: string | undefined): Promise<TownshipOverview | null> {
   authorize(actor, "townships.read");
   const township = await db.township.findFirst({
     where: actor.role === "ADMIN" ? (code === undefined ? {} : { code }) : { id: townshipIdOf(actor) },
