@@ -42,6 +42,11 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        // `npm run test:cluster` (scripts/test-cluster.ts): the loopback cluster of scripts/cluster.
+        test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], environment: "node", testTimeout: 10 * 60_000, hookTimeout: 5 * 60_000 },
+      },
     ],
   },
 });

@@ -9,6 +9,11 @@ export type ApiAnswer = { status: number; body: any; headers: Headers };
 export class AppClient {
   constructor(readonly baseUrl: string, private readonly auth: Record<string, string>) {}
 
+  /** The same credentials at another address (one instance of a cluster rather than its load balancer). */
+  at(baseUrl: string): AppClient {
+    return new AppClient(baseUrl, this.auth);
+  }
+
   async call(method: string, path: string, options: { body?: unknown; form?: FormData; headers?: Record<string, string> } = {}): Promise<ApiAnswer> {
     const headers: Record<string, string> = { ...this.auth, origin: this.baseUrl, "accept-language": "zh-CN", ...options.headers };
     let body: BodyInit | undefined;

@@ -27,11 +27,13 @@ export type Ledger = {
   rectifications: Set<string>;
   /** `${reviewId} ${representativeId}` */
   ballots: Set<string>;
+  /** Sends of one request before it counts as failed: unlimited here, "one retry" (2) in the cluster test. */
+  maxSends: number;
 };
 
-export const newLedger = (): Ledger => ({
+export const newLedger = ({ maxSends = Infinity } = {}): Ledger => ({
   tag: `可靠性测试 ${randomUUID().slice(0, 8)}`, requests: 0, retries: 0, statuses: new Map(), unexpected: [], unavailable: 0, unanswered: 0,
-  entries: new Map(), voided: new Set(), rectifications: new Set(), ballots: new Set(),
+  entries: new Map(), voided: new Set(), rectifications: new Set(), ballots: new Set(), maxSends,
 });
 
 export type Village = {
@@ -53,8 +55,9 @@ const isErrorFormat = (a: ApiAnswer) =>
   typeof a.body?.error?.code === "string" && a.body.error.code !== "" && typeof a.body.error.message === "string" && a.body.error.message !== "";
 
 /**
- * Sends a request until the app answers it with anything but a 503: a network error (the app was
- * killed) or a 503 (the database is down) is retried with the same body after a pause.
+ * Sends a request until the app answers it with anything but a 503 (or ledger.maxSends times): a
+ * network error (the app was killed) or a 503 (the database is down) is retried with the same
+ * body after a pause.
  * `outage()`, asked when a 503 arrives, says whether the database is down (a 503 is expected then,
  * and a failure at any other time).
  */
@@ -71,12 +74,23 @@ export async function send(
     } catch {
       ledger.unanswered++;
     }
+    // A load balancer's own 502/504 (not the app's JSON): no instance answered, as if the
+    // connection had failed (the cluster test, when an instance is killed mid-request).
+    if (answer && [502, 504].includes(answer.status) && !isErrorFormat(answer)) {
+      ledger.statuses.set(answer.status, (ledger.statuses.get(answer.status) ?? 0) + 1);
+      ledger.unanswered++;
+      answer = null;
+    }
     if (answer) {
       ledger.statuses.set(answer.status, (ledger.statuses.get(answer.status) ?? 0) + 1);
       if (answer.status >= 400 && !isErrorFormat(answer)) ledger.unexpected.push(`${method} ${path}: ${answer.status} not in the error format: ${JSON.stringify(answer.body).slice(0, 200)}`);
       if (answer.status === 503 && outage()) ledger.unavailable++;
       else if (answer.status >= 500) ledger.unexpected.push(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
       if (answer.status !== 503 && answer.status < 500) return answer;
+    }
+    if (attempt + 1 >= ledger.maxSends) {
+      ledger.unexpected.push(`${method} ${path}: failed ${ledger.maxSends} sends (last: ${answer?.status ?? "no answer"})`);
+      return answer ?? { status: 0, body: null, headers: new Headers() };
     }
     if (Date.now() > giveUp) throw new Error(`${method} ${path}: no answer within ${GIVE_UP_MS / 1000} s`);
     await sleep(250);
