@@ -1,13 +1,15 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-// A PostgreSQL server of its own, in a temporary data directory on a port of its own, made with
-// the machine's PostgreSQL binaries (initdb, pg_ctl): the reliability tests stop it, crash it and
-// start it again without touching the machine's server. PG_BIN names the binaries' directory;
-// by default the newest of Debian's /usr/lib/postgresql/<major>/bin. PostgreSQL refuses to run
-// as root, so under root the directory belongs to, and the commands run as, the user postgres.
+// A PostgreSQL server of its own, in a data directory on a port of its own, made with the
+// machine's PostgreSQL binaries (initdb, pg_ctl, pg_basebackup): the reliability tests stop it,
+// crash it and start it again without touching the machine's server, and the loopback cluster
+// (scripts/cluster) runs a primary and a streaming replica made this way. PG_BIN names the
+// binaries' directory; by default the newest of Debian's /usr/lib/postgresql/<major>/bin.
+// PostgreSQL refuses to run as root, so under root the directory belongs to, and the commands run
+// as, the user postgres.
 
 export type PostgresInstance = {
   url: (database?: string) => string;
@@ -16,10 +18,23 @@ export type PostgresInstance = {
   start: () => void;
   /** "fast" ends sessions and checkpoints; "immediate" is a crash (recovery replays the WAL on start). */
   stop: (mode?: "fast" | "immediate") => void;
+  /** Whether a server runs on the data directory. */
+  isRunning: () => boolean;
   destroy: () => void;
 };
 
-function binDir(): string {
+export type InstanceOptions = {
+  /** A directory of the caller's that outlives the process: a cluster in it is reused, a missing or empty one is made. Default: a new temporary directory. */
+  dataDir?: string;
+};
+
+// Read-only queries on a replica would be cancelled when the primary's vacuum removes rows they
+// still see ("conflict with recovery"); the feedback makes the primary keep those rows instead.
+const STANDBY_SETTINGS = "-c hot_standby=on -c hot_standby_feedback=on";
+// PostgreSQL's defaults, stated because the replicas depend on them.
+const PRIMARY_SETTINGS = "-c wal_level=replica -c max_wal_senders=10 -c max_replication_slots=10";
+
+export function postgresBinDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const root = "/usr/lib/postgresql";
   const majors = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
@@ -29,37 +44,101 @@ function binDir(): string {
 }
 
 const isRoot = () => process.getuid?.() === 0;
+const bin = (name: string) => path.join(postgresBinDir(), name);
+
+function runAsPostgres(command: string, args: string[]): SpawnSyncReturns<string> {
+  const [file, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
+  return spawnSync(file, argv, { encoding: "utf8" });
+}
 
 function run(command: string, args: string[]): void {
-  const [file, argv] = isRoot() ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
-  const result = spawnSync(file, argv, { encoding: "utf8" });
+  const result = runAsPostgres(command, args);
   if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed:\n${result.stdout}${result.stderr}`);
 }
 
-export function createPostgresInstance(port: number): PostgresInstance {
-  const bin = binDir();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "fca-pg-"));
+function prepareDataDir(dataDir: string | undefined, prefix: string): string {
+  const dir = dataDir ? path.resolve(dataDir) : mkdtempSync(path.join(os.tmpdir(), prefix));
+  // The parents stay readable: the user postgres must reach the directory.
+  mkdirSync(path.dirname(dir), { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   if (isRoot()) {
     const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
-    chownSync(dataDir, id("-u"), id("-g"));
+    chownSync(dir, id("-u"), id("-g"));
   }
-  run(path.join(bin, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dataDir} -c max_connections=200`;
+  return dir;
+}
+
+const holdsCluster = (dataDir: string) => existsSync(path.join(dataDir, "PG_VERSION"));
+
+/** A handle on the server of an existing data directory (started or not); a standby's settings when it is one. */
+export function openPostgresInstance(dataDir: string, port: number): PostgresInstance {
+  const isStandby = existsSync(path.join(dataDir, "standby.signal"));
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dataDir} -c max_connections=200 ` +
+    (isStandby ? STANDBY_SETTINGS : PRIMARY_SETTINGS);
   const instance: PostgresInstance = {
     port,
     dataDir,
     url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`,
-    start: () => run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-o", options, "-l", path.join(dataDir, "server.log"), "-w", "-t", "60", "start"]),
-    stop: (mode = "fast") => run(path.join(bin, "pg_ctl"), ["-D", dataDir, "-m", mode, "-w", "stop"]),
+    start: () => run(bin("pg_ctl"), ["-D", dataDir, "-o", options, "-l", path.join(dataDir, "server.log"), "-w", "-t", "60", "start"]),
+    stop: (mode = "fast") => run(bin("pg_ctl"), ["-D", dataDir, "-m", mode, "-w", "stop"]),
+    isRunning: () => runAsPostgres(bin("pg_ctl"), ["-D", dataDir, "status"]).status === 0,
     destroy: () => {
       try {
-        instance.stop("immediate");
+        if (instance.isRunning()) instance.stop("immediate");
       } catch {
-        // not running
+        // stopped meanwhile
       }
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  instance.start();
   return instance;
+}
+
+/** A primary: initdb (trust authentication, replication connections from 127.0.0.1 included) unless the directory holds one, then started. */
+export function createPostgresInstance(port: number, options: InstanceOptions = {}): PostgresInstance {
+  const dataDir = prepareDataDir(options.dataDir, "fca-pg-");
+  if (!holdsCluster(dataDir)) {
+    run(bin("initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
+  }
+  const instance = openPostgresInstance(dataDir, port);
+  if (!instance.isRunning()) instance.start();
+  return instance;
+}
+
+/**
+ * A streaming replica of `primary` (hot standby, read-only), made with pg_basebackup unless the
+ * directory holds one, then started. It streams through a physical replication slot of its own,
+ * so that the primary keeps the WAL it has not received while it is stopped; destroying the
+ * replica drops the slot, which would otherwise keep WAL on the primary for ever.
+ */
+export function createReplica(primary: PostgresInstance, port: number, options: InstanceOptions = {}): PostgresInstance {
+  const dataDir = prepareDataDir(options.dataDir, "fca-pg-replica-");
+  const slot = `replica_${port}`;
+  const onPrimary = (sql: string) => run(bin("psql"), ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", primary.url(), "-c", sql]);
+  if (!holdsCluster(dataDir)) {
+    onPrimary(`SELECT pg_create_physical_replication_slot('${slot}') WHERE NOT EXISTS (SELECT FROM pg_replication_slots WHERE slot_name = '${slot}')`);
+    // -R writes standby.signal and primary_conninfo/primary_slot_name; -X stream copies the WAL
+    // written during the copy; -c fast checkpoints at once instead of waiting for the next one.
+    run(bin("pg_basebackup"), ["-d", primary.url(), "-D", dataDir, "-R", "-X", "stream", "-S", slot, "-c", "fast"]);
+    // The copy includes the primary's own log and socket lock, which are not the replica's.
+    for (const name of readdirSync(dataDir)) {
+      if (name === "server.log" || name.startsWith(".s.PGSQL.")) rmSync(path.join(dataDir, name), { force: true });
+    }
+  }
+  const streamsFrom = /primary_conninfo = '(?:[^']|'')*?\bport=(\d+)/.exec(readFileSync(path.join(dataDir, "postgresql.auto.conf"), "utf8"))?.[1];
+  if (streamsFrom && Number(streamsFrom) !== primary.port) {
+    throw new Error(`The replica in ${dataDir} streams from port ${streamsFrom}, not ${primary.port}: start the primary there, or make the replica anew`);
+  }
+  const replica = openPostgresInstance(dataDir, port);
+  if (!replica.isRunning()) replica.start();
+  const destroy = replica.destroy;
+  replica.destroy = () => {
+    destroy();
+    try {
+      onPrimary(`SELECT pg_drop_replication_slot('${slot}') FROM pg_replication_slots WHERE slot_name = '${slot}'`);
+    } catch {
+      // the primary is gone too
+    }
+  };
+  return replica;
 }

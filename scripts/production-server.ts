@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import { isBuildCurrent, recordBuild } from "./build-fingerprint";
 import { serveCommand } from "./serve-command";
 
@@ -34,32 +35,50 @@ export function newServerSecrets(): ServerSecrets {
   };
 }
 
-export async function startProductionServer(databaseUrl: string, port: number, options: {
-  secrets?: ServerSecrets; env?: Record<string, string>;
-} = {}): Promise<RunningServer> {
+export type ProductionServerOptions = {
+  secrets?: ServerSecrets;
+  /** Settings over those of productionServerEnv (UPLOAD_DIR, PUBLIC_URL behind a load balancer, …). */
+  env?: Record<string, string>;
+  /** A file its output is appended to; by default log() keeps it in memory. */
+  logFile?: string;
+  /** Keeps it running when this process ends (`npm run cluster:up`); by default it ends with it. */
+  outlive?: boolean;
+};
+
+/** The environment of a production server: the one place that says what an app instance is given. */
+export function productionServerEnv(databaseUrl: string, port: number, secrets: ServerSecrets, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secrets.sessionSecret, PUBLIC_URL: `http://127.0.0.1:${port}`, EXTRACT_SIGNING_KEY: secrets.signingKey,
+    // The public extract check is limited per client address; the benchmark speaks for many
+    // clients through the loopback "proxy", each request with an address of its own.
+    TRUSTED_PROXIES: "127.0.0.1/32,::1/128",
+    ...env,
+  };
+}
+
+export async function startProductionServer(databaseUrl: string, port: number, options: ProductionServerOptions = {}): Promise<RunningServer> {
   const url = `http://127.0.0.1:${port}`;
   const secrets = options.secrets ?? newServerSecrets();
   const serve = serveCommand(port, "127.0.0.1");
+  const output = options.logFile ? openSync(options.logFile, "a") : "pipe";
   const child = spawn(serve.command, serve.args, {
     // Its own process group, so that stopping it ends any process it starts too.
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: secrets.sessionSecret, PUBLIC_URL: url, EXTRACT_SIGNING_KEY: secrets.signingKey,
-      // The public extract check is limited per client address; the benchmark speaks for many
-      // clients through the loopback "proxy", each request with an address of its own.
-      TRUSTED_PROXIES: "127.0.0.1/32,::1/128",
-      ...options.env,
-    },
+    stdio: ["ignore", output, output],
+    env: productionServerEnv(databaseUrl, port, secrets, options.env),
   });
+  if (typeof output === "number") closeSync(output);
   const log: string[] = [];
   const keep = (chunk: Buffer) => log.push(chunk.toString());
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  // However the caller ends (an error, Ctrl-C turned into an exit), the server goes with it.
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const readLog = () => (options.logFile ? readFileSync(options.logFile, "utf8") : log.join(""));
+  // However the caller ends (an error, Ctrl-C turned into an exit), the server goes with it,
+  // unless it was asked to outlive the caller.
   const endGroup = () => signalGroup(child, "SIGTERM");
-  process.once("exit", endGroup);
+  if (options.outlive) child.unref();
+  else process.once("exit", endGroup);
   const stop = async () => {
     process.removeListener("exit", endGroup);
     await stopGroup(child);
@@ -74,9 +93,9 @@ export async function startProductionServer(databaseUrl: string, port: number, o
     await waitForHealth(url, child);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n${log.join("")}`);
+    throw new Error(`${(error as Error).message}\n${readLog()}`);
   }
-  return { url, pid: child.pid!, secret: secrets.sessionSecret, stop, kill, log: () => log.join("") };
+  return { url, pid: child.pid!, secret: secrets.sessionSecret, stop, kill, log: readLog };
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {

@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { exportJWK, generateKeyPair } from "jose";
-import { demoAccounts } from "../prisma/seed/demo-accounts";
 import { reportFigures2020 } from "../prisma/seed/report";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { isBuildCurrent, recordBuild } from "./build-fingerprint";
+import { printDemoSignIns } from "./print-demo-sign-ins";
 import { serveCommand } from "./serve-command";
 import { applyMigrations } from "./db/migrate";
 import { EMBEDDED_DATA_DIR, EMBEDDED_POOL_SIZE, embeddedPort, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
@@ -98,11 +98,8 @@ async function main(): Promise<void> {
 }
 
 function printSignIns(publicUrl: string): void {
-  console.log(`\n  家庭文明档案 is starting on ${publicUrl} (port ${PORT})\n\n  Demo sign-ins (every seeded account has the same password):`);
-  for (const account of demoAccounts) {
-    console.log(`    ${account.role.padEnd(18)} ${account.username.padEnd(22)} ${account.password}  ${account.description}`);
-  }
-  console.log("");
+  console.log(`\n  家庭文明档案 is starting on ${publicUrl} (port ${PORT})`);
+  printDemoSignIns();
 }
 
 main().catch((error: unknown) => {

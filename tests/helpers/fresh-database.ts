@@ -1,7 +1,7 @@
-import net from "node:net";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedDatabase } from "../../scripts/embedded-db";
+import { freePort } from "../../scripts/free-port";
 
 // A database of its own for each test file that needs one: a new database on the server of
 // TEST_DATABASE_URL (or DATABASE_URL) when set, otherwise a throwaway in-memory pglite-server.
@@ -39,13 +39,5 @@ async function withAdmin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>)
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// Kept here too for the tests that import it with the database helpers.
+export { freePort };
