@@ -34,6 +34,11 @@ async function main(): Promise<void> {
     stampClientAddress(req, trusted);
     void handle(req, res);
   });
+  // Behind a load balancer that keeps connections to the app open (haproxy, docs/DEPLOYMENT.md),
+  // the balancer must be the one to close an idle connection: a request it sends just as the app
+  // closes one gets no answer (Node's default is 5 s). Headers must be allowed longer still.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.listen(port, hostname, () => {
     console.log(`▲ Ready on http://${hostname ?? "localhost"}:${port}` +
       (trusted.isEmpty ? " (client address: socket peer)" : " (client address: behind TRUSTED_PROXIES)"));
