@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, type Cluster } from "../../scripts/cluster/cluster";
 import { SERVED_BY_HEADER } from "../../scripts/cluster/haproxy";
-import { AppClient, sessionClient, signIn, tokenClient } from "../reliability/http-client";
+import { AppClient, signIn, tokenClient } from "../reliability/http-client";
 import { operatorChecks, writeProblems } from "../reliability/invariants";
 import { newLedger, prepareWorkload, runWorkload, type Ledger } from "../reliability/workload";
 import { scale } from "../reliability/scale";
