@@ -15,6 +15,8 @@ const EnvSchema = z.object({
     }
     return urls;
   }),
+  // How old a replica's data may be for the reports it serves (seconds); older, they go to the primary.
+  DATABASE_REPLICA_MAX_LAG_S: z.coerce.number().positive().max(3600).default(5),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   // The address people reach the app at (https://archive.example.cn). Every absolute URL is made
   // from it: next-auth's redirects (NEXTAUTH_URL is set from it, never on its own), the QR codes

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { HonourBoardView } from "@/components/selection/honour-board";
 import { HonourBoardQuerySchema, type HonourBoard, type HonourBoardChoices } from "@/lib/schemas/selection";
+import { getCurrentActor } from "@/lib/server/auth/current-actor";
 import { isAppError } from "@/lib/server/errors";
 import { getHonourBoard, getHonourBoardChoices } from "@/lib/server/selection/get-honour-board";
 
@@ -24,7 +25,8 @@ export default async function HonourPage({ searchParams }: { searchParams: Searc
   let board: HonourBoard;
   let choices: HonourBoardChoices;
   try {
-    [board, choices] = await Promise.all([getHonourBoard(query), getHonourBoardChoices()]);
+    const reader = await getCurrentActor();
+    [board, choices] = await Promise.all([getHonourBoard(query, reader), getHonourBoardChoices(reader)]);
   } catch (error) {
     if (!isAppError(error) || error.code !== "NOT_FOUND") throw error;
     return (

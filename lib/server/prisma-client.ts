@@ -4,7 +4,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The one database code path: adapter-pg, whether the server is the embedded
 // pglite-server or a real PostgreSQL.
-export function createPrismaClient(connectionString: string, max = 10, pool: { connectionTimeoutMillis?: number } = {}): PrismaClient {
+export function createPrismaClient(connectionString: string, max = 10, pool: { connectionTimeoutMillis?: number; query_timeout?: number; keepAlive?: boolean } = {}): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, options: NO_JIT, ...pool }) });
 }
 

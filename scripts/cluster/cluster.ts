@@ -25,6 +25,8 @@ export type ClusterOptions = ClusterData & {
   outlive?: boolean;
   /** false: haproxy logs only anomalies (errors, retries, 5xx), for long load runs. */
   logRequests?: boolean;
+  /** Settings every instance gets on top of the cluster's (the fault test's replica lag limit). */
+  instanceEnv?: Record<string, string>;
   /** Progress lines (default: none). */
   say?: (line: string) => void;
 };
@@ -116,7 +118,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     ensureProductionBuild();
     started.databases = await startDatabases(layout, ports, options, say);
     const { primary, replica } = started.databases;
-    const env = instanceSettings(url, layout.uploads, [replica.url()]);
+    const env = { ...instanceSettings(url, layout.uploads, [replica.url()]), ...options.instanceEnv };
     say(`• app instances on ${ports.instances.map((p) => `127.0.0.1:${p}`).join(", ")}`);
     started.instances = await startInstances(ports.instances, (name, port) => startInstance(name, port, primary.url(), {
       secrets, env, logFile: layout.instanceLog(name), outlive: options.outlive,

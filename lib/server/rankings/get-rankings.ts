@@ -8,9 +8,9 @@ import { authorize, villageWhere, type Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { searchConditions } from "@/lib/server/households/search-households";
+import { withLagTolerantReads } from "@/lib/server/read-routing/lag-tolerant-reads";
 import { townshipFor, type TownshipRef } from "@/lib/server/township-settings/get-settings";
 import { settingsVersionsOf } from "@/lib/server/township-settings/settings-versions";
-import { withLagTolerantReads } from "@/lib/server/read-routing/lag-tolerant-reads";
 
 export type RankingsQuery = {
   /** A calendar year or "all" (all time); the current year in China when absent. */

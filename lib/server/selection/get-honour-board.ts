@@ -3,11 +3,12 @@ import { chinaToday, dateToDay } from "@/lib/domain/entry-date";
 import { versionOn } from "@/lib/domain/township-settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { HonourBoard, HonourBoardChoices, HonourBoardQuery } from "@/lib/schemas/selection";
+import type { Actor } from "@/lib/server/authz";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import type { Paging } from "@/lib/server/paging";
-import { settingsVersionsOf } from "@/lib/server/township-settings/settings-versions";
 import { withLagTolerantReads } from "@/lib/server/read-routing/lag-tolerant-reads";
+import { settingsVersionsOf } from "@/lib/server/township-settings/settings-versions";
 
 type Query = Omit<HonourBoardQuery, keyof Paging> & Paging;
 
@@ -21,9 +22,10 @@ const awardedIn = (townshipIds: string[]): Prisma.CivilizedFamilyAwardWhereInput
  * an archive number (a household account signs in with it): the head's name and village only.
  * Only townships whose settings in force today enable the board take part; with none, or for a
  * village of a township without one, it answers "not published" (404) and nothing else.
+ * `reader`: whoever is signed in, so that an official who just awarded a family sees it listed.
  */
-export function getHonourBoard(query: Query, now: Date = new Date()): Promise<HonourBoard> {
-  return withLagTolerantReads(null, () => honourBoard(query, now));
+export function getHonourBoard(query: Query, reader: Actor | null, now: Date = new Date()): Promise<HonourBoard> {
+  return withLagTolerantReads(reader, () => honourBoard(query, now));
 }
 
 async function honourBoard(query: Query, now: Date): Promise<HonourBoard> {
@@ -62,8 +64,8 @@ async function honourBoard(query: Query, now: Date): Promise<HonourBoard> {
 }
 
 /** The years and villages the board's page offers; "not published" like the board itself. */
-export function getHonourBoardChoices(now: Date = new Date()): Promise<HonourBoardChoices> {
-  return withLagTolerantReads(null, () => honourBoardChoices(now));
+export function getHonourBoardChoices(reader: Actor | null, now: Date = new Date()): Promise<HonourBoardChoices> {
+  return withLagTolerantReads(reader, () => honourBoardChoices(now));
 }
 
 async function honourBoardChoices(now: Date): Promise<HonourBoardChoices> {
