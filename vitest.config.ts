@@ -32,7 +32,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // `npm run test:reliability` (scripts/test-reliability.ts): against the production build,
+          // `npm run test:reliability` (scripts/test-production-build.ts): against the production build,
           // one file at a time, each with its own database server and app it crashes and restarts.
           name: "reliability",
           include: ["tests/reliability/**/*.test.ts"],
@@ -44,7 +44,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        // `npm run test:cluster` (scripts/test-cluster.ts): the loopback cluster of scripts/cluster.
+        // `npm run test:cluster` (scripts/test-production-build.ts): the loopback cluster of scripts/cluster.
         test: { name: "cluster", include: ["tests/cluster/**/*.test.ts"], environment: "node", testTimeout: 10 * 60_000, hookTimeout: 5 * 60_000 },
       },
     ],

@@ -8,7 +8,7 @@ import { createPostgresInstance, type PostgresInstance } from "../../scripts/pos
 import { newServerSecrets, startProductionServer, type RunningServer } from "../../scripts/production-server";
 import { freePort } from "../helpers/fresh-database";
 
-// What the reliability tests run against: the production build (scripts/test-reliability.ts
+// What the reliability tests run against: the production build (scripts/test-production-build.ts
 // builds it first) served by scripts/serve.ts, over either a PostgreSQL server of the test's own
 // (scripts/postgres-instance.ts, so that it can be crashed and restarted) or the embedded
 // database of `npm start` (pglite-server on a data directory), migrated and seeded with the demo
