@@ -13,20 +13,21 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { chinaToday } from "@/lib/domain/entry-date";
 import { NO_JIT } from "@/lib/server/prisma-client";
-import { measureHttp, measureSql, type Sample } from "./load/measure";
+import { measureHttp, measureSql, warmUp, WARMUP_SECONDS, type Sample } from "./load/measure";
 import { sampleMemory } from "./load/process-memory";
 import { ensureProductionBuild, startProductionServer } from "../production-server";
 import { compareResults } from "./report/compare";
+import { describeMachine } from "./report/machine";
 import { checkTargets, printVerdicts, type BenchResult, type OperationResult } from "./report/results";
 import { resultTable } from "./report/table";
 import { signIn } from "./setup/credentials";
+import { databaseSize, vacuumAnalyze, waitForStartupJobs } from "./setup/database";
 import { checkFloor, checkVerification, floorIds, issuedCodes } from "./setup/checks";
 import { buildOperations, extractsToIssue, type Operation } from "./setup/operations";
 import { prepareWrites } from "./setup/prepare-writes";
 import { pickTargets } from "./setup/targets";
 
 const CONCURRENCY = [1, 16];
-const WARMUP_SECONDS = 2;
 
 const { values } = parseArgs({
   options: {
@@ -45,16 +46,7 @@ async function run(databaseUrl: string, label: string, seconds: number, port: nu
   const loadBefore = os.loadavg();
   ensureProductionBuild();
   const admin = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  // The tables as autovacuum keeps them on a production server (the CI server runs with autovacuum
-  // off, and a freshly generated database was never vacuumed): planner statistics, without which
-  // estimates far off the real row counts sent app and floor alike into other plans, JIT
-  // compilation included (the archive floor took 70–150 ms instead of 3 ms); and the visibility
-  // map, without which no index-only scan pays off (a township's 13,500 households were counted
-  // by a sequential scan of the prefecture's million, 150–220 ms instead of a few). 28 s on the
-  // freshly generated 1,000,000 households; later runs find little to do.
-  const vacuumed = performance.now();
-  await admin.query("VACUUM (ANALYZE)");
-  console.log(`VACUUM (ANALYZE): ${((performance.now() - vacuumed) / 1000).toFixed(1)} s`);
+  await vacuumAnalyze(admin);
   const targets = await pickTargets(admin);
   const database = await databaseSize(admin);
   console.log(`${label}: ${database.households} households, ${database.entries} entries; township ${targets.township.code}, ` +
@@ -90,45 +82,17 @@ async function run(databaseUrl: string, label: string, seconds: number, port: nu
     await server.stop();
   }
   const closeReview = !only || only.has("7") ? timeCloseReview(databaseUrl) : null;
-  const postgres = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
+  const machine = await describeMachine(admin, loadBefore);
   await admin.end();
   return {
-    label, startedAt, finishedAt: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version, postgres, loadBefore, loadAfter: os.loadavg(),
-    },
+    label, startedAt, finishedAt: new Date().toISOString(), machine,
     database, targets: { ...targets }, options: { durationSeconds: seconds, floorSeconds, warmupSeconds: WARMUP_SECONDS, concurrency: CONCURRENCY },
     operations, closeReview, peakMemoryBytes: memory.peakBytes(), startupJobsSeconds,
   };
 }
 
-/**
- * The server runs its periodic jobs (lib/server/jobs/periodic-jobs.ts) 15 s after it starts, then
- * hourly; at a prefecture the first run scans every township for a while (about 1.2 s each for
- * the stale scores). Measured during it, the first operations would time the jobs: wait until no
- * other session of the database has been active for 3 s (5 minutes at most), and report how long
- * that took.
- */
-async function waitForStartupJobs(db: pg.Pool): Promise<number> {
-  const started = performance.now();
-  const elapsed = () => (performance.now() - started) / 1000;
-  let quietSince = Infinity;
-  // At most 5 minutes: another session that stays active (a psql left in a transaction, another
-  // run) would otherwise hold the benchmark forever; the report then says 300 s.
-  while ((elapsed() < 20 || performance.now() - quietSince < 3_000) && elapsed() < 300) {
-    const { rows } = await db.query<{ busy: number }>(`SELECT count(*)::int AS busy FROM pg_stat_activity
-      WHERE datname = current_database() AND pid <> pg_backend_pid() AND state NOT IN ('idle')`);
-    if (rows[0]!.busy > 0) quietSince = Infinity;
-    else if (quietSince === Infinity) quietSince = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return elapsed();
-}
-
 async function measureOperation(op: Operation, databaseUrl: string, floorSeconds: number, floorCache: Map<string, Sample[]>): Promise<Omit<OperationResult, "peakMemoryBytes">> {
-  const fixed = "requests" in op.amount(1);
-  await measureHttp(op.load, 2, fixed ? { requests: 4 } : { seconds: WARMUP_SECONDS });
+  await warmUp(op.load, op.amount(1));
   const floorKey = op.floor && JSON.stringify([op.floor.sql, op.floor.params]);
   const floors = floorKey ? floorCache.get(floorKey) ?? [] : [];
   const runs: OperationResult["runs"] = [];
@@ -163,13 +127,6 @@ async function explain(databaseUrl: string, { sql, params }: NonNullable<Operati
   } finally {
     await client.end();
   }
-}
-
-async function databaseSize(db: pg.Pool): Promise<BenchResult["database"]> {
-  const { rows } = await db.query<BenchResult["database"]>(`SELECT
-    (SELECT count(*)::int FROM "Township") AS "townships", (SELECT count(*)::int FROM "Village") AS "villages",
-    (SELECT count(*)::int FROM "Household") AS "households", (SELECT count(*)::int FROM "Entry") AS "entries"`);
-  return rows[0]!;
 }
 
 /** Operation 7 is one timing, by scripts/bench/close-review.ts on a database of its own on the same server. */

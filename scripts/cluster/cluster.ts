@@ -1,11 +1,11 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { PostgresInstance } from "../postgres-instance";
+import { existingPostgresServer, type PostgresInstance, type PostgresServer } from "../postgres-instance";
 import { isPortOpen } from "../embedded-db";
 import { freePort } from "../free-port";
 import { ensureProductionBuild, startProductionServer, type ProductionServerOptions, type ServerSecrets } from "../production-server";
-import { startDatabases, type ClusterData } from "./databases";
+import { startDatabases, type ClusterData, type ClusterDatabases } from "./databases";
 import { SERVED_BY_HEADER, startHaproxy, type RunningHaproxy } from "./haproxy";
 import { clusterLayout, clusterSecrets, type ClusterLayout, type ClusterPorts } from "./layout";
 
@@ -19,6 +19,8 @@ export type ClusterOptions = ClusterData & {
   dir?: string;
   /** The ports to use; those not given are chosen free. */
   ports?: Partial<ClusterPorts>;
+  /** The session secret and signing key to share, when the caller needs them too (the benchmark); by default kept in the directory. */
+  secrets?: ServerSecrets;
   /** The number of app instances when ports.instances is not given (default 2). */
   instanceCount?: number;
   /** Keep every process running when this one ends (cluster:up); by default they end with it. */
@@ -54,7 +56,8 @@ export type Cluster = {
   dir: string;
   layout: ClusterLayout;
   instances: ClusterInstance[];
-  primary: PostgresInstance;
+  /** The cluster's own server, or an existing one (existingPrimary). */
+  primary: PostgresServer;
   replica: PostgresInstance;
   haproxy: RunningHaproxy;
   uploadDir: string;
@@ -74,11 +77,12 @@ export function instanceSettings(lbUrl: string, uploadDir: string, replicaUrls: 
   };
 }
 
-async function resolvePorts(given: Partial<ClusterPorts>, instanceCount: number): Promise<ClusterPorts> {
+async function resolvePorts(given: Partial<ClusterPorts>, instanceCount: number, existingPrimary?: string): Promise<ClusterPorts> {
   const instances = given.instances ?? await Promise.all(Array.from({ length: instanceCount }, freePort));
   return {
     lb: given.lb ?? await freePort(), instances,
-    primary: given.primary ?? await freePort(), replica: given.replica ?? await freePort(),
+    primary: existingPrimary ? existingPostgresServer(existingPrimary).port : given.primary ?? await freePort(),
+    replica: given.replica ?? await freePort(),
   };
 }
 
@@ -91,16 +95,14 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const layout = clusterLayout(dir);
   mkdirSync(layout.logs, { recursive: true });
   mkdirSync(layout.uploads, { recursive: true });
-  const ports = await resolvePorts(options.ports ?? {}, options.instanceCount ?? 2);
+  const ports = await resolvePorts(options.ports ?? {}, options.instanceCount ?? 2, options.existingPrimary);
   const url = `http://127.0.0.1:${ports.lb}`;
-  const secrets = clusterSecrets(layout);
-  const started: { databases?: Awaited<ReturnType<typeof startDatabases>>; instances: ClusterInstance[]; haproxy?: RunningHaproxy } = { instances: [] };
+  const secrets = options.secrets ?? clusterSecrets(layout);
+  const started: { databases?: ClusterDatabases; instances: ClusterInstance[]; haproxy?: RunningHaproxy } = { instances: [] };
 
   // pg_ctl detaches the servers: unless they are to outlive this process, they end with it.
   const stopDatabases = (mode: "fast" | "immediate") => {
-    for (const server of [started.databases?.replica, started.databases?.primary]) {
-      if (server?.isRunning()) server.stop(mode);
-    }
+    started.databases?.stop(mode);
     if (isTemporary) rmSync(dir, { recursive: true, force: true });
   };
   const stopDatabasesWithUs = () => stopDatabases("immediate");

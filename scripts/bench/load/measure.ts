@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import autocannon from "autocannon";
 import type pg from "pg";
 
@@ -25,10 +26,33 @@ function summarise(latencies: number[], concurrency: number, elapsedMs: number, 
   };
 }
 
+export const WARMUP_SECONDS = 2;
+
+/**
+ * Before an operation is timed: its connections opened, the server's code for it loaded and its
+ * queries' plans cached (2 connections for 2 s, or 4 requests of a write that uses up prepared rows).
+ */
+export async function warmUp(load: HttpLoad, amount: Amount): Promise<void> {
+  await measureHttp(load, 2, "requests" in amount ? { requests: 4 } : { seconds: WARMUP_SECONDS });
+}
+
+export type HttpSample = Sample & {
+  statuses: Record<string, number>;
+  /** With `tally`: the answers by that response header's value (haproxy's X-Served-By). */
+  tallied?: Record<string, number>;
+};
+
 /** autocannon at `concurrency` connections; any answer other than 2xx counts as a failure. */
-export async function measureHttp(load: HttpLoad, concurrency: number, amount: Amount): Promise<Sample & { statuses: Record<string, number> }> {
+export async function measureHttp(load: HttpLoad, concurrency: number, amount: Amount, tally?: { header: string }): Promise<HttpSample> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
+  const tallied: Record<string, number> = {};
+  const header = tally?.header.toLowerCase();
+  const count = (headers: IncomingHttpHeaders = {}) => {
+    const found = Object.entries(headers).find(([name]) => name.toLowerCase() === header)?.[1];
+    const value = String(found ?? "none");
+    tallied[value] = (tallied[value] ?? 0) + 1;
+  };
   let failures = 0;
   const started = performance.now();
   let finish: (result: autocannon.Result) => void = () => {};
@@ -42,6 +66,7 @@ export async function measureHttp(load: HttpLoad, concurrency: number, amount: A
         const next = load.next();
         return { ...request, method: next.method ?? "GET", path: next.path, headers: { ...request.headers, ...next.headers }, body: next.body };
       },
+      ...(header ? { onResponse: (_status: number, _body: string, _context: object, headers?: IncomingHttpHeaders) => count(headers) } : {}),
     }],
   }, (error, result) => (error ? fail(error) : finish(result)));
   // The instance passes the client first, which its type declarations leave out.
@@ -52,7 +77,7 @@ export async function measureHttp(load: HttpLoad, concurrency: number, amount: A
   }) as never);
   const result = await done;
   failures += result.errors + result.timeouts;
-  return { ...summarise(latencies, concurrency, performance.now() - started, failures), statuses };
+  return { ...summarise(latencies, concurrency, performance.now() - started, failures), statuses, ...(header ? { tallied } : {}) };
 }
 
 /** A query run back to back by `concurrency` workers on a pool of that size, for `seconds`. */

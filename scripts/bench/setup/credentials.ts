@@ -13,13 +13,15 @@ export type Credentials = {
   clerk: { api: Headers; page: Headers };
   official: { api: Headers; page: Headers };
   household: Headers;
+  /** An administrator's token, when asked for (the health report's details are an ADMIN's). */
+  admin: Headers | null;
   revoke: () => Promise<void>;
 };
 
 const context = { ip: "127.0.0.1", userAgent: "npm run bench" };
 
 /** Call with DATABASE_URL and NEXTAUTH_SECRET of the server under test in process.env. */
-export async function signIn(targets: Targets): Promise<Credentials> {
+export async function signIn(targets: Targets, options: { adminId?: string } = {}): Promise<Credentials> {
   const { issueSessionToken, sessionCookieName } = await import("@/lib/server/auth/session");
   const { resolveActor } = await import("@/lib/server/auth/resolve-actor");
   const { createToken } = await import("@/lib/server/tokens/create-token");
@@ -49,6 +51,7 @@ export async function signIn(targets: Targets): Promise<Credentials> {
       clerk: { api: await bearer(targets.clerk.id), page: await cookie(targets.clerk.id) },
       official: { api: await bearer(targets.official.id), page: await cookie(targets.official.id) },
       household: await cookie(targets.householdAccount.id),
+      admin: options.adminId ? await bearer(options.adminId) : null,
       revoke,
     };
   } catch (error) {

@@ -68,3 +68,10 @@ export async function pickTargets(db: pg.Pool, now = new Date()): Promise<Target
     year: current.year,
   };
 }
+
+/** An administrator who may sign in (the demo township's `admin` in generated data), or null. */
+export async function pickAdmin(db: pg.Pool): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(`SELECT "id" FROM "Account"
+    WHERE "role" = 'ADMIN' AND "active" AND NOT "mustChangePassword" ORDER BY "username" = 'admin' DESC, "username" LIMIT 1`);
+  return rows[0]?.id ?? null;
+}
