@@ -174,7 +174,8 @@ export function createReplica(primary: PostgresServer, port: number, options: In
       PERFORM pg_drop_replication_slot('${slot}') FROM pg_replication_slots WHERE slot_name = '${slot}';
     END $$`);
   };
-  if (!holdsCluster(dataDir)) {
+  const made = !holdsCluster(dataDir);
+  if (made) {
     onPrimary(`SELECT pg_create_physical_replication_slot('${slot}') WHERE NOT EXISTS (SELECT FROM pg_replication_slots WHERE slot_name = '${slot}')`);
     try {
       // -R writes standby.signal and primary_conninfo/primary_slot_name; -X stream copies the WAL
@@ -195,7 +196,21 @@ export function createReplica(primary: PostgresServer, port: number, options: In
     throw new Error(`The replica in ${dataDir} streams from port ${streamsFrom}, not ${primary.port}: start the primary there, or make the replica anew`);
   }
   const replica = openPostgresInstance(dataDir, port, databaseOf(primary));
-  if (!replica.isRunning()) replica.start();
+  try {
+    if (!replica.isRunning()) replica.start();
+  } catch (error) {
+    // A replica made here that cannot start (its port taken, settings below the primary's) is of
+    // no use, and its slot would keep the primary's WAL for ever: remove both.
+    if (made) {
+      try {
+        replica.destroy();
+        dropSlot();
+      } catch (cleanup) {
+        console.warn(`Could not clean up after the replica failed to start: ${(cleanup as Error).message.split("\n")[0]}`);
+      }
+    }
+    throw error;
+  }
   const destroy = replica.destroy;
   replica.destroy = () => {
     destroy();
